@@ -1,0 +1,25 @@
+import { NextTaskButton } from "@/components/comparison/next-task-button";
+
+type WorkerProject = { slug: string; name: string; question: string; available: number; doneByMe: number };
+
+export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
+  if (projects.length === 0) {
+    return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">There is no work open right now. Check back later.</p>;
+  }
+  return (
+    <ul className="space-y-3">
+      {projects.map((project, index) => (
+        <li key={project.slug} className="flex items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
+          <div>
+            <h2 className="font-medium">{project.name}</h2>
+            <p className="text-sm text-slate-600">{project.question}</p>
+            <p className="mt-1 text-sm text-slate-500">
+              {project.available} open to you · {project.doneByMe} done by you
+            </p>
+          </div>
+          <NextTaskButton projectSlug={project.slug} disabled={project.available === 0} autoFocus={index === 0} />
+        </li>
+      ))}
+    </ul>
+  );
+}

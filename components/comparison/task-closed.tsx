@@ -1,0 +1,19 @@
+import { NextTaskButton } from "@/components/comparison/next-task-button";
+
+const MESSAGES = {
+  SUBMITTED: "You have answered this task.",
+  EXPIRED: "The time for this task ran out, so it went back to the pool for someone else.",
+} as const;
+
+export function TaskClosed({ status, projectSlug }: { status: keyof typeof MESSAGES; projectSlug: string }) {
+  return (
+    <div className="mx-auto mt-8 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center">
+      <p role="status" className="mb-4">
+        {MESSAGES[status]}
+      </p>
+      <div className="flex justify-center">
+        <NextTaskButton projectSlug={projectSlug} disabled={false} autoFocus />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+type BatchRow = { id: string; name: string; status: string; sourceFormat: string; itemCount: number; createdAt: Date; createdBy: { email: string } | null };
+
+export function BatchTable({ batches }: { batches: BatchRow[] }) {
+  if (batches.length === 0) return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">No batches yet: import a file above.</p>;
+  return (
+    <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
+      <thead className="bg-slate-100 text-slate-600">
+        <tr>
+          <th scope="col" className="p-3">Batch</th>
+          <th scope="col" className="p-3">Status</th>
+          <th scope="col" className="p-3">Format</th>
+          <th scope="col" className="p-3">Items</th>
+          <th scope="col" className="p-3">Imported</th>
+        </tr>
+      </thead>
+      <tbody>
+        {batches.map((batch) => (
+          <tr key={batch.id} className="border-t border-slate-100">
+            <td className="p-3 font-medium">{batch.name}</td>
+            <td className="p-3">{batch.status.toLowerCase()}</td>
+            <td className="p-3">{batch.sourceFormat}</td>
+            <td className="p-3">{batch.itemCount}</td>
+            <td className="p-3 text-slate-500">
+              {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} {batch.createdBy ? `by ${batch.createdBy.email}` : ""}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { createProjectAction } from "@/lib/actions/projects";
+import type { ActionResult } from "@/lib/actions/run-action";
+
+const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
+
+export function CreateProjectForm() {
+  const [state, formAction, pending] = useActionState<ActionResult<never> | null, FormData>(createProjectAction, null);
+  const fieldError = (field: string) => (state && !state.ok ? state.details.find((d) => d.field === field)?.message : undefined);
+  return (
+    <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <label className="block text-sm">
+        Name
+        <input name="name" required className={inputClass} />
+      </label>
+      <label className="block text-sm">
+        Slug <span className="text-slate-500">(lowercase, used in URLs)</span>
+        <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="slug-error" className={inputClass} />
+        {fieldError("slug") && <span id="slug-error" className="text-red-700">{fieldError("slug")}</span>}
+      </label>
+      <label className="block text-sm">
+        Question
+        <input name="question" placeholder="Choose the most helpful and honest response." className={inputClass} />
+      </label>
+      <label className="block text-sm">
+        Judgments per item (k)
+        <input name="judgmentsPerItem" type="number" min={1} max={100} defaultValue={1} className={inputClass} />
+      </label>
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {pending ? "Creating…" : "Create project"}
+      </button>
+    </form>
+  );
+}

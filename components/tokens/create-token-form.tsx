@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiTokenAction } from "@/lib/actions/api-tokens";
+import type { ActionResult } from "@/lib/actions/run-action";
+
+export function CreateTokenForm({ scopes }: { scopes: string[] }) {
+  const [state, formAction, pending] = useActionState<ActionResult<{ secret: string; name: string }> | null, FormData>(createApiTokenAction, null);
+  return (
+    <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <label className="block text-sm">
+        Name
+        <input name="name" required placeholder="labelling script" className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+      </label>
+      <fieldset className="text-sm">
+        <legend>Scopes</legend>
+        {scopes.map((scope) => (
+          <label key={scope} className="mr-4 inline-flex items-center gap-1">
+            <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === scopes[0]} /> {scope}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+        Create token
+      </button>
+      {state?.ok && (
+        <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p>Token “{state.data.name}” created. Copy it now: it is not shown again.</p>
+          <code data-testid="new-token" className="mt-1 block break-all font-mono">
+            {state.data.secret}
+          </code>
+        </div>
+      )}
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+// `npm run preflab -- <command>`: the same data layer as the pages and the API, from a terminal.
+import { Command, Option } from "commander";
+import { exportCommand } from "@/lib/cli/commands/export";
+import { importCommand } from "@/lib/cli/commands/import";
+import { createProjectCommand } from "@/lib/cli/commands/project";
+import { createTokenCommand } from "@/lib/cli/commands/token";
+import { createUserCommand } from "@/lib/cli/commands/user";
+import { disconnectDb } from "@/lib/db/prisma";
+import { formatErrorDetail, isAppError } from "@/lib/errors";
+import { EXPORT_FORMATS } from "@/lib/formats/export-formats";
+import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
+import { ROLES } from "@/lib/validations/user";
+import { useLocalDatabaseIfUnset } from "@/lib/runner/local-database";
+
+const program = new Command("preflab")
+  .description("Preflab from the command line. Uses DATABASE_URL, or the embedded database `npm start` keeps in .preflab/.")
+  .showHelpAfterError();
+
+program
+  .command("import")
+  .description("import a JSONL file into a project as a new batch; a file with any bad line stores nothing")
+  .argument("<file>", "the JSONL file")
+  .requiredOption("--project <slug>", "the project to import into")
+  .addOption(new Option("--format <format>", "the file's format").choices(["auto", ...IMPORT_FORMATS]).default("auto"))
+  .option("--name <name>", "the batch name (default: the file name)")
+  .option("--as <email>", "act as this admin (default: the first admin)")
+  .action(importCommand);
+
+program
+  .command("export")
+  .description("write a project's judgments as a dataset to standard output (or --output)")
+  .requiredOption("--project <slug>", "the project to export")
+  .addOption(new Option("--format <format>", "the dataset format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .option("--output <file>", "write to this file instead of standard output")
+  .option("--as <email>", "record the export as requested by this user (default: the first admin)")
+  .action(exportCommand);
+
+const project = program.command("project").description("manage projects");
+project
+  .command("create")
+  .description("create a project")
+  .requiredOption("--slug <slug>", "short name used in URLs and commands, like helpful-v1")
+  .requiredOption("--name <name>", "the project's name")
+  .option("--question <text>", 'the question workers answer (default "Choose the most helpful and honest response.")')
+  .addOption(new Option("--polarity <polarity>", "what workers pick").choices(["HELPFUL", "HARMLESS", "RED_TEAM", "CUSTOM"]))
+  .addOption(new Option("--kind <kind>", "judgment kind").choices(["PAIRWISE", "RANKING"]))
+  .option("--k <n>", "judgments wanted per item (default 1)")
+  .option("--lease <seconds>", "how long a worker holds a task (default 900)")
+  .action(({ kind, k, lease, ...rest }) => createProjectCommand({ ...rest, judgmentKind: kind, judgmentsPerItem: k, leaseSeconds: lease }));
+
+const user = program.command("user").description("manage people");
+user
+  .command("create")
+  .description("create a user; without --password one is generated and printed once")
+  .requiredOption("--email <email>", "their email, used to sign in")
+  .addOption(new Option("--role <role>", "their role").choices([...ROLES]).makeOptionMandatory())
+  .option("--name <name>", "their name")
+  .option("--password <password>", "their password (at least 8 characters)")
+  .action(createUserCommand);
+
+const token = program.command("token").description("manage API tokens");
+token
+  .command("create")
+  .description("create a personal API token for a user; the secret is printed once")
+  .requiredOption("--email <email>", "the token's owner")
+  .requiredOption("--name <name>", "what the token is for")
+  .option("--scopes <list>", "comma-separated: tasks, export, admin", "tasks")
+  .action(createTokenCommand);
+
+async function main() {
+  await useLocalDatabaseIfUnset();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = 1;
+    if (!isAppError(error)) throw error;
+    console.error(`error: ${error.message}`);
+    for (const detail of error.details) console.error(`  ${formatErrorDetail(detail)}`);
+  } finally {
+    await disconnectDb();
+  }
+}
+
+void main();

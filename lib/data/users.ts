@@ -1,0 +1,42 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createUserSchema, signInSchema, type CreateUserInput } from "@/lib/validations/user";
+import { parseInput } from "@/lib/validations/parse";
+
+export type Actor = { id: string; email: string; name: string | null; role: Role };
+
+const actorSelect = { id: true, email: true, name: true, role: true } as const;
+
+/** Creates a user; without a password one is generated and returned once. */
+export async function createUser(input: CreateUserInput): Promise<{ user: Actor; password: string }> {
+  const { email, role, name, password } = parseInput(createUserSchema, input);
+  const secret = password ?? randomBytes(12).toString("base64url");
+  const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", `A user with email ${email} already exists`, [{ field: "email", message: "already taken" }]);
+  const user = await db().user.create({
+    data: { email, role, name: name || null, passwordHash: await hashPassword(secret) },
+    select: actorSelect,
+  });
+  return { user, password: secret };
+}
+
+/** The signed-in user as stored now: a blocked or deleted user is treated as signed out. */
+export async function findActiveUserById(id: string): Promise<Actor | null> {
+  return db().user.findFirst({ where: { id, blockedAt: null }, select: actorSelect });
+}
+
+export async function verifyCredentials(credentials: unknown): Promise<Actor | null> {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const user = await db().user.findUnique({
+    where: { email: parsed.data.email },
+    select: { ...actorSelect, passwordHash: true, blockedAt: true },
+  });
+  if (!user?.passwordHash || user.blockedAt) return null;
+  if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

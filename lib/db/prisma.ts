@@ -1,0 +1,24 @@
+// The app's one Prisma client and pg pool, kept on globalThis so dev reloads reuse them.
+import { createPool, createPrismaClient, type Database } from "@/lib/db/connection";
+import { env } from "@/lib/env";
+import type pg from "pg";
+
+const globalForDb = globalThis as unknown as { preflabPrisma?: Database; preflabPool?: pg.Pool };
+
+export function db(): Database {
+  globalForDb.preflabPrisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  return globalForDb.preflabPrisma;
+}
+
+/** Plain pg for what Prisma does not do: streaming cursors and bulk inserts. */
+export function pool(): pg.Pool {
+  globalForDb.preflabPool ??= createPool(env().DATABASE_URL, 5);
+  return globalForDb.preflabPool;
+}
+
+export async function disconnectDb() {
+  await globalForDb.preflabPrisma?.$disconnect();
+  await globalForDb.preflabPool?.end();
+  globalForDb.preflabPrisma = undefined;
+  globalForDb.preflabPool = undefined;
+}

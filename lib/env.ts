@@ -1,0 +1,23 @@
+// The environment, validated once. Secrets stay on the server: nothing here is NEXT_PUBLIC_.
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: run `npm start`, or point it at a PostgreSQL database" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,47 @@
+// One error type for everything the app refuses on purpose. Each boundary (API route, Server Action,
+// CLI) translates it once; anything else is a bug, logged and shown as a generic message.
+
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LEASE_EXPIRED: 410,
+  ALREADY_SUBMITTED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INVALID_INPUT: 422,
+  INVALID_FILE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorDetail = { line?: number; field?: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** "line 3, field responses: expected an array" */
+export function formatErrorDetail(detail: ErrorDetail): string {
+  const where = [detail.line !== undefined && `line ${detail.line}`, detail.field && `field ${detail.field}`]
+    .filter(Boolean)
+    .join(", ");
+  return where ? `${where}: ${detail.message}` : detail.message;
+}

@@ -1,0 +1,67 @@
+// Preflab's own import format, one item a line:
+// {"id"?, "messages" | "prompt", "responses": [{"text", "model"?, "rank"?, ...}], "meta"?}
+import { z } from "zod";
+import { MAX_CANDIDATES, MIN_CANDIDATES, type ItemInput } from "@/lib/formats/item";
+import { fieldErrorsFromZod, type FieldError } from "@/lib/formats/zod-issues";
+
+const messageSchema = z.object({
+  role: z.enum(["system", "user", "assistant"], { error: 'expected "system", "user" or "assistant"' }),
+  content: z.string({ error: "expected a string" }),
+});
+
+const responseSchema = z
+  .object({
+    text: z.string({ error: "expected a string" }),
+    model: z.string({ error: "expected a string" }).nullish(),
+    rank: z.number().int().min(1, "ranks start at 1").max(MAX_CANDIDATES).nullish(),
+  })
+  .catchall(z.unknown());
+
+const recordSchema = z
+  .object({
+    id: z.union([z.string(), z.number()], { error: "expected a string or number" }).nullish(),
+    messages: z.array(messageSchema, { error: "expected an array of messages" }).min(1, "must not be empty").optional(),
+    prompt: z.string({ error: "expected a string" }).optional(),
+    responses: z
+      .array(responseSchema, { error: "expected an array of responses" })
+      .min(MIN_CANDIDATES, `needs at least ${MIN_CANDIDATES} responses`)
+      .max(MAX_CANDIDATES, `allows at most ${MAX_CANDIDATES} responses`),
+    meta: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
+  });
+
+// Checked apart from the schema so these errors are reported together with field errors.
+function contextErrors(value: object): FieldError[] {
+  const record = value as { messages?: unknown; prompt?: unknown };
+  if ((record.messages === undefined) === (record.prompt === undefined)) {
+    return [{ field: "messages", message: 'give either "messages" or "prompt", not both or neither' }];
+  }
+  const last = Array.isArray(record.messages) ? record.messages.at(-1) : undefined;
+  if (last?.role === "assistant") {
+    return [{ field: "messages", message: "the conversation must not end with an assistant message" }];
+  }
+  return [];
+}
+
+export function looksLikePreflabRecord(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "responses" in value;
+}
+
+export function parsePreflabRecord(value: unknown): { item: ItemInput } | { errors: FieldError[] } {
+  const parsed = recordSchema.safeParse(value);
+  const errors = [...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)), ...contextErrors(value as object)];
+  if (!parsed.success || errors.length > 0) return { errors };
+  const { id, messages, prompt, responses, meta } = parsed.data;
+  return {
+    item: {
+      externalId: id === undefined || id === null ? null : String(id),
+      context: messages ?? [{ role: "user", content: prompt ?? "" }],
+      candidates: responses.map(({ text, model, rank, ...rest }) => ({
+        text,
+        model: model ?? null,
+        referenceRank: rank ?? null,
+        meta: rest,
+      })),
+      meta: meta ?? {},
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { TOKEN_SCOPES } from "@/lib/auth/permissions";
+
+const scopeNames = Object.keys(TOKEN_SCOPES) as [keyof typeof TOKEN_SCOPES, ...(keyof typeof TOKEN_SCOPES)[]];
+
+export const createApiTokenSchema = z.object({
+  name: z.string().trim().min(1, "give the token a name").max(100),
+  scopes: z.array(z.enum(scopeNames, { error: `scopes are ${scopeNames.join(", ")}` })).min(1, "choose at least one scope"),
+});
+
+export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;

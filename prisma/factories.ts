@@ -1,0 +1,40 @@
+// Shared record builders for the demo seed and the tests. They take the client to use, so they run
+// anywhere (CLI, Playwright's setup, Vitest) against any database.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import type { Database } from "@/lib/db/connection";
+import type { JudgmentKind, Polarity, Role } from "@/lib/generated/prisma/enums";
+
+export async function createUserRecord(db: Database, { email, role, password, name }: { email: string; role: Role; password: string; name?: string }) {
+  return db.user.create({
+    data: { email, role, name: name ?? null, passwordHash: await hashPassword(password) },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
+
+export async function createProjectRecord(
+  db: Database,
+  options: { slug?: string; name?: string; judgmentsPerItem?: number; leaseSeconds?: number; polarity?: Polarity; judgmentKind?: JudgmentKind; question?: string; instructions?: string } = {},
+) {
+  const slug = options.slug ?? `project-${randomUUID().slice(0, 8)}`;
+  return db.project.create({ data: { ...options, slug, name: options.name ?? slug } });
+}
+
+/** A batch of simple two-response items, inserted directly (tests that are not about importing). */
+export async function createItemsRecord(db: Database, { projectId, count, candidates = 2, status = "ACTIVE" }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED" }) {
+  const batch = await db.batch.create({ data: { projectId, name: `batch ${randomUUID().slice(0, 8)}`, sourceFormat: "preflab", status, itemCount: count } });
+  for (let position = 1; position <= count; position++) {
+    await db.item.create({
+      data: {
+        projectId,
+        batchId: batch.id,
+        position,
+        context: [{ role: "user", content: `Question ${position}?` }],
+        candidates: {
+          create: Array.from({ length: candidates }, (_, i) => ({ position: i, text: `Answer ${position}.${i}`, model: `model-${i}`, referenceRank: i + 1 })),
+        },
+      },
+    });
+  }
+  return batch;
+}
