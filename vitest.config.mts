@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": import.meta.dirname,
   // Outside Next.js the guard module throws on import; tests run server code directly.
-  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+  "server-only": path.join(import.meta.dirname, "node_modules/server-only/empty.js"),
 };
 
 export default defineConfig({
@@ -21,6 +21,7 @@ export default defineConfig({
           name: "db",
           include: ["{lib,prisma}/**/*.db.test.ts"],
           globalSetup: ["lib/testing/db-global-setup.ts"],
+          setupFiles: ["lib/testing/db-setup-file.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
