@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
 import { LeaseCountdown } from "@/components/comparison/lease-countdown";
 import { StrengthScale, strengthLabel } from "@/components/comparison/strength-scale";
@@ -32,6 +33,9 @@ export function TaskWorkspace({
   const [pending, startTransition] = useTransition();
   const [chosen, setChosen] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Set once hydrated: keys work from then on (tests and the benchmark wait for it).
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
 
   const submit = useCallback(
     (strength: number) => {
@@ -46,7 +50,9 @@ export function TaskWorkspace({
             const result = await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: task.project.slug, answer });
             if (result && !result.ok) setError(result.error);
             return;
-          } catch {
+          } catch (failure) {
+            // The redirect to the next task arrives as a thrown signal the router must see.
+            unstable_rethrow(failure);
             if (attempt >= RETRY_DELAYS_MS.length) {
               setError("Could not reach the server. Your answer is not lost: press it again to retry.");
               return;
@@ -73,7 +79,7 @@ export function TaskWorkspace({
   }, [submit]);
 
   return (
-    <div>
+    <div data-interactive={interactive || undefined}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm text-slate-500">{task.project.name}</p>
         <LeaseCountdown leaseExpiresAt={task.leaseExpiresAt} />

@@ -3,7 +3,8 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 
-export type SignInState = { error?: string };
+// The email comes back so the form keeps it after a failed attempt (React resets forms after an action).
+export type SignInState = { error?: string; email?: string };
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   try {
@@ -14,7 +15,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     });
     return {};
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Wrong email or password, or the account is blocked." };
+    if (error instanceof AuthError) return { error: "Wrong email or password, or the account is blocked.", email: String(formData.get("email") ?? "") };
     throw error;
   }
 }

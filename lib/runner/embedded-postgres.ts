@@ -10,8 +10,8 @@ const PASSWORD = "preflab-local";
 
 export type RunningPostgres = { serverUrl: string; port: number; stop: () => Promise<void> };
 
-export async function startEmbeddedPostgres({ dataDir, preferredPort, log = () => {} }: { dataDir: string; preferredPort: number; log?: (line: string) => void }): Promise<RunningPostgres> {
-  const port = (await isPortFree(preferredPort)) ? preferredPort : await findFreePort();
+export async function startEmbeddedPostgres({ dataDir, preferredPort, log = () => {} }: { dataDir: string; preferredPort?: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+  const port = preferredPort && (await isPortFree(preferredPort)) ? preferredPort : await findFreePort();
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -1,0 +1,102 @@
+// Storing a judgment exactly once, as plain SQL inside the caller's transaction (see sql-runner.ts).
+import type { SqlRunner } from "@/lib/db/sql-runner";
+import { AppError } from "@/lib/errors";
+import { responseLabel, type SubmitJudgmentAnswer } from "@/lib/validations/judgment";
+
+export type SubmittedJudgment = { judgmentId: string; assignmentId: string; createdAt: string; replayed: boolean };
+
+type LockedAssignment = {
+  id: string;
+  item_id: string;
+  project_id: string;
+  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED";
+  display_order: string[];
+  live: boolean;
+  elapsed_ms: number;
+  judgment_kind: "PAIRWISE" | "RANKING";
+  k: number;
+};
+
+/**
+ * The assignment row is locked first, so parallel retries queue up behind each other: the first
+ * stores the judgment, the others find it and get the same answer back.
+ */
+export async function submitJudgmentWithin(
+  sql: SqlRunner,
+  { workerId, assignmentId, answer }: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer },
+): Promise<SubmittedJudgment> {
+  const [assignment] = await sql.query<LockedAssignment>(
+    `SELECT a.id, a.item_id, a.project_id, a.status, a.display_order,
+            a.lease_expires_at > now() AS live,
+            (extract(epoch FROM now() - a.created_at) * 1000)::int AS elapsed_ms,
+            p.judgment_kind, p.judgments_per_item AS k
+     FROM assignments a JOIN projects p ON p.id = a.project_id
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid
+     FOR UPDATE OF a`,
+    [assignmentId, workerId],
+  );
+  if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
+  if (assignment.status === "SUBMITTED") return replay(sql, { assignmentId, idempotencyKey: answer.idempotencyKey });
+  if (assignment.status !== "ACTIVE" || !assignment.live) {
+    throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
+  }
+  await refuseReusedKey(sql, { workerId, idempotencyKey: answer.idempotencyKey });
+  const ranking = rankingFromAnswer(answer, assignment);
+  return storeJudgment(sql, { workerId, assignment, answer, ranking });
+}
+
+async function replay(sql: SqlRunner, { assignmentId, idempotencyKey }: { assignmentId: string; idempotencyKey: string }): Promise<SubmittedJudgment> {
+  const [existing] = await sql.query<{ id: string; idempotency_key: string; created_at: Date }>(
+    "SELECT id, idempotency_key, created_at FROM judgments WHERE assignment_id = $1::uuid",
+    [assignmentId],
+  );
+  if (existing.idempotency_key !== idempotencyKey) {
+    throw new AppError("ALREADY_SUBMITTED", "This task was already answered (with another idempotency key)");
+  }
+  return { judgmentId: existing.id, assignmentId, createdAt: new Date(existing.created_at).toISOString(), replayed: true };
+}
+
+async function refuseReusedKey(sql: SqlRunner, { workerId, idempotencyKey }: { workerId: string; idempotencyKey: string }) {
+  const [used] = await sql.query<{ id: string }>("SELECT id FROM judgments WHERE worker_id = $1::uuid AND idempotency_key = $2", [workerId, idempotencyKey]);
+  if (used) {
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for another task; send a new key per task", [
+      { field: "idempotencyKey", message: "already used for another task" },
+    ]);
+  }
+}
+
+/** Maps the labels the worker saw back to candidate ids, best first. */
+function rankingFromAnswer(answer: SubmitJudgmentAnswer, assignment: LockedAssignment): string[][] {
+  const order = assignment.display_order;
+  if (answer.strength !== undefined) {
+    if (assignment.judgment_kind !== "PAIRWISE" || order.length !== 2) {
+      throw new AppError("INVALID_INPUT", `This task ranks ${order.length} responses: answer with "ranking"`, [{ field: "strength", message: "only for pairwise tasks" }]);
+    }
+    const [a, b] = order;
+    return answer.strength < 0 ? [[a], [b]] : [[b], [a]];
+  }
+  const labels = answer.ranking ?? [];
+  const expected = order.map((_, index) => responseLabel(index));
+  const complete = labels.length === expected.length && expected.every((label) => labels.includes(label));
+  if (!complete) {
+    throw new AppError("INVALID_INPUT", `Rank each of ${expected.join(", ")} exactly once, best first`, [{ field: "ranking", message: `expected each of ${expected.join(", ")} once` }]);
+  }
+  return labels.map((label) => [order[label.charCodeAt(0) - 65]]);
+}
+
+async function storeJudgment(
+  sql: SqlRunner,
+  { workerId, assignment, answer, ranking }: { workerId: string; assignment: LockedAssignment; answer: SubmitJudgmentAnswer; ranking: string[][] },
+): Promise<SubmittedJudgment> {
+  // Guarded by the count itself: a live lease holds a slot, so this only fails if k was lowered.
+  const counted = await sql.execute("UPDATE items SET judgment_count = judgment_count + 1 WHERE id = $1::uuid AND judgment_count < $2", [assignment.item_id, assignment.k]);
+  if (counted === 0) throw new AppError("CONFLICT", "This item already has all the judgments it needs");
+  const [judgment] = await sql.query<{ id: string; created_at: Date }>(
+    `INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, rationale, time_spent_ms, idempotency_key)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $7, $8, $9)
+     RETURNING id, created_at`,
+    [assignment.id, assignment.project_id, assignment.item_id, workerId, JSON.stringify(ranking), answer.strength ?? null, answer.rationale || null, assignment.elapsed_ms, answer.idempotencyKey],
+  );
+  await sql.execute("UPDATE assignments SET status = 'SUBMITTED', submitted_at = now() WHERE id = $1::uuid", [assignment.id]);
+  return { judgmentId: judgment.id, assignmentId: assignment.id, createdAt: new Date(judgment.created_at).toISOString(), replayed: false };
+}

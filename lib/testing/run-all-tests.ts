@@ -1,0 +1,80 @@
+// `npm test`: every tier (unit, database, end-to-end in Chromium) against real PostgreSQL, then one
+// plain line with the true totals: "N passed, N failed". Exits non-zero on any failure.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/runner/embedded-postgres";
+import { databaseUrl } from "@/lib/runner/database-setup";
+import { projectRoot } from "@/lib/runner/project-root";
+import { canConnect, configuredTestServer } from "@/lib/testing/test-server";
+
+const ROOT = projectRoot();
+const BIN = path.join(ROOT, "node_modules/.bin");
+
+type Tally = { tier: string; passed: number; failed: number; skipped: number };
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(BIN, command), args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("error", () => resolve(127));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+async function testServer(): Promise<{ url: string; embedded: RunningPostgres | null }> {
+  const configured = configuredTestServer();
+  if (await canConnect(configured)) return { url: configured, embedded: null };
+  console.log(`[test] no PostgreSQL at ${new URL(configured).host}: starting an embedded one`);
+  const embedded = await startEmbeddedPostgres({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "preflab-test-pg-")) });
+  return { url: databaseUrl(embedded.serverUrl, "postgres"), embedded };
+}
+
+async function runVitest(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tally> {
+  const report = path.join(reportDir, "vitest.json");
+  const code = await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const json = readJson(report);
+  if (!json) return { tier: "unit + database", passed: 0, failed: 1, skipped: 0 };
+  const failed = Number(json.numFailedTests) + (code !== 0 && Number(json.numFailedTests) === 0 ? 1 : 0);
+  return { tier: "unit + database", passed: Number(json.numPassedTests), failed, skipped: Number(json.numPendingTests) + Number(json.numTodoTests) };
+}
+
+async function runPlaywright(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tally> {
+  const report = path.join(reportDir, "playwright.json");
+  const code = await run("playwright", ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  const stats = readJson(report)?.stats as { expected: number; unexpected: number; flaky: number; skipped: number } | undefined;
+  if (!stats) return { tier: "end-to-end", passed: 0, failed: 1, skipped: 0 };
+  const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  return { tier: "end-to-end", passed: stats.expected, failed, skipped: stats.skipped };
+}
+
+async function main() {
+  const server = await testServer();
+  const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflab-test-reports-"));
+  const env = { ...process.env, TEST_DATABASE_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const tallies: Tally[] = [];
+  try {
+    tallies.push(await runVitest(env, reportDir));
+    tallies.push(await runPlaywright(env, reportDir));
+  } finally {
+    await server.embedded?.stop();
+  }
+  for (const t of tallies) console.log(`[test] ${t.tier}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
