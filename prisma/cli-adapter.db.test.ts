@@ -2,7 +2,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, type SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PreflabCliAdapterFactory, unrefLongTimers } from "@/prisma/cli-adapter";
+import { connectionFieldsFromUrl, PreflabCliAdapterFactory, unrefLongTimers } from "@/prisma/cli-adapter";
 import { configuredTestServer, createTestDatabase, dropTestDatabase, newTestDatabaseName } from "@/lib/testing/test-server";
 
 const server = configuredTestServer();
@@ -42,18 +42,26 @@ async function databaseExists(database: string): Promise<boolean> {
 describe("PreflabCliAdapterFactory", () => {
   it('reads "char" and name catalog columns, which the stock adapter refuses', async () => {
     const query = sql("SELECT relkind, relname FROM pg_class LIMIT 1");
-    // First: the fix patches a prototype every PrismaPg adapter shares, so the stock one is only
-    // stock until the factory has connected once in this process.
-    await withAdapter(await new PrismaPg({ connectionString: url }).connect(), async (stock) => {
-      await expect(stock.queryRaw(query)).rejects.toMatchObject({ cause: { kind: "UnsupportedNativeDataType" } });
-    });
     await withAdapter(await new PreflabCliAdapterFactory(url).connect(), async (adapter) => {
       const result = await adapter.queryRaw(query);
       expect(result.columnNames).toEqual(["relkind", "relname"]);
       expect(result.columnTypes).toEqual([ColumnTypeEnum.Character, ColumnTypeEnum.Text]);
       expect(result.rows).toHaveLength(1);
       expect(result.rows[0]).toEqual([expect.stringMatching(/^[a-z]$/), expect.any(String)]);
+      const tx = await adapter.startTransaction();
+      expect((await tx.queryRaw(query)).columnTypes).toEqual([ColumnTypeEnum.Character, ColumnTypeEnum.Text]);
+      await tx.rollback();
     });
+    // The stock adapter still refuses them: the fix is needed, and it stays on the CLI's adapters.
+    await withAdapter(await new PrismaPg({ connectionString: url }).connect(), async (stock) => {
+      await expect(stock.queryRaw(query)).rejects.toMatchObject({ cause: { kind: "UnsupportedNativeDataType" } });
+    });
+  });
+
+  it("keeps every setting of the connection URL", () => {
+    const fields = connectionFieldsFromUrl("postgresql://u:p%40ss@db.example:6543/main?sslmode=verify-full&application_name=preflab");
+    expect(fields).toMatchObject({ user: "u", password: "p@ss", host: "db.example", port: 6543, database: "main", application_name: "preflab" });
+    expect(fields.ssl).toBeTruthy();
   });
 
   it("gives the shadow database its own name, and drops it on dispose", async () => {

@@ -4,6 +4,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import { parseIntoClientConfig } from "pg-connection-string";
 
 type Script = (script: string) => Promise<void>;
 
@@ -11,55 +12,44 @@ const PG_CHAR_OID = 18;
 const PG_NAME_OID = 19;
 const PG_TEXT_OID = 25;
 
+/** Every setting of the URL (sslmode, socket host, options...) as discrete pg fields. */
 export function connectionFieldsFromUrl(url: string): pg.PoolConfig {
-  const parsed = new URL(url);
   return {
-    host: decodeURIComponent(parsed.hostname),
-    port: parsed.port ? Number(parsed.port) : 5432,
-    user: decodeURIComponent(parsed.username) || undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    database: decodeURIComponent(parsed.pathname.slice(1)) || undefined,
+    ...parseIntoClientConfig(url),
     max: 4,
     // Idle pooled connections must not keep the short-lived CLI process alive either.
     allowExitOnIdle: true,
   };
 }
 
+type Queryable = { queryRaw(query: unknown): Promise<{ columnTypes: number[] }>; performIO(query: unknown): Promise<PgResult> };
+type PgResult = { fields?: { dataTypeID: number }[] };
+
 // Fix 1 (prisma/prisma#27403): catalog columns of type "char" (OID 18) and name (OID 19) make the
 // adapter throw "Unsupported column type"; the schema engine reads them while introspecting. Report
 // name as text and "char" as a character column: handed a one-letter text column instead (such as
-// pg_constraint.contype when the schema has CHECK constraints), the Wasm engine panics.
-function reportCatalogTypes(adapter: object) {
-  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter));
-  if (queryable.__preflabPatched) return;
-  const performIO = queryable.performIO;
-  queryable.performIO = async function patchedPerformIO(this: unknown, query: unknown) {
-    const result = await performIO.call(this, query);
+// pg_constraint.contype when the schema has CHECK constraints), the Wasm engine panics. Patched on
+// this adapter (and its transactions) only, per call, so other adapters and concurrent queries are
+// left alone.
+function reportCatalogTypes<T extends object>(queryable: T): T {
+  const target = queryable as unknown as Queryable;
+  const prototype = Object.getPrototypeOf(queryable) as Queryable;
+  target.queryRaw = async (query) => {
     const charColumns: number[] = [];
-    (result.fields ?? []).forEach((field: { dataTypeID: number }, index: number) => {
-      if (field.dataTypeID === PG_CHAR_OID) charColumns.push(index);
-      if (field.dataTypeID === PG_CHAR_OID || field.dataTypeID === PG_NAME_OID) field.dataTypeID = PG_TEXT_OID;
-    });
-    return Object.assign(result, { charColumns });
-  };
-  const queryRaw = queryable.queryRaw;
-  queryable.queryRaw = async function patchedQueryRaw(this: { performIO: Function }, query: unknown) {
-    let charColumns: number[] = [];
-    const performOnce = this.performIO;
-    this.performIO = async (q: unknown) => {
-      const result = await performOnce.call(this, q);
-      charColumns = result.charColumns;
+    const performIO = async (q: unknown) => {
+      const result = await prototype.performIO.call(queryable, q);
+      result.fields?.forEach((field, index) => {
+        if (field.dataTypeID === PG_CHAR_OID) charColumns.push(index);
+        if (field.dataTypeID === PG_CHAR_OID || field.dataTypeID === PG_NAME_OID) field.dataTypeID = PG_TEXT_OID;
+      });
       return result;
     };
-    try {
-      const resultSet = await queryRaw.call(this, query);
-      for (const index of charColumns) resultSet.columnTypes[index] = ColumnTypeEnum.Character;
-      return resultSet;
-    } finally {
-      delete (this as { performIO?: Function }).performIO;
-    }
+    const view = Object.create(queryable, { performIO: { value: performIO } });
+    const resultSet = await prototype.queryRaw.call(view, query);
+    for (const index of charColumns) resultSet.columnTypes[index] = ColumnTypeEnum.Character;
+    return resultSet;
   };
-  queryable.__preflabPatched = true;
+  return queryable;
 }
 
 // Fix 3: the adapter splits migration scripts on ";", which breaks $$ function bodies and ';' in
@@ -72,6 +62,9 @@ function runScriptsWhole(adapter: { executeScript: Script; underlyingDriver(): p
 
 function patchAdapter<T extends object>(adapter: T): T {
   reportCatalogTypes(adapter);
+  const withTransactions = adapter as unknown as { startTransaction(level?: string): Promise<object> };
+  const startTransaction = withTransactions.startTransaction.bind(adapter);
+  withTransactions.startTransaction = async (level) => reportCatalogTypes(await startTransaction(level));
   runScriptsWhole(adapter as unknown as { executeScript: Script; underlyingDriver(): pg.Pool });
   return adapter;
 }
@@ -79,8 +72,8 @@ function patchAdapter<T extends object>(adapter: T): T {
 export class PreflabCliAdapterFactory extends PrismaPg {
   private readonly fields: pg.PoolConfig;
 
-  // Fix 2a: built from discrete host/port/user/database fields, because a connection string given
-  // to the stock factory overrides the shadow database's name, so the "shadow" was the main database.
+  // Fix 2a: built from discrete fields, because a connection string given to the stock factory
+  // overrides the shadow database's name, so the "shadow" was the main database.
   constructor(url: string) {
     const fields = connectionFieldsFromUrl(url);
     super(fields);

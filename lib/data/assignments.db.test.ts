@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { claimNextTask, findTaskForWorker } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
@@ -38,6 +39,35 @@ describe("claimNextTask", () => {
     const reclaimed = await claimNextTask({ actor: bob, projectSlug: project.slug });
     expect(reclaimed).not.toBeNull();
     expect(reclaimed).not.toBe(leased);
+  });
+
+  it("waits for an open item that another transaction holds instead of saying nothing is left", async () => {
+    const project = await createTestProject({ judgmentsPerItem: 2 });
+    await createItemsRecord(db(), { projectId: project.id, count: 1 });
+    const [alice, bob] = [await createTestUser(), await createTestUser()];
+    await claimNextTask({ actor: alice, projectSlug: project.slug });
+    const item = await db().item.findFirstOrThrow({ where: { projectId: project.id } });
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT id FROM items WHERE id = $1 FOR UPDATE", [item.id]);
+    const claim = claimNextTask({ actor: bob, projectSlug: project.slug });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await holder.query("COMMIT");
+    await holder.end();
+    const assignment = await db().assignment.findUniqueOrThrow({ where: { id: (await claim)! } });
+    expect(assignment).toMatchObject({ itemId: item.id, workerId: bob.id, status: "ACTIVE" });
+  });
+
+  it("marks an item complete when it reaches k judgments, and no longer offers it", async () => {
+    const project = await createTestProject({ judgmentsPerItem: 2 });
+    await createItemsRecord(db(), { projectId: project.id, count: 1 });
+    for (const worker of [await createTestUser(), await createTestUser()]) {
+      const assignmentId = await claimNextTask({ actor: worker, projectSlug: project.slug });
+      await submitJudgment({ actor: worker, assignmentId: assignmentId!, input: { strength: -1, idempotencyKey: `done-${assignmentId}` } });
+    }
+    expect(await db().item.findFirstOrThrow({ where: { projectId: project.id } })).toMatchObject({ judgmentCount: 2, isComplete: true });
+    expect(await claimNextTask({ actor: await createTestUser(), projectSlug: project.slug })).toBeNull();
   });
 
   it("ignores items of draft, paused and closed batches", async () => {

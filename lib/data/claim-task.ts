@@ -1,24 +1,50 @@
-// The assignment engine's claim, as plain SQL inside the caller's transaction (see sql-runner.ts).
-import type { SqlRunner } from "@/lib/db/sql-runner";
+// The assignment engine's claim, as plain SQL (see sql-runner.ts). Few statements on purpose: each
+// round trip costs more than the work it does.
+import type pg from "pg";
+import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
-import { shuffled } from "@/lib/data/shuffle";
 
-// A claim may find items that filled up after its snapshot; it skips those and looks again.
+// A claim may find items that filled up after its snapshot; it passes over those and looks again.
 const MAX_PICKS = 25;
+const MAX_ATTEMPTS = 5;
+
+/** Raised when a claim would have to wait for an item while holding another: retried afresh. */
+class ClaimContention extends Error {}
 
 /**
  * Gives the worker a lease on an item of the project that still needs judgments: never one they
  * judged, never more live leases plus judgments than k. If the worker already holds a live lease
  * in the project, that one is returned, so a second tab or a retry does not take a second item.
  */
-export async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { workerId: string; projectSlug: string }): Promise<string | null> {
-  const [project] = await sql.query<{ id: string; k: number; lease_seconds: number }>(
-    "SELECT id, judgments_per_item AS k, lease_seconds FROM projects WHERE slug = $1",
-    [projectSlug],
+export async function claimTask(pool: pg.Pool, options: { workerId: string; projectSlug: string }): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(pool, (sql) => claimTaskWithin(sql, options));
+    } catch (error) {
+      if (!(error instanceof ClaimContention) || attempt >= MAX_ATTEMPTS) throw toAppError(error);
+    }
+  }
+}
+
+function toAppError(error: unknown) {
+  return error instanceof ClaimContention ? new AppError("CONFLICT", "Every open task was taken while looking for one; try again") : error;
+}
+
+async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { workerId: string; projectSlug: string }): Promise<string | null> {
+  // Locking the worker's row serialises their own claims (two tabs, retries) and no one else's.
+  const [project] = await sql.query<{ id: string; k: number; lease_seconds: number; batch_ids: string[]; worker: number }>(
+    `WITH worker AS (SELECT id FROM users WHERE id = $2::uuid FOR NO KEY UPDATE),
+          expired AS (UPDATE assignments SET status = 'EXPIRED'
+                      WHERE worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at <= now() RETURNING 1)
+     SELECT p.id, p.judgments_per_item AS k, p.lease_seconds,
+            ARRAY(SELECT b.id FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE'
+                  ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
+            (SELECT count(*) FROM worker)::int AS worker
+     FROM projects p WHERE p.slug = $1`,
+    [projectSlug, workerId],
   );
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${projectSlug}"`);
-  // Serialises this worker's own claims (two tabs, retries) without blocking anyone else.
-  await sql.query("SELECT 1 FROM users WHERE id = $1::uuid FOR NO KEY UPDATE", [workerId]);
+  // A new statement, so it sees a lease a concurrent claim of this worker committed before the lock.
   const [current] = await sql.query<{ id: string }>(
     `SELECT id FROM assignments
      WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()
@@ -26,58 +52,75 @@ export async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }:
     [workerId, project.id],
   );
   if (current) return current.id;
-  await sql.execute("UPDATE assignments SET status = 'EXPIRED' WHERE worker_id = $1::uuid AND status = 'ACTIVE' AND lease_expires_at <= now()", [workerId]);
 
   const passedOver: string[] = [];
   for (let pick = 0; pick < MAX_PICKS; pick++) {
-    const itemId = await lockNextOpenItem(sql, { projectId: project.id, k: project.k, workerId, passedOver });
-    if (!itemId) return null;
-    if (await hasOpenSlot(sql, { itemId, k: project.k, workerId })) {
-      return createAssignment(sql, { projectId: project.id, itemId, workerId, leaseSeconds: project.lease_seconds });
+    // Wait for a held item only while holding none passed over: two claims never wait on each other.
+    const itemId = await lockNextOpenItem(sql, { batchIds: project.batch_ids, k: project.k, workerId, passedOver, mayWait: passedOver.length === 0 });
+    if (!itemId) {
+      if (passedOver.length > 0) throw new ClaimContention();
+      return null;
     }
+    const assignmentId = await leaseIfOpen(sql, { projectId: project.id, itemId, workerId, k: project.k, leaseSeconds: project.lease_seconds });
+    if (assignmentId) return assignmentId;
     passedOver.push(itemId);
   }
-  throw new AppError("CONFLICT", "Every open task was taken while looking for one; try again");
+  throw new ClaimContention();
 }
 
-// Locks the first item, in batch priority then file order, that looks open in this statement's
-// snapshot. Items another claim is holding are skipped rather than waited for.
-async function lockNextOpenItem(sql: SqlRunner, { projectId, k, workerId, passedOver }: { projectId: string; k: number; workerId: string; passedOver: string[] }) {
-  const [row] = await sql.query<{ id: string }>(
-    `SELECT i.id FROM items i JOIN batches b ON b.id = i.batch_id
-     WHERE i.project_id = $1::uuid AND b.status = 'ACTIVE' AND i.judgment_count < $2
-       AND i.id <> ALL($4::uuid[])
-       AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
-       AND i.judgment_count + (SELECT count(*) FROM assignments a
-         WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2
-     ORDER BY b.priority DESC, b.created_at, b.id, i.position
-     LIMIT 1
-     FOR UPDATE OF i SKIP LOCKED`,
-    [projectId, k, workerId, passedOver],
-  );
-  return row?.id ?? null;
+// The first item, in batch priority then file order, that looks open in this statement's snapshot.
+// Each batch is walked along its (batch_id, is_complete, position) index, so the cost is the
+// items held by live leases, not the items ever imported.
+const PICK_OPEN_ITEM = (lock: string) => `
+  SELECT i.id FROM items i
+  WHERE i.batch_id = $1::uuid AND i.is_complete = false
+    AND i.id <> ALL($4::uuid[])
+    AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
+    AND i.judgment_count + (SELECT count(*) FROM assignments a
+      WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2
+  ORDER BY i.position
+  LIMIT 1
+  ${lock}`;
+
+/**
+ * Locks the next open item. Items another claim or submit is holding are skipped rather than
+ * waited for; only when every open item is held does the claim wait for one, so a worker is never
+ * told "nothing left" while an item still has a slot.
+ */
+async function lockNextOpenItem(
+  sql: SqlRunner,
+  { batchIds, k, workerId, passedOver, mayWait }: { batchIds: string[]; k: number; workerId: string; passedOver: string[]; mayWait: boolean },
+) {
+  for (const lock of mayWait ? ["FOR UPDATE SKIP LOCKED", "FOR UPDATE"] : ["FOR UPDATE SKIP LOCKED"]) {
+    for (const batchId of batchIds) {
+      const [row] = await sql.query<{ id: string }>(PICK_OPEN_ITEM(lock), [batchId, k, workerId, passedOver]);
+      if (row) return row.id;
+    }
+  }
+  return null;
 }
 
-// Re-counted under the item's lock in a new statement, which sees every claim and submit that
-// committed before the lock was granted: the pick's snapshot can be older than that.
-async function hasOpenSlot(sql: SqlRunner, { itemId, k, workerId }: { itemId: string; k: number; workerId: string }) {
-  const [row] = await sql.query<{ taken: number; judged: boolean }>(
-    `SELECT (i.judgment_count + (SELECT count(*) FROM assignments a
-               WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()))::int AS taken,
-            EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $2::uuid) AS judged
-     FROM items i WHERE i.id = $1::uuid`,
-    [itemId, workerId],
-  );
-  return row.taken < k && !row.judged;
-}
-
-async function createAssignment(sql: SqlRunner, { projectId, itemId, workerId, leaseSeconds }: { projectId: string; itemId: string; workerId: string; leaseSeconds: number }) {
-  const candidates = await sql.query<{ id: string }>("SELECT id FROM candidates WHERE item_id = $1::uuid ORDER BY position", [itemId]);
+/**
+ * Creates the lease if the item, now locked, really has a slot. The statement starts after the
+ * lock was granted, so it counts every claim and submit that committed before: the pick's snapshot
+ * may be older than that. The display order is shuffled per assignment and stored.
+ */
+async function leaseIfOpen(
+  sql: SqlRunner,
+  { projectId, itemId, workerId, k, leaseSeconds }: { projectId: string; itemId: string; workerId: string; k: number; leaseSeconds: number },
+): Promise<string | null> {
   const [assignment] = await sql.query<{ id: string }>(
     `INSERT INTO assignments (project_id, item_id, worker_id, display_order, lease_expires_at)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid[], now() + make_interval(secs => $5))
+     SELECT $1::uuid, i.id, $3::uuid,
+            ARRAY(SELECT c.id FROM candidates c WHERE c.item_id = i.id ORDER BY random()),
+            now() + make_interval(secs => $5)
+     FROM items i
+     WHERE i.id = $2::uuid
+       AND i.judgment_count + (SELECT count(*) FROM assignments a
+             WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $4
+       AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
      RETURNING id`,
-    [projectId, itemId, workerId, shuffled(candidates.map((c) => c.id)), leaseSeconds],
+    [projectId, itemId, workerId, k, leaseSeconds],
   );
-  return assignment.id;
+  return assignment?.id ?? null;
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
-import { inTransaction } from "@/lib/db/sql-runner";
+import { pool } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { isUuid } from "@/lib/data/assignments";
-import { submitJudgmentWithin, type SubmittedJudgment } from "@/lib/data/submit-judgment";
+import { recordJudgment, type SubmittedJudgment } from "@/lib/data/submit-judgment";
 import { submitJudgmentSchema } from "@/lib/validations/judgment";
 import { parseInput } from "@/lib/validations/parse";
 
@@ -14,5 +13,5 @@ export type { SubmittedJudgment };
 export async function submitJudgment({ actor, assignmentId, input }: { actor: Actor; assignmentId: string; input: unknown }): Promise<SubmittedJudgment> {
   const answer = parseInput(submitJudgmentSchema, input);
   if (!isUuid(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
-  return inTransaction(db(), (sql) => submitJudgmentWithin(sql, { workerId: actor.id, assignmentId, answer }));
+  return recordJudgment(pool(), { workerId: actor.id, assignmentId, answer });
 }

@@ -1,5 +1,6 @@
-// Storing a judgment exactly once, as plain SQL inside the caller's transaction (see sql-runner.ts).
-import type { SqlRunner } from "@/lib/db/sql-runner";
+// Storing a judgment exactly once, as plain SQL (see sql-runner.ts).
+import type pg from "pg";
+import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { responseLabel, type SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 
@@ -21,7 +22,14 @@ type LockedAssignment = {
  * The assignment row is locked first, so parallel retries queue up behind each other: the first
  * stores the judgment, the others find it and get the same answer back.
  */
-export async function submitJudgmentWithin(
+export async function recordJudgment(
+  pool: pg.Pool,
+  options: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer },
+): Promise<SubmittedJudgment> {
+  return inTransaction(pool, (sql) => submitJudgmentWithin(sql, options));
+}
+
+async function submitJudgmentWithin(
   sql: SqlRunner,
   { workerId, assignmentId, answer }: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer },
 ): Promise<SubmittedJudgment> {
@@ -36,16 +44,17 @@ export async function submitJudgmentWithin(
     [assignmentId, workerId],
   );
   if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
-  if (assignment.status === "SUBMITTED") return replay(sql, { assignmentId, idempotencyKey: answer.idempotencyKey });
+  if (assignment.status === "SUBMITTED") return replay(sql, assignment.id, answer.idempotencyKey);
   if (assignment.status !== "ACTIVE" || !assignment.live) {
     throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
   }
-  await refuseReusedKey(sql, { workerId, idempotencyKey: answer.idempotencyKey });
   const ranking = rankingFromAnswer(answer, assignment);
   return storeJudgment(sql, { workerId, assignment, answer, ranking });
 }
 
-async function replay(sql: SqlRunner, { assignmentId, idempotencyKey }: { assignmentId: string; idempotencyKey: string }): Promise<SubmittedJudgment> {
+// Read in its own statement: after waiting for the lock, the locking statement sees the
+// assignment's new status but not the judgment that a parallel retry committed with it.
+async function replay(sql: SqlRunner, assignmentId: string, idempotencyKey: string): Promise<SubmittedJudgment> {
   const [existing] = await sql.query<{ id: string; idempotency_key: string; created_at: Date }>(
     "SELECT id, idempotency_key, created_at FROM judgments WHERE assignment_id = $1::uuid",
     [assignmentId],
@@ -54,15 +63,6 @@ async function replay(sql: SqlRunner, { assignmentId, idempotencyKey }: { assign
     throw new AppError("ALREADY_SUBMITTED", "This task was already answered (with another idempotency key)");
   }
   return { judgmentId: existing.id, assignmentId, createdAt: new Date(existing.created_at).toISOString(), replayed: true };
-}
-
-async function refuseReusedKey(sql: SqlRunner, { workerId, idempotencyKey }: { workerId: string; idempotencyKey: string }) {
-  const [used] = await sql.query<{ id: string }>("SELECT id FROM judgments WHERE worker_id = $1::uuid AND idempotency_key = $2", [workerId, idempotencyKey]);
-  if (used) {
-    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for another task; send a new key per task", [
-      { field: "idempotencyKey", message: "already used for another task" },
-    ]);
-  }
 }
 
 /** Maps the labels the worker saw back to candidate ids, best first. */
@@ -84,19 +84,38 @@ function rankingFromAnswer(answer: SubmitJudgmentAnswer, assignment: LockedAssig
   return labels.map((label) => [order[label.charCodeAt(0) - 65]]);
 }
 
+/**
+ * One statement writes the judgment, counts it on the item (under the item's lock, guarded by k:
+ * a live lease holds a slot, so the guard only bites if k was lowered) and closes the assignment.
+ * The (worker, idempotency key) constraint refuses a key already used for another task.
+ */
 async function storeJudgment(
   sql: SqlRunner,
   { workerId, assignment, answer, ranking }: { workerId: string; assignment: LockedAssignment; answer: SubmitJudgmentAnswer; ranking: string[][] },
 ): Promise<SubmittedJudgment> {
-  // Guarded by the count itself: a live lease holds a slot, so this only fails if k was lowered.
-  const counted = await sql.execute("UPDATE items SET judgment_count = judgment_count + 1 WHERE id = $1::uuid AND judgment_count < $2", [assignment.item_id, assignment.k]);
-  if (counted === 0) throw new AppError("CONFLICT", "This item already has all the judgments it needs");
-  const [judgment] = await sql.query<{ id: string; created_at: Date }>(
-    `INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, rationale, time_spent_ms, idempotency_key)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $7, $8, $9)
-     RETURNING id, created_at`,
-    [assignment.id, assignment.project_id, assignment.item_id, workerId, JSON.stringify(ranking), answer.strength ?? null, answer.rationale || null, assignment.elapsed_ms, answer.idempotencyKey],
+  const [stored] = await sql.query<{ id: string; created_at: Date; counted: number }>(
+    `WITH judgment AS (
+       INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, rationale, time_spent_ms, idempotency_key)
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $7, $8, $9)
+       ON CONFLICT (worker_id, idempotency_key) DO NOTHING
+       RETURNING id, created_at),
+     counted AS (
+       UPDATE items SET judgment_count = judgment_count + 1, is_complete = judgment_count + 1 >= $10
+       WHERE id = $3::uuid AND judgment_count < $10 AND EXISTS (SELECT 1 FROM judgment)
+       RETURNING id),
+     closed AS (
+       UPDATE assignments SET status = 'SUBMITTED', submitted_at = now()
+       WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM judgment)
+       RETURNING id)
+     SELECT judgment.id, judgment.created_at, (SELECT count(*) FROM counted)::int AS counted
+     FROM judgment, closed`,
+    [assignment.id, assignment.project_id, assignment.item_id, workerId, JSON.stringify(ranking), answer.strength ?? null, answer.rationale || null, assignment.elapsed_ms, answer.idempotencyKey, assignment.k],
   );
-  await sql.execute("UPDATE assignments SET status = 'SUBMITTED', submitted_at = now() WHERE id = $1::uuid", [assignment.id]);
-  return { judgmentId: judgment.id, assignmentId: assignment.id, createdAt: new Date(judgment.created_at).toISOString(), replayed: false };
+  if (!stored) {
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for another task; send a new key per task", [
+      { field: "idempotencyKey", message: "already used for another task" },
+    ]);
+  }
+  if (stored.counted === 0) throw new AppError("CONFLICT", "This item already has all the judgments it needs");
+  return { judgmentId: stored.id, assignmentId: assignment.id, createdAt: new Date(stored.created_at).toISOString(), replayed: false };
 }

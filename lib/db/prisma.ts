@@ -6,13 +6,13 @@ import type pg from "pg";
 const globalForDb = globalThis as unknown as { preflabPrisma?: Database; preflabPool?: pg.Pool };
 
 export function db(): Database {
-  globalForDb.preflabPrisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  globalForDb.preflabPrisma ??= createPrismaClient(env().DATABASE_URL, Math.max(2, Math.ceil(env().DATABASE_POOL_SIZE / 2)));
   return globalForDb.preflabPrisma;
 }
 
-/** Plain pg for what Prisma does not do: streaming cursors and bulk inserts. */
+/** Plain pg for the hot paths (claim, submit), streaming cursors and bulk inserts. */
 export function pool(): pg.Pool {
-  globalForDb.preflabPool ??= createPool(env().DATABASE_URL, 5);
+  globalForDb.preflabPool ??= createPool(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
   return globalForDb.preflabPool;
 }
 

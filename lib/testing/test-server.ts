@@ -5,7 +5,8 @@ import pg from "pg";
 import { databaseUrl, ensureDatabase, migrateDatabase, withServerClient } from "@/lib/runner/database-setup";
 
 export const DEFAULT_TEST_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
-const TEST_DATABASE_PREFIX = "preflab_test_";
+// Databases the tests and benchmarks make for themselves; nothing else is ever created or dropped.
+const OWN_DATABASE_PREFIXES = ["preflab_test_", "preflab_bench_"];
 
 export function configuredTestServer(): string {
   return process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_SERVER;
@@ -24,8 +25,12 @@ export async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-export function newTestDatabaseName(purpose: string): string {
-  return `${TEST_DATABASE_PREFIX}${purpose}_${randomBytes(4).toString("hex")}`;
+export function newTestDatabaseName(purpose: string, prefix = OWN_DATABASE_PREFIXES[0]): string {
+  return `${prefix}${purpose}_${randomBytes(4).toString("hex")}`;
+}
+
+export function newBenchDatabaseName(purpose: string): string {
+  return newTestDatabaseName(purpose, OWN_DATABASE_PREFIXES[1]);
 }
 
 /** Creates and migrates a fresh database for one test run. */
@@ -44,7 +49,7 @@ export async function dropTestDatabase(serverUrl: string, name: string): Promise
 }
 
 function assertTestDatabaseName(name: string) {
-  if (!name.startsWith(TEST_DATABASE_PREFIX) || !/^[a-z0-9_]+$/.test(name)) {
-    throw new Error(`Refusing to touch database "${name}": tests only create and drop ${TEST_DATABASE_PREFIX}* databases`);
+  if (!OWN_DATABASE_PREFIXES.some((prefix) => name.startsWith(prefix)) || !/^[a-z0-9_]+$/.test(name)) {
+    throw new Error(`Refusing to touch database "${name}": tests only create and drop ${OWN_DATABASE_PREFIXES.join(", ")}* databases`);
   }
 }
