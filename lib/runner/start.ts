@@ -1,7 +1,7 @@
 // `npm start`: the whole app on one machine. Without DATABASE_URL it runs an embedded PostgreSQL
 // (data in .preflab/, kept across restarts) and seeds the demo on the first run; with DATABASE_URL
 // it migrates that database and seeds only with --demo. Then it builds if needed and serves the
-// production app. Ctrl-C stops everything cleanly.
+// production app (`--dev`: Next's dev server instead). Ctrl-C stops everything cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -58,7 +58,7 @@ function printLogins(port: string) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { demo: { type: "boolean", default: false }, dev: { type: "boolean", default: false } } });
   const database = await prepareDatabase(values.demo);
   await seedIfWanted(database.url, database.seed);
 
@@ -71,12 +71,12 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
   };
-  if (!isBuildCurrent(ROOT)) {
+  if (!values.dev && !isBuildCurrent(ROOT)) {
     say("building the app (first start, or the sources changed)");
     await run(NEXT, ["build"], env);
   }
 
-  const server: ChildProcess = spawn(NEXT, ["start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const server: ChildProcess = spawn(NEXT, [values.dev ? "dev" : "start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
