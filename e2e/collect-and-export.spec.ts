@@ -6,7 +6,7 @@ import { E2E_USERS } from "./users";
 import { e2eDb } from "./test-database";
 import { signIn } from "./sign-in";
 
-const SAMPLE = path.resolve(process.cwd(), "../shared/data/hh-harmless-sample.jsonl");
+const SAMPLE = path.resolve(process.cwd(), "lib/testing/fixtures/hh-harmless-sample.jsonl");
 const sampleLines = new Set(fs.readFileSync(SAMPLE, "utf8").split("\n").filter(Boolean));
 
 test.describe.configure({ mode: "serial" });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { encodeHhTranscript, parseHhConversation, splitHhPair, TranscriptError } from "@/lib/formats/hh-rlhf";
 
-const SAMPLE = "../shared/data/hh-harmless-sample.jsonl";
+const SAMPLE = "lib/testing/fixtures/hh-harmless-sample.jsonl";
 
 function sampleRecords(): { chosen: string; rejected: string }[] {
   return readFileSync(SAMPLE, "utf8").trim().split("\n").map((line) => JSON.parse(line));

@@ -1,9 +1,9 @@
-// The shared HH-RLHF sample (200 real records), read from the repository's sibling shared/ folder.
+// The HH-RLHF sample (200 real records) kept as a test fixture (see fixtures/README.md).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 
-export const HH_SAMPLE_PATH = path.resolve(process.cwd(), "../shared/data/hh-harmless-sample.jsonl");
+export const HH_SAMPLE_PATH = path.resolve(import.meta.dirname, "fixtures/hh-harmless-sample.jsonl");
 
 export type HhRecord = { chosen: string; rejected: string };
 
