@@ -6,6 +6,8 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
   if (projects.length === 0) {
     return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">There is no work open right now. Check back later.</p>;
   }
+  // Focus lands on the first project with work, so Enter starts working straight away.
+  const firstOpen = projects.findIndex((project) => project.available > 0);
   return (
     <ul className="space-y-3">
       {projects.map((project, index) => (
@@ -17,7 +19,7 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
               {project.available} open to you · {project.doneByMe} done by you
             </p>
           </div>
-          <NextTaskButton projectSlug={project.slug} disabled={project.available === 0} autoFocus={index === 0} />
+          <NextTaskButton projectSlug={project.slug} disabled={project.available === 0} autoFocus={index === firstOpen} />
         </li>
       ))}
     </ul>
