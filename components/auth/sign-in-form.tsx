@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { signInAction, type SignInState } from "@/lib/actions/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -16,14 +18,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         Password
         <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
       </label>
-      {state.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
-      <button type="submit" disabled={pending} className="w-full rounded bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+      <FormError message={state.error} />
+      <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

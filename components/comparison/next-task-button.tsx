@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { claimNextTaskAction } from "@/lib/actions/tasks";
 
 export function NextTaskButton({ projectSlug, disabled, autoFocus }: { projectSlug: string; disabled: boolean; autoFocus?: boolean }) {
@@ -8,7 +10,7 @@ export function NextTaskButton({ projectSlug, disabled, autoFocus }: { projectSl
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="text-right">
-      <button
+      <Button
         type="button"
         autoFocus={autoFocus && !disabled}
         disabled={disabled || pending}
@@ -18,15 +20,10 @@ export function NextTaskButton({ projectSlug, disabled, autoFocus }: { projectSl
             if (result && !result.ok) setError(result.error);
           })
         }
-        className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-50"
       >
         {pending ? "Opening…" : "Next task"}
-      </button>
-      {error && (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      </Button>
+      <FormError message={error} className="mt-1" />
     </div>
   );
 }

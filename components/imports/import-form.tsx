@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import { formatErrorDetail } from "@/lib/errors";
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/formats/import-formats";
 
@@ -86,9 +87,9 @@ export function ImportForm({ projectSlug }: { projectSlug: string }) {
           Batch name <span className="text-slate-500">(optional)</span>
           <input name="name" className="mt-1 block rounded border border-slate-300 px-2 py-1.5" />
         </label>
-        <button type="submit" disabled={progress !== null} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+        <Button type="submit" disabled={progress !== null}>
           {progress === null ? "Import" : "Importing…"}
-        </button>
+        </Button>
       </div>
       {progress !== null && <progress className="w-full" value={progress} max={1} aria-label="Upload progress" />}
       <div aria-live="polite">

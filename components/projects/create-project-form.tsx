@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { createProjectAction } from "@/lib/actions/projects";
 import type { ActionResult } from "@/lib/actions/run-action";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
@@ -28,14 +30,10 @@ export function CreateProjectForm() {
         Judgments per item (k)
         <input name="judgmentsPerItem" type="number" min={1} max={100} defaultValue={1} className={inputClass} />
       </label>
-      {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
-      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <FormError message={state && !state.ok ? state.error : null} />
+      <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create project"}
-      </button>
+      </Button>
     </form>
   );
 }

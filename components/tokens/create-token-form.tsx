@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { createApiTokenAction } from "@/lib/actions/api-tokens";
 import type { ActionResult } from "@/lib/actions/run-action";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 export function CreateTokenForm({ scopes }: { scopes: string[] }) {
   const [state, formAction, pending] = useActionState<ActionResult<{ secret: string; name: string }> | null, FormData>(createApiTokenAction, null);
@@ -20,9 +22,9 @@ export function CreateTokenForm({ scopes }: { scopes: string[] }) {
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         Create token
-      </button>
+      </Button>
       {state?.ok && (
         <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
           <p>Token “{state.data.name}” created. Copy it now: it is not shown again.</p>
@@ -31,11 +33,7 @@ export function CreateTokenForm({ scopes }: { scopes: string[] }) {
           </code>
         </div>
       )}
-      {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state && !state.ok ? state.error : null} />
     </form>
   );
 }

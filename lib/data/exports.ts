@@ -12,7 +12,13 @@ const CURSOR_ROWS = 500;
 
 type JudgmentRow = { ranking: string[][]; context: ChatMessage[]; texts: Record<string, string> };
 
-export type ExportStream = { exportId: string; filename: string; lines: AsyncGenerator<string> };
+export type ExportStream = {
+  exportId: string;
+  filename: string;
+  lines: AsyncGenerator<string>;
+  /** Stops reading (the client went away); the record is marked failed, never left running. */
+  cancel: () => Promise<void>;
+};
 
 /**
  * A project's judgments as dataset lines, read through a cursor inside one repeatable-read
@@ -26,10 +32,16 @@ export async function startExport({ actor, projectSlug, format }: { actor: Actor
     select: { id: true, createdAt: true },
   });
   const stamp = record.createdAt.toISOString().slice(0, 10);
+  const lines = exportLines({ exportId: record.id, projectId: project.id, invert: project.polarity === "RED_TEAM", format });
   return {
     exportId: record.id,
     filename: `${project.slug}-${format}-${stamp}.jsonl`,
-    lines: exportLines({ exportId: record.id, projectId: project.id, invert: project.polarity === "RED_TEAM", format }),
+    lines,
+    cancel: async () => {
+      await lines.return(undefined);
+      // A generator closed before its first line never ran its own bookkeeping.
+      await db().export.updateMany({ where: { id: record.id, status: "RUNNING" }, data: { status: "FAILED", error: "the download was cancelled", completedAt: new Date() } });
+    },
   };
 }
 

@@ -86,6 +86,20 @@ describe("importItems", () => {
     expect(await storedCounts(project.id)).toEqual({ batches: 0, items: 0, candidates: 0 });
   });
 
+  it("counts lines, not errors, in its summary", async () => {
+    const lines = goodLines(3);
+    lines[1] = JSON.stringify({ messages: [{ role: "robot", content: "x" }], responses: [{ text: 1 }] });
+    const { run } = await importText(lines.join("\n"));
+    await expect(run).rejects.toMatchObject({
+      message: "The file has 1 bad line; nothing was imported",
+      details: [
+        { line: 2, field: "messages[0].role" },
+        { line: 2, field: "responses[0].text" },
+        { line: 2, field: "responses" },
+      ],
+    });
+  });
+
   it("refuses an empty file", async () => {
     const { project, run } = await importText("");
     await expect(run).rejects.toMatchObject({ code: "INVALID_FILE" });

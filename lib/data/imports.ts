@@ -52,57 +52,53 @@ type ProjectRef = { id: string; judgmentKind: "PAIRWISE" | "RANKING" };
 async function importWithin(client: pg.PoolClient, project: ProjectRef, options: ImportOptions): Promise<ImportResult> {
   const batchId = randomUUID();
   const errors: ErrorDetail[] = [];
-  let errorCount = 0;
+  let badLines = 0;
   let format = options.format && options.format !== "auto" ? options.format : null;
   let pending: { position: number; item: ItemInput }[] = [];
   let itemCount = 0;
   let lines = 0;
-  let batchCreated = false;
+  let batchInserted = false;
 
-  const report = (detail: ErrorDetail) => {
-    errorCount++;
-    if (errors.length < MAX_REPORTED_ERRORS) errors.push(detail);
+  const refuseLine = (line: number, problems: { field?: string; message: string }[]) => {
+    badLines++;
+    for (const problem of problems) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ line, ...problem });
+  };
+  const flush = async () => {
+    if (!batchInserted) await insertBatch(client, { batchId, project, options, format: format! });
+    batchInserted = true;
+    if (pending.length > 0) await insertItems(client, { batchId, projectId: project.id, rows: pending });
+    pending = [];
+    options.onProgress?.({ lines, items: itemCount });
   };
 
   for await (const entry of readJsonlLines(options.source)) {
     lines = entry.line;
     if ("error" in entry) {
-      report({ line: entry.line, message: entry.error });
+      refuseLine(entry.line, [{ message: entry.error }]);
       continue;
     }
     format ??= detectImportFormat(entry.value);
     if (!format) {
-      report({ line: entry.line, message: `cannot tell the format: expected ${IMPORT_FORMATS.join(" or ")} fields ("chosen"/"rejected", or "responses")` });
+      refuseLine(entry.line, [{ message: `cannot tell the format: expected ${IMPORT_FORMATS.join(" or ")} fields ("chosen"/"rejected", or "responses")` }]);
       break;
     }
     const parsed = parseImportRecord(format, entry.value);
     const problems = "errors" in parsed ? parsed.errors : itemProblems(project, parsed.item);
-    if (problems.length > 0) {
-      problems.forEach((problem) => report({ line: entry.line, ...problem }));
-      continue;
-    }
-    if (errorCount > 0 || !("item" in parsed)) continue;
+    if (problems.length > 0) refuseLine(entry.line, problems);
+    // After the first bad line nothing more is written: the rest is only read for its errors.
+    if (badLines > 0 || !("item" in parsed)) continue;
     pending.push({ position: entry.line, item: parsed.item });
     itemCount++;
-    if (pending.length >= INSERT_CHUNK) {
-      if (!batchCreated) batchCreated = await insertBatch(client, { batchId, project, options, format });
-      await insertItems(client, { batchId, projectId: project.id, rows: pending });
-      pending = [];
-      options.onProgress?.({ lines, items: itemCount });
-    }
+    if (pending.length >= INSERT_CHUNK) await flush();
   }
 
-  if (errorCount > 0) {
-    const more = errorCount - errors.length;
-    const summary = `The file has ${errorCount} bad line${errorCount === 1 ? "" : "s"}; nothing was imported` + (more > 0 ? ` (first ${errors.length} shown)` : "");
-    throw new AppError("INVALID_FILE", summary, errors);
+  if (badLines > 0) {
+    const shown = errors.length < MAX_REPORTED_ERRORS ? "" : ` (the first ${MAX_REPORTED_ERRORS} errors are listed)`;
+    throw new AppError("INVALID_FILE", `The file has ${badLines} bad line${badLines === 1 ? "" : "s"}; nothing was imported${shown}`, errors);
   }
   if (itemCount === 0) throw new AppError("INVALID_FILE", "The file has no items; nothing was imported", [{ message: "no items" }]);
-
-  if (!batchCreated) await insertBatch(client, { batchId, project, options, format: format! });
-  if (pending.length > 0) await insertItems(client, { batchId, projectId: project.id, rows: pending });
+  await flush();
   await client.query("UPDATE batches SET item_count = $2 WHERE id = $1", [batchId, itemCount]);
-  options.onProgress?.({ lines, items: itemCount });
   return { batchId, batchName: options.batchName, format: format!, itemCount };
 }
 
@@ -131,7 +127,6 @@ async function insertBatch(
     `INSERT INTO batches (id, project_id, name, status, source_format, created_by_id) VALUES ($1, $2, $3, 'ACTIVE', $4, $5)`,
     [batchId, project.id, options.batchName, format, options.actor.id],
   );
-  return true;
 }
 
 // One multi-row INSERT per table per chunk, through unnest() of parallel arrays: a handful of round

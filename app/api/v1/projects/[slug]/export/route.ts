@@ -9,7 +9,7 @@ export const GET = apiRoute<{ slug: string }>("export:download", async ({ reques
   if (!isExportFormat(format)) {
     throw new AppError("INVALID_INPUT", `Unknown format "${format}": use one of ${EXPORT_FORMATS.join(", ")}`, [{ field: "format", message: "unknown format" }]);
   }
-  const { exportId, filename, lines } = await startExport({ actor, projectSlug: params.slug, format });
+  const { exportId, filename, lines, cancel } = await startExport({ actor, projectSlug: params.slug, format });
   const encoder = new TextEncoder();
   // Pulled one line at a time: a slow client slows the database cursor instead of filling memory.
   const body = new ReadableStream<Uint8Array>({
@@ -18,9 +18,7 @@ export const GET = apiRoute<{ slug: string }>("export:download", async ({ reques
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
-    async cancel() {
-      await lines.return(undefined);
-    },
+    cancel,
   });
   return new Response(body, {
     headers: {
