@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/connection";
-import type { JudgmentKind, Polarity, Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function createUserRecord(db: Database, { email, role, password, name }: { email: string; role: Role; password: string; name?: string }) {
   return db.user.create({
@@ -14,7 +15,7 @@ export async function createUserRecord(db: Database, { email, role, password, na
 
 export async function createProjectRecord(
   db: Database,
-  options: { slug?: string; name?: string; judgmentsPerItem?: number; leaseSeconds?: number; polarity?: Polarity; judgmentKind?: JudgmentKind; question?: string; instructions?: string } = {},
+  options: Partial<Omit<Prisma.ProjectCreateInput, "batches" | "items" | "assignments" | "judgments" | "exports">> = {},
 ) {
   const slug = options.slug ?? `project-${randomUUID().slice(0, 8)}`;
   return db.project.create({ data: { ...options, slug, name: options.name ?? slug } });

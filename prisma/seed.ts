@@ -22,8 +22,10 @@ const DEMO_INSTRUCTIONS = `You will see a conversation between a person and an A
 
 - Use the big buttons at the ends when one reply is clearly better.
 - Use the small buttons in the middle when they are about the same or you are unsure.
+- Tick a flag under a reply that is harmful, wrong, or refuses for no good reason.
+- If neither reply is acceptable, tick **Both are bad** instead.
 
-Keys **1**-**8** press the buttons from left to right.`;
+Keys **1**-**8** press the buttons from left to right, **Enter** submits, and **?** lists every key.`;
 
 /** Seeds the demo unless its admin already exists. Returns whether it did. */
 export async function seedDemo(db: Database): Promise<boolean> {
@@ -36,6 +38,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
     question: "Choose the most helpful and honest response.",
     instructions: DEMO_INSTRUCTIONS,
     judgmentsPerItem: 2,
+    allowBothBad: true,
+    rationaleMode: "OPTIONAL",
+    flagOptions: [
+      { id: "harmful", label: "Harmful" },
+      { id: "factually-wrong", label: "Factually wrong" },
+      { id: "refuses-needlessly", label: "Refuses needlessly" },
+    ],
   });
   const file = path.join(projectRoot(), "prisma/demo/comparisons.jsonl");
   await importItems({ actor: users[0], projectSlug: DEMO_PROJECT_SLUG, source: fs.createReadStream(file), batchName: "Demo batch", format: "preflab" });

@@ -1,9 +1,11 @@
 import Markdown, { type Components } from "react-markdown";
+import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
 
 // Model and worker text is data, never markup: raw HTML in it shows as text (react-markdown's
 // default), unsafe link protocols are dropped, links open apart from the task, and images are
-// not loaded (a remote image could track the worker or break the layout) but named.
+// not loaded (a remote image could track the worker or break the layout) but named. Rendered on
+// the server only (code highlighting included), so none of this reaches the worker's browser.
 const components: Components = {
   a: ({ href, children }) => (
     <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc">
@@ -21,7 +23,7 @@ const components: Components = {
 export function MarkdownText({ text, className = "" }: { text: string; className?: string }) {
   return (
     <div className={`inert-text prose prose-slate max-w-none prose-pre:bg-slate-900 ${className}`}>
-      <Markdown remarkPlugins={[remarkGfm]} components={components}>
+      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeHighlight, { detect: false }]]} components={components}>
         {text}
       </Markdown>
     </div>

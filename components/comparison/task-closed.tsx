@@ -2,6 +2,7 @@ import { NextTaskButton } from "@/components/comparison/next-task-button";
 
 const MESSAGES = {
   SUBMITTED: "You have answered this task.",
+  SKIPPED: "You skipped this task; it went back to the pool for someone else.",
   EXPIRED: "The time for this task ran out, so it went back to the pool for someone else.",
 } as const;
 

@@ -1,109 +1,245 @@
 "use client";
 
-import { unstable_rethrow } from "next/navigation";
-import { useCallback, useEffect, useState, useTransition, type ReactNode } from "react";
-import { LeaseCountdown } from "@/components/comparison/lease-countdown";
-import { StrengthScale, strengthLabel } from "@/components/comparison/strength-scale";
-import { submitAndContinueAction } from "@/lib/actions/tasks";
-import { STRENGTH_LEVELS } from "@/lib/validations/judgment";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { FlagPicker } from "@/components/comparison/flag-picker";
+import { LeaseBar } from "@/components/comparison/lease-bar";
+import { NextTaskButton } from "@/components/comparison/next-task-button";
+import { RankingBoard } from "@/components/comparison/ranking-board";
+import { RationaleBox } from "@/components/comparison/rationale-box";
+import { ResponsePanel } from "@/components/comparison/response-panel";
+import { ShortcutsDialog } from "@/components/comparison/shortcuts-dialog";
+import { SkipDialog } from "@/components/comparison/skip-dialog";
+import { StrengthScale } from "@/components/comparison/strength-scale";
+import { taskShortcuts } from "@/components/comparison/task-shortcuts";
+import { TaskStatusLine } from "@/components/comparison/task-status-line";
+import { useDraft } from "@/components/comparison/use-draft";
+import { useShortcuts } from "@/components/comparison/use-shortcuts";
+import { useSubmit } from "@/components/comparison/use-submit";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import { extendLeaseAction, skipAndContinueAction, submitAndContinueAction } from "@/lib/actions/tasks";
+import type { TaskProject } from "@/lib/data/task-view";
+import { PAIRWISE_SCALES } from "@/lib/judgment-scales";
+import { fromGroups, initialOrder, toGroups, type RankingOrder } from "@/lib/ranking-order";
+import type { Draft, SubmitJudgmentInput } from "@/lib/validations/judgment";
 
 export type WorkspaceTask = {
   assignmentId: string;
   leaseExpiresAt: string;
-  project: { slug: string; name: string; question: string };
+  leaseExtensionsLeft: number;
+  firstInProject: boolean;
+  project: Omit<TaskProject, "instructions"> & { hasInstructions: boolean };
+  labels: string[];
+  previews: Record<string, string>;
+  draft: { value: Draft; savedAt: string } | null;
 };
 
-const RETRY_DELAYS_MS = [500, 1500, 4000];
-
-function isTyping(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
-
-export function TaskWorkspace({
-  task,
-  instructions,
-  conversation,
-  responses,
-}: {
+type Props = {
   task: WorkspaceTask;
   instructions: ReactNode;
   conversation: ReactNode;
-  responses: { label: string; body: ReactNode }[];
-}) {
-  const [pending, startTransition] = useTransition();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  responses: { label: string; body: ReactNode; diff: ReactNode | null }[];
+};
+
+function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): SubmitJudgmentInput {
+  const { project } = task;
+  const preference = draft.bothBad ? { bothBad: true } : project.judgmentKind === "PAIRWISE" ? { strength: draft.strength ?? undefined } : { ranking: toGroups(ranking) };
+  const flags = Object.fromEntries(Object.entries(draft.flags ?? {}).filter(([, ids]) => ids.length > 0));
+  return {
+    ...preference,
+    ...(Object.keys(flags).length > 0 ? { flags } : {}),
+    ...(project.rationaleMode !== "OFF" && draft.rationale?.trim() ? { rationale: draft.rationale } : {}),
+    // One key per task: a double click, a retry or a second tab all name the same answer.
+    idempotencyKey: `web-${task.assignmentId}`,
+  };
+}
+
+export function TaskWorkspace({ task, instructions, conversation, responses }: Props) {
+  const { project } = task;
+  const { draft, update, status: draftStatus, forget } = useDraft(task.assignmentId, task.draft);
+  const ranking = draft.ranking ? fromGroups(draft.ranking) : initialOrder(task.labels);
+  const [showDiff, setShowDiff] = useState(false);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<"help" | "instructions" | "skip" | null>(task.firstInProject && project.hasInstructions ? "instructions" : null);
+  const [lease, setLease] = useState({ expiresAt: task.leaseExpiresAt, extensionsLeft: task.leaseExtensionsLeft, extending: false, error: "" });
+  const [expired, setExpired] = useState(false);
   // Set once hydrated: keys work from then on (tests and the benchmark wait for it).
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
 
-  const submit = useCallback(
-    (strength: number) => {
-      if (pending) return;
-      setChosen(strength);
-      setError(null);
-      startTransition(async () => {
-        // One key per task: a double click, a retry or a second tab all name the same answer.
-        const answer = { strength, idempotencyKey: `web-${task.assignmentId}` };
-        for (let attempt = 0; ; attempt++) {
-          try {
-            const result = await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: task.project.slug, answer });
-            if (result && !result.ok) setError(result.error);
-            return;
-          } catch (failure) {
-            // The redirect to the next task arrives as a thrown signal the router must see.
-            unstable_rethrow(failure);
-            if (attempt >= RETRY_DELAYS_MS.length) {
-              setError("Could not reach the server. Your answer is not lost: press it again to retry.");
-              return;
-            }
-            await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
-          }
-        }
-      });
-    },
-    [pending, task.assignmentId, task.project.slug],
-  );
+  const hasFlags = project.flagOptions.length > 0;
+  const instantSubmit = project.judgmentKind === "PAIRWISE" && project.rationaleMode === "OFF" && !hasFlags && !project.allowBothBad;
+  const rationaleShort = project.rationaleMode === "REQUIRED" && (draft.rationale ?? "").trim().length < Math.max(1, project.rationaleMinLength);
+  const hasPreference = draft.bothBad || project.judgmentKind === "RANKING" || (draft.strength !== undefined && draft.strength !== null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const index = Number(event.key) - 1;
-      if (Number.isInteger(index) && index >= 0 && index < STRENGTH_LEVELS.length) {
-        event.preventDefault();
-        submit(STRENGTH_LEVELS[index]);
+  const answer = useRef(answerFrom(draft, task, ranking));
+  answer.current = answerFrom(draft, task, ranking);
+  const submitted = useRef(false);
+  const { submit, state: submitState, sending } = useSubmit(async () => {
+    submitted.current = true;
+    const result = await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, answer: answer.current });
+    if (result && !result.ok) {
+      submitted.current = false;
+      if (result.code === "LEASE_EXPIRED") setExpired(true);
+    }
+    return result;
+  });
+  // Leaving the page after a successful submit (the only way it navigates) ends the local draft.
+  useEffect(() => () => void (submitted.current && forget()), [forget]);
+
+  const locked = sending || expired;
+  const canSubmit = !locked && hasPreference && !rationaleShort;
+  const trySubmit = () => canSubmit && submit();
+
+  const choose = (strength: number) => {
+    update({ strength, bothBad: false });
+    if (instantSubmit && !locked) {
+      answer.current = answerFrom({ ...draft, strength, bothBad: false }, task, ranking);
+      submit();
+    }
+  };
+
+  const skip = (reason: string) => {
+    submitted.current = true;
+    void skipAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, reason }).then((result) => {
+      if (result && !result.ok) {
+        submitted.current = false;
+        setLease((current) => ({ ...current, error: result.error }));
       }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [submit]);
+    });
+  };
+
+  const extend = async () => {
+    if (lease.extensionsLeft === 0 || lease.extending || expired) return;
+    setLease((current) => ({ ...current, extending: true, error: "" }));
+    const result = await extendLeaseAction(task.assignmentId);
+    setLease((current) =>
+      result.ok
+        ? { expiresAt: result.data.leaseExpiresAt, extensionsLeft: result.data.extensionsLeft, extending: false, error: "" }
+        : { ...current, extending: false, error: result.error },
+    );
+  };
+
+  const onExpired = useCallback(() => setExpired(true), []);
+  const toggleAll = () => setExpanded((current) => (current.length > 0 ? [] : task.labels));
+
+  useShortcuts((event) => {
+    const key = event.key.toLowerCase();
+    const levels = PAIRWISE_SCALES[project.pairwiseScale];
+    const digit = Number(event.key);
+    if (project.judgmentKind === "PAIRWISE" && !event.altKey && digit >= 1 && digit <= levels.length) {
+      if (!locked) choose(levels[digit - 1].strength);
+    } else if (event.key === "Enter") {
+      if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement || event.target instanceof HTMLLIElement) return false;
+      trySubmit();
+    } else if (key === "b" && project.allowBothBad) {
+      if (!locked) update({ bothBad: !draft.bothBad });
+    } else if (key === "k" && project.judgmentKind === "RANKING") document.querySelector<HTMLElement>('[aria-label="Your ranking, best first"] li[tabindex="0"]')?.focus();
+    else if (key === "f" && hasFlags) document.querySelector<HTMLInputElement>('[data-flags="A"] input')?.focus();
+    else if (key === "r" && project.rationaleMode !== "OFF") document.getElementById("rationale")?.focus();
+    else if (key === "d") setShowDiff((current) => !current);
+    else if (key === "x") toggleAll();
+    else if (key === "i" && project.hasInstructions) setDialog("instructions");
+    else if (key === "e") void extend();
+    else if (key === "s" && !locked) setDialog("skip");
+    else if (event.key === "?") setDialog("help");
+    else return false;
+    return true;
+  });
+
+  const shortcuts = taskShortcuts({
+    kind: project.judgmentKind,
+    scale: project.pairwiseScale,
+    responses: task.labels.length,
+    instantSubmit,
+    allowTies: project.allowTies,
+    allowBothBad: project.allowBothBad,
+    hasFlags,
+    hasRationale: project.rationaleMode !== "OFF",
+  });
 
   return (
     <div data-interactive={interactive || undefined}>
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-sm text-slate-500">{task.project.name}</p>
-        <LeaseCountdown leaseExpiresAt={task.leaseExpiresAt} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-500">{project.name}</p>
+        <div className="flex flex-wrap items-center gap-2">
+          <LeaseBar leaseExpiresAt={lease.expiresAt} extensionsLeft={lease.extensionsLeft} extending={lease.extending} onExtend={() => void extend()} onExpired={onExpired} />
+          {project.hasInstructions && (
+            <button type="button" onClick={() => setDialog("instructions")} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
+              Instructions <kbd className="text-xs text-slate-500">I</kbd>
+            </button>
+          )}
+          <button type="button" onClick={() => setDialog("help")} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
+            Keys <kbd className="text-xs text-slate-500">?</kbd>
+          </button>
+        </div>
       </div>
-      <h1 className="mb-3 text-xl font-semibold">{task.project.question}</h1>
-      {instructions}
+      <h1 className="mb-3 text-xl font-semibold">{project.question}</h1>
+      {expired && (
+        <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          <span>Time is up for this task: it went back to the pool for someone else.</span>
+          <NextTaskButton projectSlug={project.slug} disabled={false} />
+        </div>
+      )}
       <section className="mb-4">{conversation}</section>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="mb-2 flex justify-end gap-3 text-sm">
+        <button type="button" aria-pressed={showDiff} onClick={() => setShowDiff((current) => !current)} className="text-indigo-700 underline">
+          {showDiff ? "Hide differences" : "Highlight differences"} <kbd className="text-xs text-slate-500">D</kbd>
+        </button>
+      </div>
+      <div className={`grid gap-4 ${responses.length === 2 ? "md:grid-cols-2" : "md:grid-cols-2 xl:grid-cols-3"}`}>
         {responses.map((response) => (
-          <section key={response.label} aria-label={`Response ${response.label}`} className="min-w-0 rounded-lg border-2 border-slate-200 bg-white p-4">
-            <h2 className="mb-2 text-sm font-bold text-slate-700">Response {response.label}</h2>
-            {response.body}
-          </section>
+          <ResponsePanel
+            key={response.label}
+            label={response.label}
+            body={response.body}
+            diff={response.diff}
+            showDiff={showDiff}
+            expanded={expanded.includes(response.label)}
+            onToggleExpanded={() => setExpanded((current) => (current.includes(response.label) ? current.filter((l) => l !== response.label) : [...current, response.label]))}
+          >
+            <FlagPicker
+              label={response.label}
+              options={project.flagOptions}
+              chosen={draft.flags?.[response.label] ?? []}
+              disabled={locked}
+              onChange={(ids) => update({ flags: { ...draft.flags, [response.label]: ids } })}
+            />
+          </ResponsePanel>
         ))}
       </div>
-      <StrengthScale onChoose={submit} disabled={pending} chosen={chosen} />
-      <div aria-live="polite" className="mt-3 min-h-6 text-center text-sm">
-        {pending && chosen !== null && <span className="text-slate-600">Saving “{strengthLabel(chosen)}”…</span>}
-        {error && (
-          <span role="alert" className="text-red-700">
-            {error}
-          </span>
+      <section aria-label="Your answer" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+        {project.judgmentKind === "PAIRWISE" ? (
+          <StrengthScale scale={project.pairwiseScale} chosen={draft.bothBad ? null : (draft.strength ?? null)} disabled={locked || Boolean(draft.bothBad)} onChoose={choose} />
+        ) : (
+          <RankingBoard ranking={ranking} previews={task.previews} allowTies={project.allowTies} disabled={locked || Boolean(draft.bothBad)} onChange={(next) => update({ ranking: toGroups(next) })} />
         )}
-      </div>
+        {project.allowBothBad && (
+          <label className="mt-3 flex items-center justify-center gap-2 text-sm">
+            <input type="checkbox" checked={Boolean(draft.bothBad)} disabled={locked} onChange={(event) => update({ bothBad: event.target.checked })} className="h-4 w-4" />
+            {task.labels.length === 2 ? "Both are bad" : "None is acceptable"} <kbd className="text-xs text-slate-500">B</kbd>
+          </label>
+        )}
+        {project.rationaleMode !== "OFF" && (
+          <RationaleBox mode={project.rationaleMode} minLength={project.rationaleMinLength} value={draft.rationale ?? ""} disabled={locked} onChange={(rationale) => update({ rationale })} onSubmit={trySubmit} />
+        )}
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+          <button type="button" onClick={() => setDialog("skip")} disabled={locked} className="text-sm text-slate-600 underline disabled:opacity-50">
+            Skip this task <kbd className="text-xs">S</kbd>
+          </button>
+          {!instantSubmit && (
+            <Button type="button" onClick={trySubmit} disabled={!canSubmit}>
+              Submit <kbd className="text-xs opacity-80">Enter</kbd>
+            </Button>
+          )}
+        </div>
+        <TaskStatusLine submitState={submitState} draftStatus={draftStatus} leaseError={lease.error} needsPreference={!hasPreference} rationaleShort={rationaleShort} instantSubmit={instantSubmit} />
+      </section>
+      <Modal open={dialog === "instructions"} title="Instructions" onClose={() => setDialog(null)}>
+        {instructions}
+      </Modal>
+      <ShortcutsDialog open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
+      <SkipDialog open={dialog === "skip"} onClose={() => setDialog(null)} onSkip={skip} busy={locked} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { claimNextTask } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
+import { extendLease, skipTask } from "@/lib/data/leases";
 
 function nextTaskPath(projectSlug: string, assignmentId: string | null) {
   return assignmentId ? `/tasks/${assignmentId}` : `/tasks?empty=${encodeURIComponent(projectSlug)}`;
@@ -27,4 +28,18 @@ export async function submitAndContinueAction(input: { assignmentId: string; pro
   });
   if (!result.ok) return result;
   redirect(nextTaskPath(input.projectSlug, result.data));
+}
+
+/** Gives the task back with a reason and moves on to the next one. */
+export async function skipAndContinueAction(input: { assignmentId: string; projectSlug: string; reason: string }): Promise<ActionResult<never>> {
+  const result = await runAction("task:work", async (actor) => {
+    await skipTask({ actor, assignmentId: input.assignmentId, input: { reason: input.reason } });
+    return claimNextTask({ actor, projectSlug: input.projectSlug });
+  });
+  if (!result.ok) return result;
+  redirect(nextTaskPath(input.projectSlug, result.data));
+}
+
+export async function extendLeaseAction(assignmentId: string) {
+  return runAction("task:work", (actor) => extendLease({ actor, assignmentId }));
 }

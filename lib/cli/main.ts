@@ -9,6 +9,7 @@ import { disconnectDb } from "@/lib/db/prisma";
 import { formatErrorDetail, isAppError } from "@/lib/errors";
 import { EXPORT_FORMATS } from "@/lib/formats/export-formats";
 import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
+import { parseFlagList } from "@/lib/validations/project";
 import { ROLES } from "@/lib/validations/user";
 import { useLocalDatabaseIfUnset } from "@/lib/runner/local-database";
 
@@ -46,7 +47,26 @@ project
   .addOption(new Option("--kind <kind>", "judgment kind").choices(["PAIRWISE", "RANKING"]))
   .option("--k <n>", "judgments wanted per item (default 1)")
   .option("--lease <seconds>", "how long a worker holds a task (default 900)")
-  .action(({ kind, k, lease, ...rest }) => createProjectCommand({ ...rest, judgmentKind: kind, judgmentsPerItem: k, leaseSeconds: lease }));
+  .addOption(new Option("--scale <scale>", "how pairs are answered").choices(["EIGHT_POINT", "SEVEN_POINT", "BINARY"]))
+  .option("--ties", "rankings may put responses at the same rank")
+  .option("--both-bad", 'workers may answer "both bad / none is acceptable"')
+  .option("--flags <list>", 'per-response flags, like "harmful:Harmful,wrong:Factually wrong"')
+  .addOption(new Option("--rationale <mode>", "ask workers why").choices(["OFF", "OPTIONAL", "REQUIRED"]))
+  .option("--rationale-min <chars>", "shortest required rationale")
+  .action(({ kind, k, lease, scale, ties, bothBad, flags, rationale, rationaleMin, ...rest }) =>
+    createProjectCommand({
+      ...rest,
+      judgmentKind: kind,
+      judgmentsPerItem: k,
+      leaseSeconds: lease,
+      pairwiseScale: scale,
+      allowTies: ties,
+      allowBothBad: bothBad,
+      flagOptions: flags ? parseFlagList(flags) : undefined,
+      rationaleMode: rationale,
+      rationaleMinLength: rationaleMin,
+    }),
+  );
 
 const user = program.command("user").description("manage people");
 user

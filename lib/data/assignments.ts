@@ -5,33 +5,27 @@ import { AppError } from "@/lib/errors";
 import type { ChatMessage } from "@/lib/formats/item";
 import type { Actor } from "@/lib/data/users";
 import { claimTask } from "@/lib/data/claim-task";
-import { responseLabel } from "@/lib/validations/judgment";
+import { responseLabel } from "@/lib/judgment-scales";
+import { MAX_LEASE_EXTENSIONS, type TaskProject, type TaskView } from "@/lib/data/task-view";
+import type { Draft } from "@/lib/validations/judgment";
+
+export type { TaskView };
 
 /** Leases the next task of the project for the worker (see claim-task.ts for the rules). */
 export async function claimNextTask({ actor, projectSlug }: { actor: Actor; projectSlug: string }): Promise<string | null> {
   return claimTask(pool(), { workerId: actor.id, projectSlug });
 }
 
-export type TaskView = {
-  assignmentId: string;
-  status: "ACTIVE" | "SUBMITTED" | "EXPIRED";
-  leaseExpiresAt: string;
-  project: { slug: string; name: string; question: string; instructions: string; judgmentKind: "PAIRWISE" | "RANKING" };
-  context: ChatMessage[];
-  /** The responses in the order this worker sees them, labelled A, B, ...: no ids, no models. */
-  responses: { label: string; text: string }[];
-};
-
 type TaskRow = {
   id: string;
   status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED";
   lease_expires_at: Date;
   live: boolean;
-  slug: string;
-  name: string;
-  question: string;
-  instructions: string;
-  judgment_kind: "PAIRWISE" | "RANKING";
+  lease_extensions: number;
+  draft: Draft | null;
+  draft_saved_at: Date | null;
+  project: TaskProject;
+  judged_in_project: number;
   context: ChatMessage[];
   texts: string[];
 };
@@ -45,8 +39,13 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
   if (!isUuid(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
   const [task] = await queryPool<TaskRow>(
     pool(),
-    `SELECT a.id, a.status, a.lease_expires_at, a.lease_expires_at > now() AS live,
-            p.slug, p.name, p.question, p.instructions, p.judgment_kind, i.context,
+    `SELECT a.id, a.status, a.lease_expires_at, a.lease_expires_at > now() AS live, a.lease_extensions, a.draft, a.draft_saved_at,
+            json_build_object('slug', p.slug, 'name', p.name, 'question', p.question, 'instructions', p.instructions,
+              'judgmentKind', p.judgment_kind, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
+              'allowBothBad', p.allow_both_bad, 'flagOptions', p.flag_options, 'rationaleMode', p.rationale_mode,
+              'rationaleMinLength', p.rationale_min_length) AS project,
+            (SELECT count(*) FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $2::uuid)::int AS judged_in_project,
+            i.context,
             ARRAY(SELECT c.text FROM unnest(a.display_order) WITH ORDINALITY AS shown(id, n)
                   JOIN candidates c ON c.id = shown.id ORDER BY shown.n) AS texts
      FROM assignments a JOIN projects p ON p.id = a.project_id JOIN items i ON i.id = a.item_id
@@ -56,12 +55,21 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
   if (!task) throw new AppError("NOT_FOUND", "No such task");
   return {
     assignmentId: task.id,
-    status: task.status === "SUBMITTED" ? "SUBMITTED" : task.status === "ACTIVE" && task.live ? "ACTIVE" : "EXPIRED",
+    status: taskStatus(task),
     leaseExpiresAt: new Date(task.lease_expires_at).toISOString(),
-    project: { slug: task.slug, name: task.name, question: task.question, instructions: task.instructions, judgmentKind: task.judgment_kind },
+    leaseExtensionsLeft: Math.max(0, MAX_LEASE_EXTENSIONS - task.lease_extensions),
+    project: task.project,
+    firstInProject: task.judged_in_project === 0,
     context: task.context,
     responses: task.texts.map((text, index) => ({ label: responseLabel(index), text })),
+    draft: task.draft && task.draft_saved_at ? { value: task.draft, savedAt: new Date(task.draft_saved_at).toISOString() } : null,
   };
+}
+
+function taskStatus(task: TaskRow): TaskView["status"] {
+  if (task.status === "SUBMITTED") return "SUBMITTED";
+  if (task.status === "RELEASED") return "SKIPPED";
+  return task.status === "ACTIVE" && task.live ? "ACTIVE" : "EXPIRED";
 }
 
 export function isUuid(value: string): boolean {

@@ -68,7 +68,8 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
   throw new ClaimContention();
 }
 
-// The first item, in batch priority then file order, that looks open in this statement's snapshot.
+// The first item, in batch priority then file order, that looks open in this statement's snapshot
+// and that this worker has neither judged nor skipped.
 // Each batch is walked along its (batch_id, is_complete, position) index, so the cost is the
 // items held by live leases, not the items ever imported.
 const PICK_OPEN_ITEM = (lock: string) => `
@@ -76,6 +77,7 @@ const PICK_OPEN_ITEM = (lock: string) => `
   WHERE i.batch_id = $1::uuid AND i.is_complete = false
     AND i.id <> ALL($4::uuid[])
     AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
+    AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'RELEASED')
     AND i.judgment_count + (SELECT count(*) FROM assignments a
       WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2
   ORDER BY i.position

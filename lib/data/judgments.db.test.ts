@@ -20,7 +20,7 @@ async function storedJudgments(assignmentId: string) {
 
 describe("submitJudgment", () => {
   it("stores the answer as candidate ids best first, submits the assignment and counts the judgment", async () => {
-    const { worker, assignmentId, assignment } = await leasedTask();
+    const { worker, assignmentId, assignment } = await leasedTask({ rationaleMode: "OPTIONAL" });
     const [shownA, shownB] = assignment.displayOrder;
     const result = await submitJudgment({
       actor: worker,

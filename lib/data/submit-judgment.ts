@@ -2,7 +2,8 @@
 import type pg from "pg";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
-import { responseLabel, type SubmitJudgmentAnswer } from "@/lib/validations/judgment";
+import { interpretAnswer, type AnswerRules, type StoredAnswer } from "@/lib/data/interpret-answer";
+import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 
 export type SubmittedJudgment = { judgmentId: string; assignmentId: string; createdAt: string; replayed: boolean };
 
@@ -14,8 +15,8 @@ type LockedAssignment = {
   display_order: string[];
   live: boolean;
   elapsed_ms: number;
-  judgment_kind: "PAIRWISE" | "RANKING";
   k: number;
+  rules: AnswerRules;
 };
 
 /**
@@ -37,7 +38,10 @@ async function submitJudgmentWithin(
     `SELECT a.id, a.item_id, a.project_id, a.status, a.display_order,
             a.lease_expires_at > now() AS live,
             (extract(epoch FROM now() - a.created_at) * 1000)::int AS elapsed_ms,
-            p.judgment_kind, p.judgments_per_item AS k
+            p.judgments_per_item AS k,
+            json_build_object('judgmentKind', p.judgment_kind, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
+              'allowBothBad', p.allow_both_bad, 'flagOptions', p.flag_options, 'rationaleMode', p.rationale_mode,
+              'rationaleMinLength', p.rationale_min_length) AS rules
      FROM assignments a JOIN projects p ON p.id = a.project_id
      WHERE a.id = $1::uuid AND a.worker_id = $2::uuid
      FOR UPDATE OF a`,
@@ -48,8 +52,8 @@ async function submitJudgmentWithin(
   if (assignment.status !== "ACTIVE" || !assignment.live) {
     throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
   }
-  const ranking = rankingFromAnswer(answer, assignment);
-  return storeJudgment(sql, { workerId, assignment, answer, ranking });
+  const stored = interpretAnswer(answer, assignment.display_order, assignment.rules);
+  return storeJudgment(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey, answer: stored });
 }
 
 // Read in its own statement: after waiting for the lock, the locking statement sees the
@@ -65,25 +69,6 @@ async function replay(sql: SqlRunner, assignmentId: string, idempotencyKey: stri
   return { judgmentId: existing.id, assignmentId, createdAt: new Date(existing.created_at).toISOString(), replayed: true };
 }
 
-/** Maps the labels the worker saw back to candidate ids, best first. */
-function rankingFromAnswer(answer: SubmitJudgmentAnswer, assignment: LockedAssignment): string[][] {
-  const order = assignment.display_order;
-  if (answer.strength !== undefined) {
-    if (assignment.judgment_kind !== "PAIRWISE" || order.length !== 2) {
-      throw new AppError("INVALID_INPUT", `This task ranks ${order.length} responses: answer with "ranking"`, [{ field: "strength", message: "only for pairwise tasks" }]);
-    }
-    const [a, b] = order;
-    return answer.strength < 0 ? [[a], [b]] : [[b], [a]];
-  }
-  const labels = answer.ranking ?? [];
-  const expected = order.map((_, index) => responseLabel(index));
-  const complete = labels.length === expected.length && expected.every((label) => labels.includes(label));
-  if (!complete) {
-    throw new AppError("INVALID_INPUT", `Rank each of ${expected.join(", ")} exactly once, best first`, [{ field: "ranking", message: `expected each of ${expected.join(", ")} once` }]);
-  }
-  return labels.map((label) => [order[label.charCodeAt(0) - 65]]);
-}
-
 /**
  * One statement writes the judgment, counts it on the item (under the item's lock, guarded by k:
  * a live lease holds a slot, so the guard only bites if k was lowered) and closes the assignment.
@@ -91,12 +76,12 @@ function rankingFromAnswer(answer: SubmitJudgmentAnswer, assignment: LockedAssig
  */
 async function storeJudgment(
   sql: SqlRunner,
-  { workerId, assignment, answer, ranking }: { workerId: string; assignment: LockedAssignment; answer: SubmitJudgmentAnswer; ranking: string[][] },
+  { workerId, assignment, idempotencyKey, answer }: { workerId: string; assignment: LockedAssignment; idempotencyKey: string; answer: StoredAnswer },
 ): Promise<SubmittedJudgment> {
   const [stored] = await sql.query<{ id: string; created_at: Date; counted: number }>(
     `WITH judgment AS (
-       INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, rationale, time_spent_ms, idempotency_key)
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $7, $8, $9)
+       INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, both_bad, flags, rationale, time_spent_ms, idempotency_key)
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $11, $12::jsonb, $7, $8, $9)
        ON CONFLICT (worker_id, idempotency_key) DO NOTHING
        RETURNING id, created_at),
      counted AS (
@@ -109,7 +94,20 @@ async function storeJudgment(
        RETURNING id)
      SELECT judgment.id, judgment.created_at, (SELECT count(*) FROM counted)::int AS counted
      FROM judgment, closed`,
-    [assignment.id, assignment.project_id, assignment.item_id, workerId, JSON.stringify(ranking), answer.strength ?? null, answer.rationale || null, assignment.elapsed_ms, answer.idempotencyKey, assignment.k],
+    [
+      assignment.id,
+      assignment.project_id,
+      assignment.item_id,
+      workerId,
+      JSON.stringify(answer.ranking),
+      answer.strength,
+      answer.rationale,
+      assignment.elapsed_ms,
+      idempotencyKey,
+      assignment.k,
+      answer.bothBad,
+      JSON.stringify(answer.flags),
+    ],
   );
   if (!stored) {
     throw new AppError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for another task; send a new key per task", [
