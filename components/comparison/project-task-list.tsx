@@ -1,6 +1,6 @@
 import { NextTaskButton } from "@/components/comparison/next-task-button";
-
-type WorkerProject = { slug: string; name: string; question: string; available: number; doneByMe: number };
+import type { WorkerProject } from "@/lib/data/projects";
+import { formatDuration } from "@/lib/format-duration";
 
 export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
   if (projects.length === 0) {
@@ -11,12 +11,12 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
   return (
     <ul className="space-y-3">
       {projects.map((project, index) => (
-        <li key={project.slug} className="flex items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <li key={project.slug} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
           <div>
             <h2 className="font-medium">{project.name}</h2>
             <p className="text-sm text-slate-600">{project.question}</p>
             <p className="mt-1 text-sm text-slate-500">
-              {project.available} open to you · {project.doneByMe} done by you
+              {project.available} open to you · {project.doneToday} done today · {project.doneTotal} in total · {formatDuration(project.timeSpentMs)} spent
             </p>
           </div>
           <NextTaskButton projectSlug={project.slug} disabled={project.available === 0} autoFocus={index === firstOpen} />

@@ -19,6 +19,7 @@ async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assi
   );
   if (!row) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (row.status === "SUBMITTED") throw new AppError("ALREADY_SUBMITTED", "This task was already answered");
+  if (row.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   throw new AppError("LEASE_EXPIRED", "This task's lease has ended and it went back to the pool; take the next task");
 }
 

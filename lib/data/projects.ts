@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { db, pool } from "@/lib/db/prisma";
+import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { createProjectSchema, type CreateProjectInput } from "@/lib/validations/project";
@@ -45,24 +46,46 @@ export async function findProjectsWithProgress() {
   }));
 }
 
-/** What a worker may see of the projects with work: names, question and how much is open to them. */
-export async function findProjectsForWorker({ actor }: { actor: Actor }) {
-  const rows = await db().$queryRaw<
-    { slug: string; name: string; question: string; available: bigint; done_by_me: bigint }[]
-  >`
-    SELECT p.slug, p.name, p.question,
-      (SELECT count(*) FROM items i JOIN batches b ON b.id = i.batch_id
-        WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.judgment_count < p.judgments_per_item
-          AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = ${actor.id}::uuid)) AS available,
-      (SELECT count(*) FROM judgments j WHERE j.project_id = p.id AND j.worker_id = ${actor.id}::uuid) AS done_by_me
-    FROM projects p
-    WHERE EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE')
-    ORDER BY p.created_at`;
+export type WorkerProject = {
+  slug: string;
+  name: string;
+  question: string;
+  available: number;
+  doneToday: number;
+  doneTotal: number;
+  timeSpentMs: number;
+};
+
+/**
+ * What a worker may see of the projects with work: names, question, how much is open to them, and
+ * their own counts (today is the server's UTC day).
+ */
+export async function findProjectsForWorker({ actor }: { actor: Actor }): Promise<WorkerProject[]> {
+  const rows = await queryPool<{ slug: string; name: string; question: string; available: number; done_today: number; done_total: number; time_spent_ms: number }>(
+    pool(),
+    `SELECT p.slug, p.name, p.question,
+       (SELECT count(*) FROM items i JOIN batches b ON b.id = i.batch_id
+         WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.is_complete = false
+           AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $1::uuid)
+           AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $1::uuid AND s.status = 'RELEASED'))::int AS available,
+       mine.done_today, mine.done_total, mine.time_spent_ms
+     FROM projects p
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now()))::int AS done_today,
+              count(*)::int AS done_total,
+              COALESCE(sum(j.time_spent_ms), 0)::bigint AS time_spent_ms
+       FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid) AS mine
+     WHERE EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0
+     ORDER BY p.created_at`,
+    [actor.id],
+  );
   return rows.map((row) => ({
     slug: row.slug,
     name: row.name,
     question: row.question,
-    available: Number(row.available),
-    doneByMe: Number(row.done_by_me),
+    available: row.available,
+    doneToday: row.done_today,
+    doneTotal: row.done_total,
+    timeSpentMs: Number(row.time_spent_ms),
   }));
 }

@@ -49,6 +49,7 @@ async function submitJudgmentWithin(
   );
   if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (assignment.status === "SUBMITTED") return replay(sql, assignment.id, answer.idempotencyKey);
+  if (assignment.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   if (assignment.status !== "ACTIVE" || !assignment.live) {
     throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
   }

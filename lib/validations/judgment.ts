@@ -8,7 +8,7 @@ const labelSchema = z.string().regex(/^[A-I]$/, "responses are labelled A to I")
 
 const rankingSchema = z
   .array(z.union([labelSchema, z.array(labelSchema).min(1, "a tie needs at least one response")]), { error: "expected labels, best first" })
-  .min(2, "rank every response, best first")
+  .min(1, "rank every response, best first")
   .max(MAX_RESPONSES);
 
 const flagsSchema = z.record(labelSchema, z.array(z.string().max(60)).max(20), { error: 'expected { "A": ["flag id", ...] }' });
