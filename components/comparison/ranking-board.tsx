@@ -84,7 +84,7 @@ export function RankingBoard({ ranking, previews, allowTies, disabled, onChange 
             aria-label={`Response ${label}, rank ${ranks[label]}${ranking.tied.includes(label) && index > 0 ? ", tied with the one above" : ""}`}
             onFocus={() => setFocused(label)}
             onKeyDown={(event) => onKeyDown(event, label)}
-            className={`flex items-center gap-2 rounded-lg border-2 bg-white p-2 ${label === focused ? "border-indigo-400" : "border-slate-200"}`}
+            className={`flex items-center gap-1.5 rounded-lg border-2 bg-white p-2 sm:gap-2 ${label === focused ? "border-indigo-400" : "border-slate-200"}`}
           >
             <span
               aria-hidden
@@ -102,7 +102,10 @@ export function RankingBoard({ ranking, previews, allowTies, disabled, onChange 
               {ranks[label]}
             </span>
             <span className="min-w-0 flex-1">
-              <span className="font-semibold">Response {label}</span>
+              <span className="font-semibold">
+                <span className="hidden sm:inline">Response </span>
+                {label}
+              </span>
               <span className="block truncate text-sm text-slate-500">{previews[label]}</span>
             </span>
             {allowTies && index > 0 && (

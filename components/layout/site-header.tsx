@@ -15,7 +15,7 @@ export async function SiteHeader() {
     : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold text-indigo-700">
           Preflab
         </Link>
@@ -26,7 +26,7 @@ export async function SiteHeader() {
         ))}
         {user && (
           <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-500">
+            <span className="hidden text-slate-500 sm:inline">
               {user.email} · {user.role.toLowerCase()}
             </span>
             <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
