@@ -1,5 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Tests and benchmarks build into their own folder, so running them never replaces the build a
+  // running `npm start` is serving.
+  distDir: process.env.PREFLAB_BUILD_DIR || ".next",
   // The database driver and the Prisma adapter stay plain Node modules, not bundled.
   serverExternalPackages: ["pg", "pg-cursor", "@prisma/adapter-pg"],
   experimental: {

@@ -56,7 +56,7 @@ function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): S
 
 export function TaskWorkspace({ task, instructions, conversation, responses }: Props) {
   const { project } = task;
-  const { draft, update, status: draftStatus, forget } = useDraft(task.assignmentId, task.draft);
+  const { draft, update, status: draftStatus, forget, cancelPendingSave } = useDraft(task.assignmentId, task.draft);
   const ranking = draft.ranking ? fromGroups(draft.ranking) : initialOrder(task.labels);
   const [showDiff, setShowDiff] = useState(false);
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -77,6 +77,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses }: P
   const submitted = useRef(false);
   const { submit, state: submitState, sending } = useSubmit(async () => {
     submitted.current = true;
+    cancelPendingSave();
     const result = await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, answer: answer.current });
     if (result && !result.ok) {
       submitted.current = false;

@@ -87,11 +87,16 @@ export function useDraft(assignmentId: string, serverDraft: { value: Draft; save
     }, SAVE_DELAY_MS);
   };
 
-  const forget = () => {
+  /** The answer is being sent: a pending draft save would only repeat it. */
+  const cancelPendingSave = () => {
     clearTimeout(timer.current);
     timer.current = undefined;
+  };
+
+  const forget = () => {
+    cancelPendingSave();
     localStorage.removeItem(localKey(assignmentId));
   };
 
-  return { draft, update, status, forget };
+  return { draft, update, status, forget, cancelPendingSave };
 }

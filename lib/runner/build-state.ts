@@ -13,8 +13,13 @@ function newestModification(target: string): number {
   return newest;
 }
 
+/** The build folder next.config.js uses: PREFLAB_BUILD_DIR, else .next. */
+export function buildDir(): string {
+  return process.env.PREFLAB_BUILD_DIR || ".next";
+}
+
 export function isBuildCurrent(root: string): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, buildDir(), "BUILD_ID");
   if (!fs.existsSync(buildId)) return false;
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestModification(path.join(root, source)) <= built);

@@ -17,6 +17,8 @@ async function main() {
   const name = process.env.PREFLAB_E2E_DATABASE_NAME;
   const port = process.env.E2E_PORT;
   if (!name || !port) throw new Error("PREFLAB_E2E_DATABASE_NAME and E2E_PORT are set by playwright.config.ts");
+  // Its own build folder: a test run must not replace the build a running `npm start` serves.
+  process.env.PREFLAB_BUILD_DIR ??= ".next-test";
   const env = { ...process.env, DATABASE_URL: await createTestDatabase(configuredTestServer(), name), NEXT_TELEMETRY_DISABLED: "1" };
   if (!isBuildCurrent(ROOT)) {
     const code = await new Promise<number | null>((resolve) => run(["build"], env).on("close", resolve));
