@@ -1,8 +1,7 @@
 import { expect, type Page } from "@playwright/test";
-import type { E2eUser } from "./users";
 
 /** Signs in over HTTP (Auth.js's credentials callback), sharing the cookie with the page's context. */
-export async function signIn(page: Page, user: E2eUser) {
+export async function signIn(page: Page, user: { email: string; password: string }) {
   const csrf = await page.request.get("/api/auth/csrf");
   const { csrfToken } = await csrf.json();
   const response = await page.request.post("/api/auth/callback/credentials", {

@@ -1,0 +1,105 @@
+// The worker's pages pass axe (no serious or critical violations), name every control and show
+// where the keyboard focus is.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+import { openNextTask, waitForTask } from "./task-page";
+import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
+
+test.afterAll(closeTestProjects);
+
+const PAIRWISE_RULES = {
+  flagOptions: [
+    { id: "harmful", label: "Harmful" },
+    { id: "made-up", label: "Makes things up" },
+  ],
+  allowBothBad: true,
+  rationaleMode: "OPTIONAL" as const,
+};
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  // Soft, so one run lists the violations of every page the test visits.
+  expect.soft(serious, `serious or critical axe violations on ${where}`).toEqual([]);
+}
+
+test("the task list, a pairwise task, its shortcuts and the history pass axe", async ({ page }) => {
+  const project = await createTestProject("a11y-pairwise", PAIRWISE_RULES, { count: 2 });
+  await signIn(page, await createTestWorker("a11y"));
+
+  await page.goto("/tasks");
+  await expect(page.getByRole("listitem").filter({ hasText: project.name })).toBeVisible();
+  await expectNoSeriousViolations(page, "/tasks");
+
+  const assignmentId = await openNextTask(page, project.name);
+  await expectNoSeriousViolations(page, "a pairwise task");
+
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the shortcuts dialog");
+  await page.keyboard.press("Escape");
+
+  // Answer it, so the history has an entry to check.
+  await page.keyboard.press("3");
+  await page.getByRole("button", { name: /^Submit/ }).click();
+  await waitForTask(page, assignmentId);
+  await page.goto("/tasks/history");
+  await expect(page.getByRole("listitem")).toHaveCount(1);
+  await expectNoSeriousViolations(page, "/tasks/history");
+});
+
+test("a ranking task passes axe", async ({ page }) => {
+  const project = await createTestProject("a11y-ranking", { judgmentKind: "RANKING", allowTies: true, allowBothBad: true, rationaleMode: "OPTIONAL" }, { count: 1, candidates: 3 });
+  await signIn(page, await createTestWorker("a11y-ranking"));
+  await openNextTask(page, project.name);
+  await expect(page.getByRole("list", { name: "Your ranking, best first" }).getByRole("listitem")).toHaveCount(3);
+  await expectNoSeriousViolations(page, "a ranking task");
+});
+
+test("? lists the keys, including more time and skipping, and Escape closes the list", async ({ page }) => {
+  const project = await createTestProject("a11y-keys", PAIRWISE_RULES, { count: 1 });
+  await signIn(page, await createTestWorker("a11y-keys"));
+  await openNextTask(page, project.name);
+
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("row", { name: /^E\s+Ask for more time$/ })).toBeVisible();
+  await expect(dialog.getByRole("row", { name: /^S\s+Skip this task, with a reason$/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  // The keys work again once it is closed.
+  await page.keyboard.press("?");
+  await expect(dialog).toBeVisible();
+});
+
+for (const kind of ["PAIRWISE", "RANKING"] as const) {
+  test(`every button on a ${kind.toLowerCase()} task has a name, and the focus is visible`, async ({ page }) => {
+    const project = await createTestProject(`a11y-names-${kind.toLowerCase()}`, { ...PAIRWISE_RULES, judgmentKind: kind, allowTies: true }, { count: 1, candidates: kind === "RANKING" ? 3 : 2 });
+    await signIn(page, await createTestWorker("a11y-names"));
+    await openNextTask(page, project.name);
+
+    const buttons = await page.getByRole("button").all();
+    expect(buttons.length).toBeGreaterThan(5);
+    for (const button of buttons) await expect(button).toHaveAccessibleName(/\S/);
+
+    // Every place Tab stops on the page, from the top, shows an outline.
+    await page.getByRole("link", { name: "Preflab" }).focus();
+    const seen: string[] = [];
+    for (let stop = 0; stop < 40; stop++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        return { name: `${element.tagName} ${element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40)}`, outline: getComputedStyle(element).outlineStyle };
+      });
+      if (focused.name.startsWith("BODY")) break; // past the last stop
+      seen.push(focused.name);
+      expect(focused.outline, `focus outline on ${focused.name}`).not.toBe("none");
+    }
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.some((name) => name.startsWith("BUTTON Skip this task"))).toBe(true);
+  });
+}
