@@ -70,6 +70,9 @@ test("the same task answered in two tabs at once is stored once", async ({ page,
   expect(await e2eDb().assignment.count({ where: { projectId: project.id, workerId: worker.id, status: "ACTIVE" } })).toBe(1);
   for (const tab of [page, second]) await expect(tab.getByText("Something went wrong")).toHaveCount(0);
   expect(crashes).toEqual([]);
+  // The tab whose answer was not the one stored says so.
+  const loser = judgments[0].strength === -4 ? second : page;
+  await expect(loser.getByRole("status").filter({ hasText: "had already been answered" })).toBeVisible();
 });
 
 /**

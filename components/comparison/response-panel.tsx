@@ -19,7 +19,7 @@ export function ResponsePanel({
 }: {
   label: string;
   body: ReactNode;
-  diff: ReactNode | null;
+  diff: ReactNode;
   showDiff: boolean;
   expanded: boolean;
   onToggleExpanded: () => void;
@@ -36,7 +36,7 @@ export function ResponsePanel({
     <section aria-label={`Response ${label}`} className="min-w-0 rounded-lg border-2 border-slate-200 bg-white p-4">
       <h2 className="mb-2 text-sm font-bold text-slate-700">Response {label}</h2>
       <div ref={content} id={`response-${label}`} style={collapsed ? { maxHeight: COLLAPSED_HEIGHT_PX } : undefined} className={collapsed ? "relative overflow-hidden" : ""}>
-        {showDiff && diff ? diff : body}
+        {showDiff ? diff : body}
         {collapsed && <div aria-hidden className="absolute inset-x-0 bottom-0 h-16 bg-gradient-to-t from-white" />}
       </div>
       {overflows && (

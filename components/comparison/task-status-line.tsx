@@ -16,6 +16,7 @@ export function TaskStatusLine({
   needsPreference,
   rationaleShort,
   instantSubmit,
+  answerKeys,
 }: {
   submitState: SubmitState;
   draftStatus: DraftStatus;
@@ -23,13 +24,14 @@ export function TaskStatusLine({
   needsPreference: boolean;
   rationaleShort: boolean;
   instantSubmit: boolean;
+  answerKeys: string;
 }) {
   let message: { text: string; alert?: boolean };
   if (submitState.kind === "sending") message = { text: "Sending your answer…" };
   else if (submitState.kind === "retrying") message = { text: `Connection lost: trying again in ${submitState.inSeconds} s. Your answer is kept.`, alert: true };
   else if (submitState.kind === "refused") message = { text: submitState.message, alert: true };
   else if (leaseError) message = { text: leaseError, alert: true };
-  else if (instantSubmit) message = { text: "Press a button or a key 1–8 to answer" };
+  else if (instantSubmit) message = { text: `Press a button or a key ${answerKeys} to answer` };
   else if (needsPreference) message = { text: `Choose an answer first · ${DRAFT_TEXT[draftStatus]}` };
   else if (rationaleShort) message = { text: `Say why before you submit · ${DRAFT_TEXT[draftStatus]}` };
   else message = { text: DRAFT_TEXT[draftStatus] };

@@ -13,6 +13,7 @@ import { StrengthScale } from "@/components/comparison/strength-scale";
 import { taskShortcuts } from "@/components/comparison/task-shortcuts";
 import { TaskStatusLine } from "@/components/comparison/task-status-line";
 import { useDraft } from "@/components/comparison/use-draft";
+import { useResponseDiffs } from "@/components/comparison/use-response-diffs";
 import { useShortcuts } from "@/components/comparison/use-shortcuts";
 import { useSubmit } from "@/components/comparison/use-submit";
 import { Button } from "@/components/ui/button";
@@ -38,7 +39,9 @@ type Props = {
   task: WorkspaceTask;
   instructions: ReactNode;
   conversation: ReactNode;
-  responses: { label: string; body: ReactNode; diff: ReactNode | null }[];
+  responses: { label: string; body: ReactNode }[];
+  /** A word about the previous task, shown once (it was already answered in another tab). */
+  notice?: string;
 };
 
 function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): SubmitJudgmentInput {
@@ -54,11 +57,11 @@ function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): S
   };
 }
 
-export function TaskWorkspace({ task, instructions, conversation, responses }: Props) {
+export function TaskWorkspace({ task, instructions, conversation, responses, notice }: Props) {
   const { project } = task;
   const { draft, update, status: draftStatus, forget, cancelPendingSave } = useDraft(task.assignmentId, task.draft);
   const ranking = draft.ranking ? fromGroups(draft.ranking) : initialOrder(task.labels);
-  const [showDiff, setShowDiff] = useState(false);
+  const differences = useResponseDiffs(task.assignmentId);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [dialog, setDialog] = useState<"help" | "instructions" | "skip" | null>(task.firstInProject && project.hasInstructions ? "instructions" : null);
   const [lease, setLease] = useState({ expiresAt: task.leaseExpiresAt, extensionsLeft: task.leaseExtensionsLeft, extending: false, error: "" });
@@ -138,7 +141,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses }: P
     } else if (key === "k" && project.judgmentKind === "RANKING") document.querySelector<HTMLElement>('[aria-label="Your ranking, best first"] li[tabindex="0"]')?.focus();
     else if (key === "f" && hasFlags) document.querySelector<HTMLInputElement>('[data-flags="A"] input')?.focus();
     else if (key === "r" && project.rationaleMode !== "OFF") document.getElementById("rationale")?.focus();
-    else if (key === "d") setShowDiff((current) => !current);
+    else if (key === "d") differences.toggle();
     else if (key === "x") toggleAll();
     else if (key === "i" && project.hasInstructions) setDialog("instructions");
     else if (key === "e") void extend();
@@ -175,6 +178,11 @@ export function TaskWorkspace({ task, instructions, conversation, responses }: P
           </button>
         </div>
       </div>
+      {notice && (
+        <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      )}
       <h1 className="mb-3 text-xl font-semibold">{project.question}</h1>
       {expired && (
         <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
@@ -184,8 +192,8 @@ export function TaskWorkspace({ task, instructions, conversation, responses }: P
       )}
       <section className="mb-4">{conversation}</section>
       <div className="mb-2 flex justify-end gap-3 text-sm">
-        <button type="button" aria-pressed={showDiff} onClick={() => setShowDiff((current) => !current)} className="text-indigo-700 underline">
-          {showDiff ? "Hide differences" : "Highlight differences"} <kbd className="text-xs text-slate-500">D</kbd>
+        <button type="button" aria-pressed={differences.shown} onClick={differences.toggle} className="text-indigo-700 underline">
+          {differences.shown ? "Hide differences" : "Highlight differences"} <kbd className="text-xs text-slate-500">D</kbd>
         </button>
       </div>
       <div className={`grid gap-4 ${responses.length === 2 ? "md:grid-cols-2" : "md:grid-cols-2 xl:grid-cols-3"}`}>
@@ -194,8 +202,8 @@ export function TaskWorkspace({ task, instructions, conversation, responses }: P
             key={response.label}
             label={response.label}
             body={response.body}
-            diff={response.diff}
-            showDiff={showDiff}
+            diff={differences.view(response.label)}
+            showDiff={differences.shown}
             expanded={expanded.includes(response.label)}
             onToggleExpanded={() => setExpanded((current) => (current.includes(response.label) ? current.filter((l) => l !== response.label) : [...current, response.label]))}
           >
@@ -234,7 +242,15 @@ export function TaskWorkspace({ task, instructions, conversation, responses }: P
             </Button>
           )}
         </div>
-        <TaskStatusLine submitState={submitState} draftStatus={draftStatus} leaseError={lease.error} needsPreference={!hasPreference} rationaleShort={rationaleShort} instantSubmit={instantSubmit} />
+        <TaskStatusLine
+          submitState={submitState}
+          draftStatus={draftStatus}
+          leaseError={lease.error}
+          needsPreference={!hasPreference}
+          rationaleShort={rationaleShort}
+          instantSubmit={instantSubmit}
+          answerKeys={`1–${PAIRWISE_SCALES[project.pairwiseScale].length}`}
+        />
       </section>
       <Modal open={dialog === "instructions"} title="Instructions" onClose={() => setDialog(null)}>
         {instructions}

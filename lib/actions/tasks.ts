@@ -5,9 +5,12 @@ import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { claimNextTask } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
 import { extendLease, skipTask } from "@/lib/data/leases";
+import { findResponseDiffs } from "@/lib/data/response-diffs";
+import type { TaskNote } from "@/lib/task-notes";
 
-function nextTaskPath(projectSlug: string, assignmentId: string | null) {
-  return assignmentId ? `/tasks/${assignmentId}` : `/tasks?empty=${encodeURIComponent(projectSlug)}`;
+function nextTaskPath(projectSlug: string, assignmentId: string | null, note?: TaskNote) {
+  const query = note ? `?note=${note}` : "";
+  return assignmentId ? `/tasks/${assignmentId}${query}` : `/tasks?empty=${encodeURIComponent(projectSlug)}${note ? `&note=${note}` : ""}`;
 }
 
 /** "Next task": lease one and open it, or come back to the list saying there is none. */
@@ -23,11 +26,13 @@ export async function claimNextTaskAction(projectSlug: string): Promise<ActionRe
  */
 export async function submitAndContinueAction(input: { assignmentId: string; projectSlug: string; answer: unknown }): Promise<ActionResult<never>> {
   const result = await runAction("task:work", async (actor) => {
-    await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
-    return claimNextTask({ actor, projectSlug: input.projectSlug });
+    const { replayed } = await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
+    return { next: await claimNextTask({ actor, projectSlug: input.projectSlug }), replayed };
   });
   if (!result.ok) return result;
-  redirect(nextTaskPath(input.projectSlug, result.data));
+  // A replay is a retry of this page's own answer, or a second tab answering a task the first
+  // already answered: then the first answer stands, and the worker is told.
+  redirect(nextTaskPath(input.projectSlug, result.data.next, result.data.replayed ? "answered-elsewhere" : undefined));
 }
 
 /** Gives the task back with a reason and moves on to the next one. */
@@ -42,4 +47,9 @@ export async function skipAndContinueAction(input: { assignmentId: string; proje
 
 export async function extendLeaseAction(assignmentId: string) {
   return runAction("task:work", (actor) => extendLease({ actor, assignmentId }));
+}
+
+/** The differences view, computed only when the worker asks for it. */
+export async function loadResponseDiffsAction(assignmentId: string) {
+  return runAction("task:work", (actor) => findResponseDiffs({ actor, assignmentId }));
 }

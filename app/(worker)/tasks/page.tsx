@@ -4,12 +4,13 @@ import { ProjectTaskList } from "@/components/comparison/project-task-list";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findProjectsForWorker } from "@/lib/data/projects";
 import { formatDuration } from "@/lib/format-duration";
+import { taskNote } from "@/lib/task-notes";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-export default async function TasksPage({ searchParams }: { searchParams: Promise<{ empty?: string }> }) {
+export default async function TasksPage({ searchParams }: { searchParams: Promise<{ empty?: string; note?: string }> }) {
   const actor = await requirePagePermission("task:work");
-  const [projects, { empty }] = await Promise.all([findProjectsForWorker({ actor }), searchParams]);
+  const [projects, { empty, note }] = await Promise.all([findProjectsForWorker({ actor }), searchParams]);
   const today = projects.reduce((sum, project) => sum + project.doneToday, 0);
   const total = projects.reduce((sum, project) => sum + project.doneTotal, 0);
   const time = projects.reduce((sum, project) => sum + project.timeSpentMs, 0);
@@ -24,6 +25,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       </div>
+      {taskNote(note) && (
+        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          {taskNote(note)}
+        </p>
+      )}
       {empty && (
         <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
           No task is open to you in that project right now. Thank you for your work!
