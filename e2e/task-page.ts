@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 import { e2eDb } from "./test-database";
 
 const TASK_PATH = /\/tasks\/([0-9a-f-]{36})$/;
+// A task page's address, possibly with a note about the task before (?note=...).
+const TASK_URL = /\/tasks\/([0-9a-f-]{36})(\?note=[a-z-]+)?$/;
 
 /** Takes the next task of a project from the worker's list and waits until its keys work. */
 export async function openNextTask(page: Page, projectName: string): Promise<string> {
@@ -14,7 +16,7 @@ export async function openNextTask(page: Page, projectName: string): Promise<str
 /** Waits for a task page (other than `leaving`, if given) to be shown and hydrated; returns its assignment id. */
 export async function waitForTask(page: Page, leaving?: string): Promise<string> {
   if (leaving) await expect(page).not.toHaveURL(new RegExp(leaving));
-  await expect(page).toHaveURL(TASK_PATH);
+  await expect(page).toHaveURL(TASK_URL);
   // Keys work once the workspace has hydrated, which it marks.
   await expect(page.locator("[data-interactive]")).toBeVisible();
   return assignmentIdOf(page);
