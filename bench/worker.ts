@@ -3,6 +3,7 @@
 // pressing an answer key to the next task being interactive, median over 50 tasks. The baseline in
 // the same run is the same work over the JSON API (submit, claim, read the task) without a browser.
 import fs from "node:fs";
+import zlib from "node:zlib";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/connection";
@@ -34,7 +35,7 @@ async function signIn(page: Page, email: string) {
   await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl: "/" } });
 }
 
-/** Every script the task page loads, by its size on the wire and unpacked. */
+/** Every script the task page loads, gzip-compressed (as `next start` sends them) and unpacked. */
 async function measureScripts(page: Page) {
   const sizes: { wire: number; raw: number }[] = [];
   const pending: Promise<void>[] = [];
@@ -42,8 +43,8 @@ async function measureScripts(page: Page) {
     if (response.request().resourceType() !== "script") return;
     pending.push(
       (async () => {
-        const [{ responseBodySize }, body] = await Promise.all([response.request().sizes(), response.body()]);
-        sizes.push({ wire: responseBodySize, raw: body.length });
+        const body = await response.body();
+        sizes.push({ wire: zlib.gzipSync(body).length, raw: body.length });
       })(),
     );
   });

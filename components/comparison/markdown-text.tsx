@@ -1,6 +1,6 @@
 import Markdown, { type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
+import { rehypeCodeHighlight } from "@/lib/markdown/rehype-code-highlight";
 
 // Model and worker text is data, never markup: raw HTML in it shows as text (react-markdown's
 // default), unsafe link protocols are dropped, links open apart from the task, and images are
@@ -23,7 +23,7 @@ const components: Components = {
 export function MarkdownText({ text, className = "" }: { text: string; className?: string }) {
   return (
     <div className={`inert-text prose prose-slate max-w-none prose-pre:bg-slate-900 ${className}`}>
-      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeHighlight, { detect: false }]]} components={components}>
+      <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeCodeHighlight]} components={components}>
         {text}
       </Markdown>
     </div>

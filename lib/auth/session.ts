@@ -1,14 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/lib/auth/auth";
+import { readSessionUserId } from "@/lib/auth/session-token";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { findActiveUserById, type Actor } from "@/lib/data/users";
 
 /** The signed-in user as stored now, once per request; blocked users count as signed out. */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await readSessionUserId();
   return id ? findActiveUserById(id) : null;
 });
 

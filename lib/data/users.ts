@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db/prisma";
+import { db, pool } from "@/lib/db/prisma";
+import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema, signInSchema, type CreateUserInput } from "@/lib/validations/user";
@@ -24,9 +25,14 @@ export async function createUser(input: CreateUserInput): Promise<{ user: Actor;
   return { user, password: secret };
 }
 
-/** The signed-in user as stored now: a blocked or deleted user is treated as signed out. */
+/**
+ * The signed-in user as stored now: a blocked or deleted user is treated as signed out. Every page
+ * and action asks, so it is one prepared statement.
+ */
 export async function findActiveUserById(id: string): Promise<Actor | null> {
-  return db().user.findFirst({ where: { id, blockedAt: null }, select: actorSelect });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [user] = await queryPool<Actor>(pool(), "SELECT id, email, name, role FROM users WHERE id = $1::uuid AND blocked_at IS NULL", [id]);
+  return user ?? null;
 }
 
 export async function verifyCredentials(credentials: unknown): Promise<Actor | null> {
