@@ -4,7 +4,7 @@ const nextConfig = {
   // running `npm start` is serving.
   distDir: process.env.PREFLAB_BUILD_DIR || ".next",
   // The database driver and the Prisma adapter stay plain Node modules, not bundled.
-  serverExternalPackages: ["pg", "pg-cursor", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "pg-cursor", "@prisma/adapter-pg", "pg-boss"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 status for signed-in users without the role.
     authInterrupts: true,

@@ -79,14 +79,14 @@ test("a researcher downloads the HH-RLHF export", async ({ page }) => {
   const downloadPromise = page.waitForEvent("download");
   await row.getByRole("link", { name: "hh-rlhf JSONL" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-hh-rlhf-\\d{4}-\\d{2}-\\d{2}\\.jsonl$`));
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^preflab-${slug}-hh-rlhf-\\d{4}-\\d{2}-\\d{2}\\.jsonl$`));
   const content = fs.readFileSync(await download.path(), "utf8");
 
   const lines = content.split("\n").filter(Boolean);
   expect(lines).toHaveLength(3);
   for (const line of lines) expect(sampleLines.has(line)).toBe(true);
 
-  const record = await e2eDb().export.findFirstOrThrow({ where: { project: { slug }, format: "hh-rlhf" }, orderBy: { createdAt: "desc" } });
+  const record = await e2eDb().export.findFirstOrThrow({ where: { options: { path: ["projects"], array_contains: slug }, format: "hh-rlhf" }, orderBy: { createdAt: "desc" } });
   expect(record).toMatchObject({ status: "COMPLETE", rowCount: 3, byteSize: BigInt(Buffer.byteLength(content)) });
   expect(record.sha256).toBe(createHash("sha256").update(content).digest("hex"));
 });

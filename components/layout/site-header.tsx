@@ -9,6 +9,7 @@ export async function SiteHeader() {
     ? [
         can(user.role, "task:work") && { href: "/tasks", label: "Tasks" },
         can(user.role, "project:view") && { href: "/projects", label: "Projects" },
+        can(user.role, "export:download") && { href: "/exports", label: "Exports" },
         can(user.role, "project:manage") && { href: "/admin", label: "Admin" },
         { href: "/settings/tokens", label: "API tokens" },
       ].filter((link): link is { href: string; label: string } => Boolean(link))

@@ -1,4 +1,8 @@
-import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/formats/export-formats";
+import Link from "next/link";
+import { EXPORT_FORMAT_LABELS } from "@/lib/exports/export-options";
+
+// One-click streamed downloads of the two most asked-for datasets; the Exports page has the rest.
+const QUICK_FORMATS = ["hh-rlhf", "trl"] as const;
 
 type ProjectProgress = {
   slug: string;
@@ -40,11 +44,14 @@ export function ProjectProgressTable({ projects }: { projects: ProjectProgress[]
                 <progress className="w-32" value={project.judgmentCount} max={Math.max(project.judgmentsWanted, 1)} aria-label={`${project.name}: ${percent}% judged`} />
               </td>
               <td className="space-x-3 p-3">
-                {EXPORT_FORMATS.map((format) => (
+                {QUICK_FORMATS.map((format) => (
                   <a key={format} href={`/api/v1/projects/${project.slug}/export?format=${format}`} download title={EXPORT_FORMAT_LABELS[format]} className="text-indigo-700 underline">
                     {format} JSONL
                   </a>
                 ))}
+                <Link href={`/exports?project=${project.slug}`} className="text-indigo-700 underline">
+                  more…
+                </Link>
               </td>
             </tr>
           );

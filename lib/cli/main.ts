@@ -7,11 +7,16 @@ import { createTokenCommand } from "@/lib/cli/commands/token";
 import { createUserCommand } from "@/lib/cli/commands/user";
 import { disconnectDb } from "@/lib/db/prisma";
 import { formatErrorDetail, isAppError } from "@/lib/errors";
-import { EXPORT_FORMATS } from "@/lib/formats/export-formats";
+import { AGGREGATIONS, EXPORT_FORMATS, FILE_TYPES, STRENGTH_POLICIES } from "@/lib/exports/export-options";
 import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
 import { parseFlagList } from "@/lib/validations/project";
 import { ROLES } from "@/lib/validations/user";
 import { useLocalDatabaseIfUnset } from "@/lib/runner/local-database";
+
+/** Repeatable options: --project a --project b */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 const program = new Command("preflab")
   .description("Preflab from the command line. Uses DATABASE_URL, or the embedded database `npm start` keeps in .preflab/.")
@@ -29,10 +34,19 @@ program
 
 program
   .command("export")
-  .description("write a project's judgments as a dataset to standard output (or --output)")
-  .requiredOption("--project <slug>", "the project to export")
+  .description("write a dataset of judgments to standard output (or --output), with a manifest")
+  .requiredOption("--project <slug>", "a project to export (repeat for several)", collect, [])
   .addOption(new Option("--format <format>", "the dataset format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
-  .option("--output <file>", "write to this file instead of standard output")
+  .addOption(new Option("--file-type <type>", "the file type").choices([...FILE_TYPES]).default("jsonl"))
+  .addOption(new Option("--aggregation <how>", "over the k judgments of an item").choices([...AGGREGATIONS]))
+  .addOption(new Option("--strength-policy <policy>", "what to do with preference strength").choices([...STRENGTH_POLICIES]))
+  .option("--batch <id>", "only this batch (repeat for several)", collect, [])
+  .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD)")
+  .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD)")
+  .option("--include-blocked", "keep the judgments of blocked annotators")
+  .option("--min-agreement <share>", "leave out items whose judgments agree less than this (0-1)")
+  .option("--test-fraction <share>", "share of items in the test split, by a stable hash (0-0.5)")
+  .option("--output <file>", "write to this file (and FILE.manifest.json) instead of standard output")
   .option("--as <email>", "record the export as requested by this user (default: the first admin)")
   .action(exportCommand);
 

@@ -1,27 +1,14 @@
-import { once } from "node:events";
 import fs from "node:fs";
-
-export type LineWriter = { write(line: string): Promise<void>; close(): Promise<void> };
+import { Writable } from "node:stream";
 
 /** Where an export goes: --output FILE, or standard output. */
-export function openLineWriter(outputPath?: string): LineWriter {
-  if (outputPath) return streamWriter(fs.createWriteStream(outputPath));
+export function openByteWriter(outputPath?: string): Writable {
+  if (outputPath) return fs.createWriteStream(outputPath);
   if (isFileBehindNpmBanner()) return positionalFileWriter(1);
   if (process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== "silent" && !process.stdout.isTTY) {
     process.stderr.write("note: npm writes a '> preflab ...' banner to standard output; use --output FILE or `npm run -s` for a clean file\n");
   }
-  return streamWriter(process.stdout, false);
-}
-
-function streamWriter(stream: NodeJS.WritableStream, end = true): LineWriter {
-  return {
-    async write(line) {
-      if (!stream.write(line)) await once(stream, "drain");
-    },
-    async close() {
-      if (end) await new Promise<void>((resolve) => stream.end(resolve));
-    },
-  };
+  return process.stdout;
 }
 
 // `npm run preflab -- export ... > file.jsonl` puts npm's "> preflab@x preflab" banner at the start
@@ -40,17 +27,18 @@ function isFileBehindNpmBanner(): boolean {
   }
 }
 
-function positionalFileWriter(fd: number): LineWriter {
+function positionalFileWriter(fd: number): Writable {
   let position = 0;
   fs.ftruncateSync(fd, 0);
-  return {
-    async write(line) {
-      const bytes = Buffer.from(line);
-      fs.writeSync(fd, bytes, 0, bytes.length, position);
-      position += bytes.length;
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      fs.write(fd, chunk, 0, chunk.length, position, (error) => {
+        position += chunk.length;
+        callback(error);
+      });
     },
-    async close() {
-      fs.ftruncateSync(fd, position);
+    final(callback) {
+      fs.ftruncate(fd, position, callback);
     },
-  };
+  });
 }

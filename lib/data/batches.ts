@@ -8,3 +8,12 @@ export async function findBatchesForProject({ projectId }: { projectId: string }
     orderBy: { createdAt: "desc" },
   });
 }
+
+/** Every batch with its project, for choosing what an export covers. */
+export async function findBatchChoices() {
+  const batches = await db().batch.findMany({
+    select: { id: true, name: true, itemCount: true, project: { select: { slug: true } } },
+    orderBy: [{ project: { slug: "asc" } }, { createdAt: "asc" }],
+  });
+  return batches.map((batch) => ({ id: batch.id, name: batch.name, itemCount: batch.itemCount, project: batch.project.slug }));
+}

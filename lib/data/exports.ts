@@ -1,90 +1,234 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import Cursor from "pg-cursor";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import { PassThrough, type Readable, type Writable } from "node:stream";
 import { db, pool } from "@/lib/db/prisma";
-import { encodePairRecord, type ExportFormat } from "@/lib/formats/export-formats";
-import type { ChatMessage } from "@/lib/formats/item";
-import { preferencePairs } from "@/lib/formats/preference-pairs";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
-import { findProjectBySlug } from "@/lib/data/projects";
+import { exportOptionsSchema, normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
+import { CONTENT_TYPES, exportDirectory, exportFileName, exportFilePath, retentionDays } from "@/lib/exports/export-files";
+import { countExportJudgments } from "@/lib/exports/export-source";
+import type { ExportManifest } from "@/lib/exports/manifest";
+import { runExport, type ExportProgress } from "@/lib/exports/run-export";
+import { QUEUES, queue } from "@/lib/jobs/queue";
+import { parseInput } from "@/lib/validations/parse";
 
-const CURSOR_ROWS = 500;
+const PROGRESS_EVERY_MS = 500;
 
-type JudgmentRow = { ranking: string[][]; context: ChatMessage[]; texts: Record<string, string> };
+/** Parses the options and checks that every project named exists. */
+async function validOptions(input: unknown): Promise<ExportOptions> {
+  const options = normaliseOptions(parseInput(exportOptionsSchema, input));
+  const found = await db().project.findMany({ where: { slug: { in: options.projects } }, select: { slug: true } });
+  const missing = options.projects.filter((slug) => !found.some((project) => project.slug === slug));
+  if (missing.length > 0) throw new AppError("NOT_FOUND", `No project with slug ${missing.map((slug) => `"${slug}"`).join(", ")}`, [{ field: "projects", message: "unknown project" }]);
+  return options;
+}
 
-export type ExportStream = {
-  exportId: string;
-  filename: string;
-  lines: AsyncGenerator<string>;
-  /** Stops reading (the client went away); the record is marked failed, never left running. */
-  cancel: () => Promise<void>;
-};
+async function countJudgments(options: ExportOptions): Promise<number> {
+  const client = await pool().connect();
+  try {
+    return await countExportJudgments(client, options);
+  } finally {
+    client.release();
+  }
+}
 
-/**
- * A project's judgments as dataset lines, read through a cursor inside one repeatable-read
- * snapshot: memory stays flat, and the same data and options give the same bytes. An export
- * record is written first and completed with the row count, size and SHA-256 at the end.
- */
-export async function startExport({ actor, projectSlug, format }: { actor: Actor; projectSlug: string; format: ExportFormat }): Promise<ExportStream> {
-  const project = await findProjectBySlug({ slug: projectSlug });
-  const record = await db().export.create({
-    data: { projectId: project.id, requestedById: actor.id, format, options: {} },
-    select: { id: true, createdAt: true },
-  });
-  const stamp = record.createdAt.toISOString().slice(0, 10);
-  const lines = exportLines({ exportId: record.id, projectId: project.id, invert: project.polarity === "RED_TEAM", format });
+function completion(manifest: ExportManifest) {
   return {
-    exportId: record.id,
-    filename: `${project.slug}-${format}-${stamp}.jsonl`,
-    lines,
-    cancel: async () => {
-      await lines.return(undefined);
-      // A generator closed before its first line never ran its own bookkeeping.
-      await db().export.updateMany({ where: { id: record.id, status: "RUNNING" }, data: { status: "FAILED", error: "the download was cancelled", completedAt: new Date() } });
-    },
+    status: "COMPLETE" as const,
+    manifest: manifest as object,
+    rowCount: manifest.counts.rows,
+    judgmentsRead: manifest.counts.judgmentsRead,
+    byteSize: manifest.file?.bytes,
+    sha256: manifest.file?.sha256,
+    completedAt: new Date(),
   };
 }
 
-async function* exportLines({ exportId, projectId, invert, format }: { exportId: string; projectId: string; invert: boolean; format: ExportFormat }) {
-  const client = await pool().connect();
-  const hash = createHash("sha256");
-  let rows = 0;
-  let bytes = 0;
-  let finished = false;
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const cursor = client.query(
-      new Cursor<JudgmentRow>(
-        `SELECT j.ranking, i.context,
-                (SELECT json_object_agg(c.id, c.text) FROM candidates c WHERE c.item_id = i.id) AS texts
-         FROM judgments j JOIN items i ON i.id = j.item_id JOIN batches b ON b.id = i.batch_id
-         WHERE j.project_id = $1
-         ORDER BY b.created_at, b.id, i.position, j.created_at, j.id`,
-        [projectId],
-      ),
-    );
-    for (let batch = await cursor.read(CURSOR_ROWS); batch.length > 0; batch = await cursor.read(CURSOR_ROWS)) {
-      for (const row of batch) {
-        for (const pair of preferencePairs({ ranking: row.ranking, invert })) {
-          const line = encodePairRecord(format, { context: row.context, chosen: row.texts[pair.chosenId], rejected: row.texts[pair.rejectedId] });
-          hash.update(line);
-          bytes += Buffer.byteLength(line);
-          rows++;
-          yield line;
-        }
-      }
-    }
-    await cursor.close();
-    await client.query("COMMIT");
-    finished = true;
-  } finally {
-    if (!finished) await client.query("ROLLBACK").catch(() => undefined);
-    client.release();
-    await db().export.update({
-      where: { id: exportId },
-      data: finished
-        ? { status: "COMPLETE", rowCount: rows, byteSize: bytes, sha256: hash.digest("hex"), completedAt: new Date() }
-        : { status: "FAILED", rowCount: rows, error: "the download stopped before the end", completedAt: new Date() },
-    });
+function failure(error: unknown) {
+  return { status: "FAILED" as const, error: error instanceof Error ? error.message.slice(0, 500) : "the export failed", completedAt: new Date() };
+}
+
+// Progress is written at most twice a second: the job may read hundreds of thousands of judgments.
+function progressWriter(exportId: string) {
+  let last = 0;
+  return (progress: ExportProgress) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    void db().export.update({ where: { id: exportId }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } }).catch(() => undefined);
+  };
+}
+
+export type StreamedExport = { exportId: string; filename: string; contentType: string; body: Readable; finished: Promise<ExportManifest> };
+
+/** Runs an export into a destination now, recorded like every export, failures included. */
+async function startRecordedExport({ actor, options, destination }: { actor: Actor | null; options: ExportOptions; destination: Writable }) {
+  const record = await db().export.create({
+    data: { requestedById: actor?.id ?? null, format: options.format, fileType: options.fileType, delivery: "stream", options, status: "RUNNING", startedAt: new Date() },
+    select: { id: true, createdAt: true },
+  });
+  const finished = runExport({ pool: pool(), options, destination, onProgress: progressWriter(record.id) }).then(
+    async (manifest) => {
+      await db().export.update({ where: { id: record.id }, data: completion(manifest) });
+      return manifest;
+    },
+    async (error) => {
+      await db().export.update({ where: { id: record.id }, data: failure(error) });
+      throw error;
+    },
+  );
+  return { exportId: record.id, filename: exportFileName(options, record.createdAt), finished };
+}
+
+/**
+ * An export sent as it is made, to a script. A client that goes away leaves a failed record, not
+ * a running one.
+ */
+export async function streamExport({ actor, input }: { actor: Actor | null; input: unknown }): Promise<StreamedExport> {
+  const options = await validOptions(input);
+  if (options.fileType === "hf-dataset") {
+    throw new AppError("INVALID_INPUT", "A Hugging Face dataset is built as a background export: POST /api/v1/exports", [{ field: "fileType", message: "only for background exports" }]);
   }
+  const body = new PassThrough();
+  const started = await startRecordedExport({ actor, options, destination: body });
+  const finished = started.finished.then(
+    (manifest) => {
+      body.end();
+      return manifest;
+    },
+    (error) => {
+      body.destroy(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    },
+  );
+  finished.catch(() => undefined);
+  return { exportId: started.exportId, filename: started.filename, contentType: CONTENT_TYPES[options.fileType], body, finished };
+}
+
+/** An export written straight into a stream the caller owns (the CLI's file or standard output). */
+export async function exportTo({ actor, input, destination }: { actor: Actor | null; input: unknown; destination: Writable }) {
+  const options = await validOptions(input);
+  const started = await startRecordedExport({ actor, options, destination });
+  return { exportId: started.exportId, manifest: await started.finished };
+}
+
+/** An export made by the job queue into a file the researcher downloads when it is ready. */
+export async function queueExport({ actor, input }: { actor: Actor; input: unknown }) {
+  const options = await validOptions(input);
+  const record = await db().export.create({
+    data: { requestedById: actor.id, format: options.format, fileType: options.fileType, delivery: "file", options, status: "QUEUED" },
+    select: { id: true },
+  });
+  await (await queue()).send(QUEUES.exportRun, { exportId: record.id });
+  return findExport({ exportId: record.id });
+}
+
+/** The job: writes the file (under a temporary name until it is whole) and records the manifest. */
+export async function runQueuedExport(exportId: string): Promise<void> {
+  const record = await db().export.findUnique({ where: { id: exportId }, select: { options: true, status: true } });
+  if (!record || record.status !== "QUEUED") return;
+  const options = record.options as ExportOptions;
+  await db().export.update({ where: { id: exportId }, data: { status: "RUNNING", startedAt: new Date(), judgmentsTotal: await countJudgments(options) } });
+  const target = exportFilePath(exportId, options);
+  const partial = `${target}.part`;
+  try {
+    await fsp.mkdir(exportDirectory(), { recursive: true });
+    const file = fs.createWriteStream(partial);
+    const manifest = await runExport({ pool: pool(), options, destination: file, onProgress: progressWriter(exportId) });
+    await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await fsp.rename(partial, target);
+    const expiresAt = new Date(Date.now() + retentionDays() * 86_400_000);
+    await db().export.update({ where: { id: exportId }, data: { ...completion(manifest), expiresAt } });
+  } catch (error) {
+    await fsp.rm(partial, { force: true });
+    await db().export.update({ where: { id: exportId }, data: failure(error) });
+    throw error;
+  }
+}
+
+/** Deletes the files of exports past their retention, and says so on their records. */
+export async function expireOldExports(now = new Date()): Promise<number> {
+  const expired = await db().export.findMany({ where: { status: "COMPLETE", delivery: "file", expiresAt: { lt: now } }, select: { id: true, options: true } });
+  for (const record of expired) {
+    await fsp.rm(exportFilePath(record.id, record.options as ExportOptions), { force: true });
+    await db().export.update({ where: { id: record.id }, data: { status: "EXPIRED" } });
+  }
+  return expired.length;
+}
+
+const exportSelect = {
+  id: true,
+  format: true,
+  fileType: true,
+  delivery: true,
+  options: true,
+  status: true,
+  judgmentsTotal: true,
+  judgmentsRead: true,
+  rowCount: true,
+  byteSize: true,
+  sha256: true,
+  error: true,
+  createdAt: true,
+  completedAt: true,
+  expiresAt: true,
+  manifest: true,
+  requestedBy: { select: { email: true } },
+} as const;
+
+export type ExportView = Awaited<ReturnType<typeof findExport>>;
+
+function toView(record: NonNullable<Awaited<ReturnType<typeof findExportRecord>>>) {
+  const options = record.options as ExportOptions;
+  return {
+    id: record.id,
+    format: record.format,
+    fileType: record.fileType,
+    delivery: record.delivery,
+    status: record.status,
+    projects: options.projects,
+    options,
+    progress: record.judgmentsTotal ? Math.min(1, record.judgmentsRead / record.judgmentsTotal) : record.status === "COMPLETE" ? 1 : 0,
+    judgmentsRead: record.judgmentsRead,
+    judgmentsTotal: record.judgmentsTotal,
+    rowCount: record.rowCount,
+    byteSize: record.byteSize === null ? null : Number(record.byteSize),
+    sha256: record.sha256,
+    error: record.error,
+    createdAt: record.createdAt.toISOString(),
+    completedAt: record.completedAt?.toISOString() ?? null,
+    expiresAt: record.expiresAt?.toISOString() ?? null,
+    requestedBy: record.requestedBy?.email ?? null,
+    filename: exportFileName(options, record.createdAt),
+    manifest: record.manifest as ExportManifest | null,
+  };
+}
+
+function findExportRecord(exportId: string) {
+  return db().export.findUnique({ where: { id: exportId }, select: exportSelect });
+}
+
+/** Exports are the lab's: every researcher and admin sees all of them. */
+export async function findExport({ exportId }: { exportId: string }) {
+  const record = /^[0-9a-f-]{36}$/i.test(exportId) ? await findExportRecord(exportId) : null;
+  if (!record) throw new AppError("NOT_FOUND", "No such export");
+  return toView(record);
+}
+
+export async function findRecentExports({ limit = 50 }: { limit?: number } = {}) {
+  const records = await db().export.findMany({ select: exportSelect, orderBy: { createdAt: "desc" }, take: limit });
+  return records.map(toView);
+}
+
+/** The file of a finished background export, for download. */
+export async function openExportFile({ exportId }: { exportId: string }) {
+  const view = await findExport({ exportId });
+  if (view.delivery !== "file") throw new AppError("NOT_FOUND", "This export was streamed when it was made; it has no file to download");
+  if (view.status === "EXPIRED") throw new AppError("GONE", "This export's file was deleted after its retention period; run it again");
+  if (view.status !== "COMPLETE") throw new AppError("CONFLICT", `This export is ${view.status.toLowerCase()}; it can be downloaded once it is complete`);
+  const path = exportFilePath(view.id, view.options);
+  const stat = await fsp.stat(path).catch(() => null);
+  if (!stat) throw new AppError("NOT_FOUND", "This export's file is missing");
+  return { path, size: stat.size, filename: view.filename, contentType: CONTENT_TYPES[view.options.fileType], sha256: view.sha256 };
 }

@@ -1,19 +1,21 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
-import { startExport } from "@/lib/data/exports";
+import { streamExport } from "@/lib/data/exports";
 import { importItems } from "@/lib/data/imports";
 import { submitJudgment } from "@/lib/data/judgments";
 import type { Actor } from "@/lib/data/users";
 import { db } from "@/lib/db/prisma";
-import type { ExportFormat } from "@/lib/formats/export-formats";
+import type { ExportFormat } from "@/lib/exports/export-options";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
 import { hhSampleLines, readHhSampleText, textSource, type HhRecord } from "@/lib/testing/hh-sample";
 
 async function exportAll({ actor, projectSlug, format }: { actor: Actor; projectSlug: string; format: ExportFormat }) {
-  const stream = await startExport({ actor, projectSlug, format });
-  const lines: string[] = [];
-  for await (const line of stream.lines) lines.push(line);
+  const stream = await streamExport({ actor, input: { format, projects: [projectSlug] } });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream.body) chunks.push(chunk as Buffer);
+  await stream.finished;
+  const lines = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean).map((line) => `${line}\n`);
   return { exportId: stream.exportId, lines };
 }
 

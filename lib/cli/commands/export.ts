@@ -1,15 +1,54 @@
+import fs from "node:fs";
 import { resolveCliActor } from "@/lib/cli/actor";
-import { openLineWriter } from "@/lib/cli/output";
-import { startExport } from "@/lib/data/exports";
-import { db } from "@/lib/db/prisma";
-import type { ExportFormat } from "@/lib/formats/export-formats";
+import { openByteWriter } from "@/lib/cli/output";
+import { exportTo } from "@/lib/data/exports";
+import { AppError } from "@/lib/errors";
 
-export async function exportCommand(options: { project: string; format: ExportFormat; output?: string; as?: string }) {
+export type ExportCommandOptions = {
+  project: string[];
+  format: string;
+  fileType: string;
+  aggregation?: string;
+  strengthPolicy?: string;
+  from?: string;
+  to?: string;
+  batch?: string[];
+  includeBlocked?: boolean;
+  minAgreement?: string;
+  testFraction?: string;
+  output?: string;
+  as?: string;
+};
+
+export async function exportCommand(options: ExportCommandOptions) {
+  if ((options.fileType === "parquet" || options.fileType === "hf-dataset" || options.fileType === "jsonl.gz") && !options.output) {
+    throw new AppError("INVALID_INPUT", `A ${options.fileType} export is binary: give --output FILE`);
+  }
   const actor = await resolveCliActor(options.as);
-  const { exportId, lines } = await startExport({ actor, projectSlug: options.project, format: options.format });
-  const writer = openLineWriter(options.output);
-  for await (const line of lines) await writer.write(line);
-  await writer.close();
-  const record = await db().export.findUniqueOrThrow({ where: { id: exportId }, select: { rowCount: true, byteSize: true, sha256: true } });
-  process.stderr.write(`Exported ${record.rowCount} rows (${record.byteSize} bytes, sha256 ${record.sha256}) as export ${exportId}.\n`);
+  const destination = openByteWriter(options.output);
+  const { exportId, manifest } = await exportTo({
+    actor,
+    destination,
+    input: {
+      format: options.format,
+      fileType: options.fileType,
+      projects: options.project,
+      batches: options.batch ?? [],
+      from: options.from,
+      to: options.to,
+      aggregation: options.aggregation,
+      strengthPolicy: options.strengthPolicy,
+      excludeBlockedAnnotators: !options.includeBlocked,
+      minAgreement: options.minAgreement === undefined ? undefined : Number(options.minAgreement),
+      testFraction: options.testFraction === undefined ? undefined : Number(options.testFraction),
+    },
+  });
+  await new Promise<void>((resolve) => (destination === process.stdout ? resolve() : destination.end(resolve)));
+  if (options.output) fs.writeFileSync(`${options.output}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  const leftOut = Object.entries(manifest.counts.judgmentsLeftOut).map(([reason, count]) => `${count} ${reason}`);
+  process.stderr.write(
+    `Exported ${manifest.counts.rows} rows from ${manifest.counts.judgmentsIncluded} of ${manifest.counts.judgmentsRead} judgments` +
+      `${leftOut.length ? ` (left out: ${leftOut.join(", ")})` : ""}; ${manifest.file?.bytes} bytes, sha256 ${manifest.file?.sha256}; export ${exportId}.\n` +
+      (options.output ? `Manifest: ${options.output}.manifest.json\n` : ""),
+  );
 }

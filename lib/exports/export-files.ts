@@ -1,0 +1,33 @@
+// Where background exports keep their files until they expire.
+import path from "node:path";
+import { fileExtension, type ExportOptions } from "@/lib/exports/export-options";
+import { projectRoot } from "@/lib/runner/project-root";
+
+export const DEFAULT_RETENTION_DAYS = 7;
+
+export function exportDirectory(): string {
+  return process.env.EXPORT_DIR || path.join(projectRoot(), ".preflab", "exports");
+}
+
+export function retentionDays(): number {
+  const days = Number(process.env.EXPORT_RETENTION_DAYS);
+  return Number.isFinite(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
+}
+
+export function exportFilePath(exportId: string, options: Pick<ExportOptions, "fileType">): string {
+  return path.join(exportDirectory(), `${exportId}.${fileExtension(options.fileType)}`);
+}
+
+/** preflab-helpful-v1-trl-2026-11-27.jsonl */
+export function exportFileName(options: Pick<ExportOptions, "projects" | "format" | "fileType">, createdAt: Date): string {
+  const projects = options.projects.length > 3 ? `${options.projects.slice(0, 3).join("-")}-and-more` : options.projects.join("-");
+  return `preflab-${projects}-${options.format}-${createdAt.toISOString().slice(0, 10)}.${fileExtension(options.fileType)}`;
+}
+
+export const CONTENT_TYPES: Record<ExportOptions["fileType"], string> = {
+  jsonl: "application/jsonl; charset=utf-8",
+  "jsonl.gz": "application/gzip",
+  csv: "text/csv; charset=utf-8",
+  parquet: "application/vnd.apache.parquet",
+  "hf-dataset": "application/zip",
+};

@@ -1,0 +1,75 @@
+// What an export is asked for: one format, one file type, and options. Shared by the export form,
+// the API, the CLI and the job; normalised so the same request always means the same bytes.
+import { z } from "zod";
+
+export const EXPORT_FORMATS = ["hh-rlhf", "trl", "trl-conversational", "trl-implicit", "openai-dpo", "kto", "ranking", "ranking-pairs", "judgments"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const FILE_TYPES = ["jsonl", "jsonl.gz", "csv", "parquet", "hf-dataset"] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+
+export const AGGREGATIONS = ["per-judgment", "majority", "mean-strength"] as const;
+export const STRENGTH_POLICIES = ["keep", "drop-weakest", "margin"] as const;
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  "hh-rlhf": "HH-RLHF transcripts (chosen / rejected)",
+  trl: "TRL preference, standard (prompt / chosen / rejected strings)",
+  "trl-conversational": "TRL preference, conversational (lists of messages)",
+  "trl-implicit": "TRL preference, implicit prompt (whole conversations)",
+  "openai-dpo": "OpenAI preference fine-tuning (input / preferred_output / non_preferred_output)",
+  kto: "KTO, unpaired (prompt / completion / label)",
+  ranking: "Rankings (all completions and their ranks)",
+  "ranking-pairs": "Ranking pairs (every ordered pair, InstructGPT style)",
+  judgments: "Raw judgments, for analysis",
+};
+
+export const FILE_TYPE_LABELS: Record<FileType, string> = {
+  jsonl: "JSONL",
+  "jsonl.gz": "JSONL, gzip",
+  csv: "CSV",
+  parquet: "Parquet",
+  "hf-dataset": "Hugging Face dataset (Parquet per split + dataset card, zipped)",
+};
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a project slug");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-11-27");
+
+export const exportOptionsSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS, { error: `format is one of ${EXPORT_FORMATS.join(", ")}` }),
+    fileType: z.enum(FILE_TYPES, { error: `file type is one of ${FILE_TYPES.join(", ")}` }).default("jsonl"),
+    projects: z.array(slug).min(1, "choose at least one project").max(50),
+    batches: z.array(z.uuid({ error: "not a batch id" })).max(500).default([]),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    aggregation: z.enum(AGGREGATIONS).default("per-judgment"),
+    strengthPolicy: z.enum(STRENGTH_POLICIES).default("keep"),
+    excludeBlockedAnnotators: z.boolean().default(true),
+    minAgreement: z.number().min(0).max(1).optional(),
+    testFraction: z.number().min(0).max(0.5).default(0),
+  })
+  .refine((options) => !options.from || !options.to || options.from <= options.to, { message: "the start date is after the end date", path: ["from"] });
+
+export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;
+export type ExportOptions = z.output<typeof exportOptionsSchema>;
+
+/** The options in one fixed key order with sorted lists: what the manifest records and hashes. */
+export function normaliseOptions(options: ExportOptions): ExportOptions {
+  return {
+    format: options.format,
+    fileType: options.fileType,
+    projects: [...new Set(options.projects)].sort(),
+    batches: [...new Set(options.batches)].sort(),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+    aggregation: options.aggregation,
+    strengthPolicy: options.strengthPolicy,
+    excludeBlockedAnnotators: options.excludeBlockedAnnotators,
+    ...(options.minAgreement !== undefined ? { minAgreement: options.minAgreement } : {}),
+    testFraction: options.testFraction,
+  };
+}
+
+export function fileExtension(fileType: FileType): string {
+  return fileType === "hf-dataset" ? "zip" : fileType;
+}

@@ -1,0 +1,28 @@
+// The shape every export format has: its columns (in order, typed for CSV and Parquet) and the rows
+// a preference (or, for raw judgments, an item) gives.
+import type { ExportOptions } from "@/lib/exports/export-options";
+import type { ExportItem } from "@/lib/exports/export-item";
+import type { LeftOut } from "@/lib/exports/left-out";
+import type { Preference } from "@/lib/exports/preferences";
+
+/** json: nested values, native in JSONL, JSON text in CSV and Parquet. */
+export type ColumnType = "string" | "json" | "int" | "float" | "bool" | "timestamp";
+
+export type Column = { name: string; type: ColumnType; nullable?: boolean };
+
+export type Row = unknown[];
+
+export type FormatContext = {
+  options: ExportOptions;
+  leftOut: LeftOut;
+  /** A pseudonym for a worker, stable within this export: annotator-0001 for the first one met. */
+  annotator: (workerId: string) => string;
+};
+
+export type ExportFormatDefinition = {
+  /** Raw formats read items' judgments as they are; the others read aggregated preferences. */
+  reads: "preferences" | "judgments";
+  columns: (options: ExportOptions) => Column[];
+  rowsOfPreference?: (preference: Preference, context: FormatContext) => Row[];
+  rowsOfItem?: (item: ExportItem, context: FormatContext) => Row[];
+};

@@ -1,0 +1,32 @@
+// Counts of what an export did not include, and why: the manifest reports them.
+
+export class LeftOut {
+  readonly judgments: Record<string, number> = {};
+  readonly rows: Record<string, number> = {};
+
+  /** Whole judgments not used. */
+  judgment(reason: string, count = 1) {
+    if (count > 0) this.judgments[reason] = (this.judgments[reason] ?? 0) + count;
+  }
+
+  /** Rows a used judgment could have given but did not (a tied pair, the middle of a ranking). */
+  row(reason: string, count = 1) {
+    if (count > 0) this.rows[reason] = (this.rows[reason] ?? 0) + count;
+  }
+
+  judgmentTotal(): number {
+    return Object.values(this.judgments).reduce((sum, n) => sum + n, 0);
+  }
+}
+
+export const LEFT_OUT = {
+  blocked: "annotator blocked",
+  bothBad: "both bad",
+  tie: "tie",
+  weakest: "weakest strength dropped",
+  noMajority: "no majority",
+  agreement: "below minimum agreement",
+  tiedPair: "tied pair",
+  otherPairs: "other pairs of a ranking (see ranking-pairs)",
+  rankingMiddle: "middle of a ranking",
+} as const;

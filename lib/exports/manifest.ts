@@ -1,0 +1,35 @@
+// What an export says about itself: enough to reproduce it and to know what it left out and why.
+import packageJson from "@/package.json";
+import type { ExportOptions } from "@/lib/exports/export-options";
+import type { Column } from "@/lib/exports/formats/format";
+
+export type ExportCounts = {
+  items: number;
+  annotators: number;
+  judgmentsRead: number;
+  judgmentsIncluded: number;
+  /** Whole judgments not used, by reason; judgmentsRead = judgmentsIncluded + the sum of these. */
+  judgmentsLeftOut: Record<string, number>;
+  rows: number;
+  rowsBySplit: { train: number; test: number };
+  /** Rows used judgments could have given but did not, by reason. */
+  rowsLeftOut: Record<string, number>;
+};
+
+export type ExportManifest = {
+  preflab: string;
+  format: ExportOptions["format"];
+  fileType: ExportOptions["fileType"];
+  options: ExportOptions;
+  schema: Column[];
+  counts: ExportCounts;
+  /** The delivered file; absent from the copy inside a dataset zip, which cannot hash itself. */
+  file?: { bytes: number; sha256: string };
+};
+
+export const PREFLAB_VERSION = packageJson.version;
+
+/** Reasons in a fixed order, so the manifest's bytes depend on the counts only. */
+export function sortedCounts(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}

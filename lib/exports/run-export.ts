@@ -1,0 +1,138 @@
+// One export from start to end: read the snapshot, turn items into rows, encode them, and say what
+// was done. A pure function of the stored data and the options: the same snapshot and options
+// give the same bytes.
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import zlib from "node:zlib";
+import type pg from "pg";
+import { normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
+import { readExportItems } from "@/lib/exports/export-source";
+import type { Column, FormatContext, Row } from "@/lib/exports/formats/format";
+import { EXPORT_FORMAT_DEFINITIONS } from "@/lib/exports/formats/registry";
+import { LeftOut } from "@/lib/exports/left-out";
+import { PREFLAB_VERSION, sortedCounts, type ExportCounts, type ExportManifest } from "@/lib/exports/manifest";
+import { preferencesFor } from "@/lib/exports/preferences";
+import { ByteOutput, pipeInto } from "@/lib/exports/writers/byte-output";
+import { csvWriter } from "@/lib/exports/writers/csv-writer";
+import { hfDatasetWriter } from "@/lib/exports/writers/hf-dataset-writer";
+import { jsonlWriter } from "@/lib/exports/writers/jsonl-writer";
+import { parquetWriter } from "@/lib/exports/writers/parquet-writer";
+import type { RowWriter, Split } from "@/lib/exports/writers/row-writer";
+
+export type ExportProgress = { judgmentsRead: number; rows: number };
+
+/** Train or test by a hash of the item's id: stable across exports, options and versions. */
+export function splitOf(itemId: string, testFraction: number): Split {
+  if (testFraction <= 0) return "train";
+  const bucket = createHash("sha256").update(itemId).digest().readUInt32BE(0) / 2 ** 32;
+  return bucket < testFraction ? "test" : "train";
+}
+
+export function exportColumns(options: ExportOptions): Column[] {
+  const columns = EXPORT_FORMAT_DEFINITIONS[options.format].columns(options);
+  // Single files say each row's split; a dataset folder has a file per split instead.
+  return options.testFraction > 0 && options.fileType !== "hf-dataset" ? [...columns, { name: "split", type: "string" }] : columns;
+}
+
+async function openRowWriter(options: ExportOptions, columns: Column[], output: ByteOutput, describe: () => Omit<ExportManifest, "file">): Promise<{ writer: RowWriter; done: () => Promise<void> }> {
+  switch (options.fileType) {
+    case "jsonl":
+      return { writer: jsonlWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
+    case "jsonl.gz": {
+      const gzip = zlib.createGzip({ level: 6 });
+      const piped = pipeInto(gzip, output);
+      const writer = jsonlWriter(columns, async (chunk) => {
+        if (!gzip.write(chunk)) await once(gzip, "drain");
+      });
+      return { writer, done: async () => void (gzip.end(), await piped) };
+    }
+    case "csv":
+      return { writer: csvWriter(columns, output), done: async () => {} };
+    case "parquet":
+      return { writer: parquetWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
+    case "hf-dataset": {
+      const card = () => {
+        const manifest = describe();
+        return {
+          title: `${manifest.options.projects.join(", ")}: ${manifest.format} preference data`,
+          body: `Exported by Preflab ${PREFLAB_VERSION} in the \`${manifest.format}\` format: ${manifest.counts.rowsBySplit.train} train and ${manifest.counts.rowsBySplit.test} test rows from ${manifest.counts.judgmentsIncluded} judgments. See manifest.json for the options and for what was left out and why.`,
+          manifest,
+        };
+      };
+      return { writer: await hfDatasetWriter(columns, output, card), done: async () => {} };
+    }
+  }
+}
+
+export async function runExport({
+  pool,
+  options: requested,
+  destination,
+  onProgress,
+}: {
+  pool: pg.Pool;
+  options: ExportOptions;
+  destination: Writable;
+  onProgress?: (progress: ExportProgress) => void;
+}): Promise<ExportManifest> {
+  const options = normaliseOptions(requested);
+  const definition = EXPORT_FORMAT_DEFINITIONS[options.format];
+  const columns = exportColumns(options);
+  const leftOut = new LeftOut();
+  const annotators = new Map<string, string>();
+  const counts: ExportCounts = { items: 0, annotators: 0, judgmentsRead: 0, judgmentsIncluded: 0, judgmentsLeftOut: {}, rows: 0, rowsBySplit: { train: 0, test: 0 }, rowsLeftOut: {} };
+  const context: FormatContext = {
+    options,
+    leftOut,
+    annotator: (workerId) => {
+      if (!annotators.has(workerId)) annotators.set(workerId, `annotator-${String(annotators.size + 1).padStart(4, "0")}`);
+      return annotators.get(workerId)!;
+    },
+  };
+  const describe = (): Omit<ExportManifest, "file"> => ({
+    preflab: PREFLAB_VERSION,
+    format: options.format,
+    fileType: options.fileType,
+    options,
+    schema: columns,
+    counts: {
+      ...counts,
+      annotators: annotators.size,
+      judgmentsIncluded: counts.judgmentsRead - leftOut.judgmentTotal(),
+      judgmentsLeftOut: sortedCounts(leftOut.judgments),
+      rowsLeftOut: sortedCounts(leftOut.rows),
+    },
+  });
+
+  const output = new ByteOutput(destination);
+  const { writer, done } = await openRowWriter(options, columns, output, describe);
+  const client = await pool.connect();
+  let finished = false;
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    for await (const item of readExportItems(client, options)) {
+      counts.items++;
+      counts.judgmentsRead += item.judgments.length;
+      const rows: Row[] =
+        definition.reads === "judgments"
+          ? definition.rowsOfItem!(item, context)
+          : preferencesFor(item, options, leftOut).flatMap((preference) => definition.rowsOfPreference!(preference, context));
+      const split = splitOf(item.itemId, options.testFraction);
+      for (const row of rows) {
+        await writer.write(options.testFraction > 0 && options.fileType !== "hf-dataset" ? [...row, split] : row, split);
+        counts.rows++;
+        counts.rowsBySplit[split]++;
+      }
+      onProgress?.({ judgmentsRead: counts.judgmentsRead, rows: counts.rows });
+    }
+    await client.query("COMMIT");
+    finished = true;
+  } finally {
+    if (!finished) await client.query("ROLLBACK").catch(() => undefined);
+    client.release();
+  }
+  await writer.finish();
+  await done();
+  return { ...describe(), file: { bytes: output.bytes, sha256: output.sha256() } };
+}

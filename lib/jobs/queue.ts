@@ -1,0 +1,30 @@
+// The PostgreSQL-backed job queue (pg-boss): one client per process, started on first use. Any
+// number of app processes can run workers against the same database.
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+
+export const QUEUES = { exportRun: "export-run", exportCleanup: "export-cleanup" } as const;
+
+const globalForQueue = globalThis as unknown as { preflabQueue?: Promise<PgBoss> };
+
+async function startQueue(): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4 });
+  boss.on("error", (error) => console.error("[queue]", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  return boss;
+}
+
+export function queue(): Promise<PgBoss> {
+  globalForQueue.preflabQueue ??= startQueue().catch((error) => {
+    globalForQueue.preflabQueue = undefined;
+    throw error;
+  });
+  return globalForQueue.preflabQueue;
+}
+
+export async function stopQueue() {
+  const boss = await globalForQueue.preflabQueue?.catch(() => undefined);
+  globalForQueue.preflabQueue = undefined;
+  await boss?.stop({ graceful: false, wait: true });
+}
