@@ -1,11 +1,26 @@
-// Reads the judgments an export covers through a cursor, inside one repeatable-read snapshot, and
-// hands them on grouped by item. Memory holds one cursor page, whatever the row count.
+// Reads the judgments an export covers through a cursor, inside the caller's repeatable-read
+// snapshot, grouped by item. Memory holds one cursor page, whatever the row count.
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { ExportItem, ExportJudgment } from "@/lib/exports/export-item";
 
-const CURSOR_ROWS = 2000;
+const CURSOR_ROWS = 250;
+
+type JudgmentJson = {
+  id: string;
+  worker_id: string;
+  worker_blocked: boolean;
+  ranking: string[][];
+  strength: number | null;
+  both_bad: boolean;
+  flags: Record<string, string[]>;
+  rationale: string | null;
+  time_spent_ms: number;
+  assigned_at: string;
+  created_at: string;
+  display_order: string[];
+};
 
 type Row = {
   item_id: string;
@@ -17,85 +32,82 @@ type Row = {
   position: number;
   context: ExportItem["context"];
   candidates: ExportItem["candidates"];
-  judgment_id: string;
-  worker_id: string;
-  worker_blocked: boolean;
-  ranking: string[][];
-  strength: number | null;
-  both_bad: boolean;
-  flags: Record<string, string[]>;
-  rationale: string | null;
-  time_spent_ms: number;
-  assigned_at: Date;
-  created_at: Date;
-  display_order: string[];
+  judgments: JudgmentJson[];
 };
 
 // Filters are SQL so that what is not asked for is never read. Dates are whole UTC days.
-function whereClause(options: ExportOptions): { sql: string; params: unknown[] } {
+function filters(options: ExportOptions): { items: string; judgments: string; params: unknown[] } {
   const params: unknown[] = [options.projects];
-  const conditions = ["p.slug = ANY($1::text[])"];
+  const items = ["p.slug = ANY($1::text[])"];
+  const judgments: string[] = [];
   if (options.batches.length > 0) {
     params.push(options.batches);
-    conditions.push(`b.id = ANY($${params.length}::uuid[])`);
+    items.push(`b.id = ANY($${params.length}::uuid[])`);
   }
   if (options.from) {
     params.push(options.from);
-    conditions.push(`j.created_at >= $${params.length}::date`);
+    judgments.push(`j.created_at >= $${params.length}::date`);
   }
   if (options.to) {
     params.push(options.to);
-    conditions.push(`j.created_at < $${params.length}::date + 1`);
+    judgments.push(`j.created_at < $${params.length}::date + 1`);
   }
-  return { sql: conditions.join(" AND "), params };
+  return { items: items.join(" AND "), judgments: judgments.map((condition) => ` AND ${condition}`).join(""), params };
 }
-
-const FROM = `
-  FROM judgments j
-  JOIN items i ON i.id = j.item_id
-  JOIN batches b ON b.id = i.batch_id
-  JOIN projects p ON p.id = i.project_id
-  JOIN assignments a ON a.id = j.assignment_id
-  JOIN users u ON u.id = j.worker_id`;
 
 /** How many judgments the export will read: the denominator of its progress. */
 export async function countExportJudgments(client: pg.ClientBase, options: ExportOptions): Promise<number> {
-  const where = whereClause(options);
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} WHERE ${where.sql}`, where.params);
+  const where = filters(options);
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM judgments j JOIN items i ON i.id = j.item_id JOIN batches b ON b.id = i.batch_id JOIN projects p ON p.id = i.project_id
+     WHERE ${where.items}${where.judgments}`,
+    where.params,
+  );
   return rows[0].n;
 }
 
-/** Items in a fixed order (project, batch, position), each with its judgments in the order given. */
+/**
+ * Items in a fixed order (project, batch, position), each with its candidates and its judgments in
+ * the order they were made. One row an item: its candidates are read once, not once a judgment.
+ */
 export async function* readExportItems(client: pg.ClientBase, options: ExportOptions): AsyncGenerator<ExportItem> {
-  const where = whereClause(options);
+  const where = filters(options);
   const cursor = client.query(
     new Cursor<Row>(
       `SELECT i.id AS item_id, i.external_id, p.slug AS project, p.polarity, p.pairwise_scale AS scale,
               b.id AS batch_id, i.position, i.context,
               (SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'model', c.model) ORDER BY c.position)
                  FROM candidates c WHERE c.item_id = i.id) AS candidates,
-              j.id AS judgment_id, j.worker_id, u.blocked_at IS NOT NULL AS worker_blocked,
-              j.ranking, j.strength, j.both_bad, j.flags, j.rationale, j.time_spent_ms,
-              a.created_at AS assigned_at, j.created_at, a.display_order
-       ${FROM}
-       WHERE ${where.sql}
-       ORDER BY p.slug, b.created_at, b.id, i.position, j.created_at, j.id`,
+              judged.judgments
+       FROM items i
+       JOIN batches b ON b.id = i.batch_id
+       JOIN projects p ON p.id = i.project_id
+       JOIN LATERAL (
+         SELECT json_agg(json_build_object(
+                  'id', j.id, 'worker_id', j.worker_id, 'worker_blocked', u.blocked_at IS NOT NULL,
+                  'ranking', j.ranking, 'strength', j.strength, 'both_bad', j.both_bad, 'flags', j.flags,
+                  'rationale', j.rationale, 'time_spent_ms', j.time_spent_ms, 'assigned_at', a.created_at,
+                  'created_at', j.created_at, 'display_order', a.display_order)
+                ORDER BY j.created_at, j.id) AS judgments
+         FROM judgments j
+         JOIN assignments a ON a.id = j.assignment_id
+         JOIN users u ON u.id = j.worker_id
+         WHERE j.item_id = i.id${where.judgments}) AS judged ON judged.judgments IS NOT NULL
+       WHERE ${where.items}
+       ORDER BY p.slug, b.created_at, b.id, i.position`,
       where.params,
     ),
   );
+  // The next page is asked for before this one is handed on, so PostgreSQL builds it while the
+  // rows are encoded: the two sides work at the same time instead of taking turns.
+  let next = cursor.read(CURSOR_ROWS);
   try {
-    let current: ExportItem | null = null;
-    for (let rows = await cursor.read(CURSOR_ROWS); rows.length > 0; rows = await cursor.read(CURSOR_ROWS)) {
-      for (const row of rows) {
-        if (current?.itemId !== row.item_id) {
-          if (current) yield current;
-          current = toItem(row);
-        }
-        current.judgments.push(toJudgment(row));
-      }
+    for (let rows = await next; rows.length > 0; rows = await next) {
+      next = cursor.read(CURSOR_ROWS);
+      for (const row of rows) yield toItem(row);
     }
-    if (current) yield current;
   } finally {
+    await next.catch(() => undefined);
     await cursor.close();
   }
 }
@@ -111,23 +123,23 @@ function toItem(row: Row): ExportItem {
     position: row.position,
     context: row.context,
     candidates: row.candidates,
-    judgments: [],
+    judgments: row.judgments.map(toJudgment),
   };
 }
 
-function toJudgment(row: Row): ExportJudgment {
+function toJudgment(judgment: JudgmentJson): ExportJudgment {
   return {
-    id: row.judgment_id,
-    workerId: row.worker_id,
-    workerBlocked: row.worker_blocked,
-    ranking: row.ranking,
-    strength: row.strength,
-    bothBad: row.both_bad,
-    flags: row.flags,
-    rationale: row.rationale,
-    timeSpentMs: row.time_spent_ms,
-    assignedAt: row.assigned_at,
-    createdAt: row.created_at,
-    displayOrder: row.display_order,
+    id: judgment.id,
+    workerId: judgment.worker_id,
+    workerBlocked: judgment.worker_blocked,
+    ranking: judgment.ranking,
+    strength: judgment.strength,
+    bothBad: judgment.both_bad,
+    flags: judgment.flags,
+    rationale: judgment.rationale,
+    timeSpentMs: judgment.time_spent_ms,
+    assignedAt: new Date(judgment.assigned_at),
+    createdAt: new Date(judgment.created_at),
+    displayOrder: judgment.display_order,
   };
 }

@@ -88,8 +88,9 @@ export function preferencesFor(item: ExportItem, options: ExportOptions, leftOut
   const candidates = item.candidates.map((candidate) => candidate.id);
   const voting = judgments.filter((judgment) => !judgment.bothBad);
   const majorityBothBad = judgments.length - voting.length > voting.length;
-  const consensus = majorityBothBad ? [] : bordaRanking(candidates, voting.map((judgment) => judgment.ranking));
-  const agreement = agreementWith(majorityBothBad ? null : topOf(consensus), judgments);
+  // The consensus is only worked out when something needs it: one judgment agrees with itself.
+  const consensus = majorityBothBad || judgments.length === 1 ? null : bordaRanking(candidates, voting.map((judgment) => judgment.ranking));
+  const agreement = consensus === null && !majorityBothBad ? null : agreementWith(majorityBothBad ? null : topOf(consensus!), judgments);
   if (options.minAgreement !== undefined && agreement !== null && agreement < options.minAgreement) {
     leftOut.judgment(LEFT_OUT.agreement, judgments.length);
     return [];
@@ -110,9 +111,10 @@ export function preferencesFor(item: ExportItem, options: ExportOptions, leftOut
     const { ranking, mean } = meanStrengthRanking(item, voting);
     return [{ item, ranking: orient(item, ranking), bothBad: false, margin: Math.abs(mean), agreement, judgments }];
   }
-  if (consensus.length < 2 && voting.length > 0) {
+  const ranking = consensus ?? judgments[0].ranking;
+  if (ranking.length < 2 && voting.length > 0) {
     leftOut.judgment(LEFT_OUT.noMajority, judgments.length);
     return [];
   }
-  return [{ item, ranking: orient(item, consensus), bothBad: false, margin: null, agreement, judgments }];
+  return [{ item, ranking: orient(item, ranking), bothBad: false, margin: null, agreement, judgments }];
 }

@@ -2,7 +2,7 @@ import type { Column, Row } from "@/lib/exports/formats/format";
 import { jsonValue } from "@/lib/exports/writers/cell-values";
 import type { RowWriter } from "@/lib/exports/writers/row-writer";
 
-const CHUNK_CHARS = 256 * 1024;
+const CHUNK_CHARS = 64 * 1024;
 
 /**
  * One JSON object a line, keys in column order, in the layout Python's json.dumps writes (", " and
