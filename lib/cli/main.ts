@@ -107,6 +107,8 @@ async function main() {
     await program.parseAsync(process.argv);
   } catch (error) {
     process.exitCode = 1;
+    // The embedded server's package exits with code 0 from its own beforeExit hook; keep ours.
+    process.once("exit", () => (process.exitCode = 1));
     if (!isAppError(error)) throw error;
     console.error(`error: ${error.message}`);
     for (const detail of error.details) console.error(`  ${formatErrorDetail(detail)}`);

