@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireOldExports, openExportFile, queueExport, runQueuedExport, streamExport } from "@/lib/data/exports";
+import type { Actor } from "@/lib/data/users";
+import { db, pool } from "@/lib/db/prisma";
+import { exportFilePath } from "@/lib/exports/export-files";
+import type { ExportOptionsInput } from "@/lib/exports/export-options";
+import type { ExportManifest } from "@/lib/exports/manifest";
+import { QUEUES, stopQueue } from "@/lib/jobs/queue";
+import { startJobWorkers } from "@/lib/jobs/workers";
+import { createExportFixture, createLargeExportProject, exportToBuffer, type ExportFixture } from "@/lib/testing/export-fixture";
+import { createTestUser } from "@/lib/testing/factories";
+
+const DAY_MS = 86_400_000;
+
+let researcher: Actor;
+let fixture: ExportFixture;
+let exportDir: string;
+
+beforeAll(async () => {
+  exportDir = await fs.mkdtemp(path.join(os.tmpdir(), "preflab-export-jobs-"));
+  process.env.EXPORT_DIR = exportDir;
+  researcher = await createTestUser("RESEARCHER");
+  fixture = await createExportFixture({ namespace: 2, prefix: "jobs" });
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await fs.rm(exportDir, { recursive: true, force: true });
+  delete process.env.EXPORT_DIR;
+});
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+async function jobsFor(exportId: string) {
+  const { rows } = await pool().query<{ name: string; state: string }>("SELECT name, state FROM pgboss.job WHERE data->>'exportId' = $1", [exportId]);
+  return rows;
+}
+
+async function waitForStatus(exportId: string, done: (status: string) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const record = await db().export.findUniqueOrThrow({ where: { id: exportId } });
+    if (done(record.status) || Date.now() > deadline) return record;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("a background export, job run by hand", () => {
+  const input: ExportOptionsInput = { format: "trl", fileType: "jsonl", projects: ["jobs-red-team", "jobs-helpful"], aggregation: "majority" };
+  let exportId: string;
+
+  it("is queued as a file export with a job on the export queue", async () => {
+    const view = await queueExport({ actor: researcher, input });
+    exportId = view.id;
+    expect(view).toMatchObject({ status: "QUEUED", delivery: "file", format: "trl", fileType: "jsonl", requestedBy: researcher.email, progress: 0 });
+    const record = await db().export.findUniqueOrThrow({ where: { id: exportId } });
+    expect(record).toMatchObject({ status: "QUEUED", delivery: "file", requestedById: researcher.id, startedAt: null, manifest: null });
+    // The options are stored normalised: projects sorted, defaults filled in.
+    expect(record.options).toMatchObject({ projects: ["jobs-helpful", "jobs-red-team"], aggregation: "majority", testFraction: 0, excludeBlockedAnnotators: true });
+    expect(await jobsFor(exportId)).toEqual([{ name: QUEUES.exportRun, state: "created" }]);
+  });
+
+  it("writes the file when the job runs, and records it complete with its size, hash and manifest", async () => {
+    const startedAt = Date.now();
+    await runQueuedExport(exportId);
+    const record = await db().export.findUniqueOrThrow({ where: { id: exportId } });
+    const filePath = exportFilePath(exportId, { fileType: "jsonl" });
+    const bytes = await fs.readFile(filePath);
+
+    expect(bytes).toEqual((await exportToBuffer(input)).bytes);
+    expect(record).toMatchObject({ status: "COMPLETE", byteSize: BigInt(bytes.length), sha256: sha256(bytes), error: null });
+    // Both projects' judgments, dan's included: progress counts what is read, not what is kept.
+    const helpfulAndRedTeam = 13 + 6;
+    expect(record).toMatchObject({ judgmentsTotal: helpfulAndRedTeam, judgmentsRead: helpfulAndRedTeam });
+    expect(record.expiresAt!.getTime() - startedAt).toBeGreaterThanOrEqual(7 * DAY_MS);
+    expect(record.expiresAt!.getTime() - Date.now()).toBeLessThanOrEqual(7 * DAY_MS);
+    const manifest = record.manifest as ExportManifest;
+    expect(manifest.file).toEqual({ bytes: bytes.length, sha256: sha256(bytes) });
+    expect(manifest.counts.judgmentsRead).toBe(helpfulAndRedTeam);
+    expect(record.rowCount).toBe(manifest.counts.rows);
+    expect(bytes.toString("utf8").split("\n").filter(Boolean)).toHaveLength(manifest.counts.rows);
+    expect(await fs.readdir(exportDir)).toEqual([path.basename(filePath)]);
+  });
+
+  it("is opened for download", async () => {
+    const file = await openExportFile({ exportId });
+    const bytes = await fs.readFile(file.path);
+    expect(file).toMatchObject({ size: bytes.length, sha256: sha256(bytes), contentType: "application/jsonl; charset=utf-8" });
+    expect(file.filename).toMatch(/^preflab-jobs-helpful-jobs-red-team-trl-\d{4}-\d{2}-\d{2}\.jsonl$/);
+  });
+
+  it("is expired after its retention: the file deleted, the record EXPIRED, the download GONE", async () => {
+    await expireOldExports(new Date(Date.now() + DAY_MS));
+    expect(await db().export.findUniqueOrThrow({ where: { id: exportId } })).toMatchObject({ status: "COMPLETE" });
+    expect((await openExportFile({ exportId })).size).toBeGreaterThan(0);
+
+    expect(await expireOldExports(new Date(Date.now() + 8 * DAY_MS))).toBeGreaterThanOrEqual(1);
+    await expect(fs.stat(exportFilePath(exportId, { fileType: "jsonl" }))).rejects.toMatchObject({ code: "ENOENT" });
+    expect(await db().export.findUniqueOrThrow({ where: { id: exportId } })).toMatchObject({ status: "EXPIRED" });
+    await expect(openExportFile({ exportId })).rejects.toMatchObject({ code: "GONE" });
+  });
+});
+
+describe("export requests that are refused", () => {
+  it("names the projects field for an unknown project slug, and records nothing", async () => {
+    const before = await db().export.count();
+    await expect(queueExport({ actor: researcher, input: { format: "trl", projects: ["jobs-helpful", "no-such-project"] } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining('"no-such-project"'),
+      details: [{ field: "projects", message: "unknown project" }],
+    });
+    expect(await db().export.count()).toBe(before);
+  });
+
+  it("gives field details for invalid options", async () => {
+    const input = { format: "parquet-please", projects: [], testFraction: 0.9 };
+    const error = await queueExport({ actor: researcher, input }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "INVALID_INPUT" });
+    const fields = (error as { details: { field?: string }[] }).details.map((detail) => detail.field);
+    expect(fields.sort()).toEqual(["format", "projects", "testFraction"]);
+  });
+
+  it("refuses to stream a Hugging Face dataset, which is only built in the background", async () => {
+    const before = await db().export.count();
+    await expect(streamExport({ actor: researcher, input: { format: "trl", fileType: "hf-dataset", projects: ["jobs-helpful"] } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [expect.objectContaining({ field: "fileType" })],
+    });
+    expect(await db().export.count()).toBe(before);
+  });
+});
+
+describe("a streamed export whose reader goes away", () => {
+  it("ends with its record FAILED, not RUNNING", async () => {
+    const { slug } = await createLargeExportProject({ slug: "jobs-large", items: 200, textChars: 10_000 });
+    const stream = await streamExport({ actor: researcher, input: { format: "trl", projects: [slug] } });
+    stream.finished.catch(() => undefined);
+    // Read one chunk of a file of several megabytes, then hang up.
+    await new Promise<void>((resolve) => stream.body.once("data", () => resolve()));
+    stream.body.destroy();
+    const record = await waitForStatus(stream.exportId, (status) => status !== "RUNNING", 10_000);
+    expect(record.status).toBe("FAILED");
+    expect(record.error).toBe("the export's reader went away before it ended");
+  });
+});
+
+describe("a background export through the real queue", () => {
+  it("is run by the job workers until COMPLETE", async () => {
+    await startJobWorkers();
+    const view = await queueExport({ actor: researcher, input: { format: "kto", fileType: "parquet", projects: fixture.projects } });
+    const record = await waitForStatus(view.id, (status) => status === "COMPLETE" || status === "FAILED", 30_000);
+    expect(record).toMatchObject({ status: "COMPLETE", judgmentsTotal: fixture.judgments, judgmentsRead: fixture.judgments });
+    const bytes = await fs.readFile(exportFilePath(view.id, { fileType: "parquet" }));
+    expect(bytes.subarray(0, 4).toString("latin1")).toBe("PAR1");
+    expect(record.sha256).toBe(sha256(bytes));
+    expect(await jobsFor(view.id)).toEqual([{ name: QUEUES.exportRun, state: "completed" }]);
+  }, 45_000);
+});
