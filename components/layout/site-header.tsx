@@ -11,6 +11,9 @@ export async function SiteHeader() {
         can(user.role, "project:view") && { href: "/projects", label: "Projects" },
         can(user.role, "export:download") && { href: "/exports", label: "Exports" },
         can(user.role, "project:manage") && { href: "/admin", label: "Admin" },
+        can(user.role, "user:manage") && { href: "/admin/people", label: "People" },
+        can(user.role, "study:manage") && { href: "/admin/studies", label: "Studies" },
+        can(user.role, "audit:view") && { href: "/admin/audit", label: "Audit log" },
         { href: "/settings/tokens", label: "API tokens" },
       ].filter((link): link is { href: string; label: string } => Boolean(link))
     : [];

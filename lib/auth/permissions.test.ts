@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, scopeAllows } from "@/lib/auth/permissions";
 
 describe("permission table", () => {
-  it("keeps project management, imports and people for admins only", () => {
-    for (const permission of ["project:manage", "batch:import", "user:manage"] as const) {
+  it("keeps project management, imports, people, studies and the audit log for admins only", () => {
+    for (const permission of ["project:manage", "batch:import", "user:manage", "study:manage", "audit:view"] as const) {
       expect(can("ADMIN", permission)).toBe(true);
       expect(can("RESEARCHER", permission)).toBe(false);
       expect(can("WORKER", permission)).toBe(false);

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "project:manage": ["ADMIN"],
   "batch:import": ["ADMIN"],
   "user:manage": ["ADMIN"],
+  "study:manage": ["ADMIN"],
+  "audit:view": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -21,7 +23,7 @@ export function can(role: Role, permission: Permission): boolean {
 export const TOKEN_SCOPES = {
   tasks: ["task:work"],
   export: ["export:download", "project:view"],
-  admin: ["project:manage", "batch:import", "user:manage", "project:view"],
+  admin: ["project:manage", "batch:import", "user:manage", "study:manage", "audit:view", "project:view"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type TokenScope = keyof typeof TOKEN_SCOPES;
