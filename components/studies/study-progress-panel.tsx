@@ -12,7 +12,7 @@ export function StudyProgressPanel({ progress, instructions }: { progress: Study
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{study.name}</h1>
       <p role="status" className="text-lg">
-        {Math.min(stored, required)} of {required} judgments stored
+        {`${Math.min(stored, required)} of ${required} judgments stored`}
       </p>
       {completion ? (
         <StudyCompletionPanel completion={completion} />
