@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./test-database";
+import { signIn } from "./sign-in";
 import { closeTestProjects, createTestProject } from "./test-data";
+import { E2E_USERS } from "./users";
 
 test.afterAll(closeTestProjects);
 
@@ -152,4 +154,38 @@ test("a turkSubmitTo outside MTurk is refused", async ({ page }) => {
   expect(response?.status()).toBe(400);
   await expect(page.getByRole("listitem")).toHaveText(/turkSubmitTo must be https:\/\/www.mturk.com/);
   expect(await e2eDb().studySession.count({ where: { studyId: study.id } })).toBe(0);
+});
+
+test("an admin creates a Prolific study, copies its link, and closes it; a worker may not", async ({ page }) => {
+  const project = await createTestProject("crowd-admin", {}, { count: 1 });
+  await signIn(page, E2E_USERS.worker);
+  expect((await page.goto("/admin/studies"))?.status()).toBe(403);
+
+  await signIn(page, E2E_USERS.admin);
+  await page.goto("/admin/studies");
+  const name = `Admin study ${hex(3)}`;
+  await page.getByLabel("Project").selectOption({ label: project.name });
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Judgments required to complete").fill("3");
+  const code = await page.getByLabel(/^Completion code/).inputValue();
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  await page.getByRole("button", { name: "Create study" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Study created/);
+
+  const study = await e2eDb().study.findFirstOrThrow({ where: { name } });
+  expect(study).toMatchObject({ platform: "PROLIFIC", projectId: project.id, requiredJudgments: 3, completionCode: code, closedAt: null });
+  const entry = page.getByRole("listitem", { name }).getByLabel("Study URL for Prolific");
+  await expect(entry).toHaveValue(`http://localhost:${process.env.E2E_PORT}/study/${study.id}/prolific?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}`);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: `Close study ${name}` }).click();
+  await expect(page.getByRole("button", { name: `Close study ${name}` })).toBeHidden();
+  expect((await e2eDb().study.findUniqueOrThrow({ where: { id: study.id } })).closedAt).toBeInstanceOf(Date);
+  expect((await e2eDb().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action)).toEqual(["study.create", "study.close"]);
+
+  // A closed study's link lets no one in.
+  await page.context().clearCookies();
+  const closed = await page.goto(`/study/${study.id}/prolific?PROLIFIC_PID=${hex(12)}&STUDY_ID=${hex(12)}&SESSION_ID=${hex(12)}`);
+  expect(closed?.status()).toBe(410);
+  await expect(page.getByRole("heading", { name: "This study is closed" })).toBeVisible();
 });
