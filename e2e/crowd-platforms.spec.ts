@@ -108,15 +108,21 @@ test("an MTurk preview shows the task and stores nothing", async ({ page }) => {
   expect(await e2eDb().studySession.count({ where: { studyId: study.id } })).toBe(0);
 });
 
-test("an MTurk worker completes the HIT and the post-back reaches MTurk with the assignmentId", async ({ page }) => {
-  // MTurk's externalSubmit, standing in on a local port: records each form post as it arrives.
-  const received: { method?: string; contentType?: string; body: string; path?: string }[] = [];
+test("an MTurk worker accepts the HIT in MTurk's frame, completes it in its own tab, and the post-back reaches MTurk with the assignmentId", async ({ page, baseURL }) => {
+  // MTurk, standing in on a local port (another site than the app's): shows the ExternalQuestion in a
+  // frame as MTurk does, and records each externalSubmit form post as it arrives.
+  const received: { contentType?: string; body: string; path?: string }[] = [];
+  let externalUrl = "";
   const mturk = http.createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
+      if (request.method === "GET" && request.url === "/hit") {
+        response.writeHead(200, { "content-type": "text/html" }).end(`<h1>HIT</h1><iframe title="HIT" src="${externalUrl}" width="800" height="600"></iframe>`);
+        return;
+      }
       // The browser may also ask for a favicon: only the form's POST is MTurk's business.
-      if (request.method === "POST") received.push({ method: request.method, contentType: request.headers["content-type"], body, path: request.url });
+      if (request.method === "POST") received.push({ contentType: request.headers["content-type"], body, path: request.url });
       response.writeHead(200, { "content-type": "text/html" }).end("<p>HIT submitted</p>");
     });
   });
@@ -126,23 +132,31 @@ test("an MTurk worker completes the HIT and the post-back reaches MTurk with the
     const { study } = await createStudy({ platform: "MTURK", requiredJudgments: 2, items: 2 });
     const workerId = `A${hex(6).toUpperCase()}`;
     const assignmentId = `3${hex(10).toUpperCase()}`;
-    await page.goto(`/study/${study.id}/mturk?assignmentId=${assignmentId}&hitId=3H${hex(8).toUpperCase()}&turkSubmitTo=${encodeURIComponent(submitTo)}&workerId=${workerId}`);
-    await expect(page.getByRole("status")).toHaveText("0 of 2 judgments stored");
-    expect(await sessionEmail(page)).toBe(`mturk-${workerId}@participants.invalid`);
+    const query = new URLSearchParams({ assignmentId, hitId: `3H${hex(8).toUpperCase()}`, turkSubmitTo: submitTo, workerId });
+    externalUrl = `${baseURL}/study/${study.id}/mturk?${query}`;
 
-    await page.getByRole("button", { name: "Next task" }).click();
-    await answerTask(page, study.id);
-    expect(await (await page.request.get(`/study/${study.id}`)).text()).not.toContain("externalSubmit");
-    await answerTask(page, study.id);
+    await page.goto(`${submitTo}/hit`);
+    const frame = page.frameLocator('iframe[title="HIT"]');
+    const [tab] = await Promise.all([page.context().waitForEvent("page"), frame.getByRole("link", { name: "Open the task in a new tab" }).click()]);
+    await expect(tab).toHaveURL(new RegExp(`/study/${study.id}$`));
+    await expect(tab.getByRole("status")).toHaveText("0 of 2 judgments stored");
+    expect(await sessionEmail(tab)).toBe(`mturk-${workerId}@participants.invalid`);
+    expect(await e2eDb().studySession.findFirstOrThrow({ where: { studyId: study.id } })).toMatchObject({ externalSessionId: assignmentId, submitTo });
 
-    await expect(page).toHaveURL(new RegExp(`/study/${study.id}$`));
-    await expect(page.getByRole("status")).toHaveText("2 of 2 judgments stored");
-    await page.getByRole("button", { name: "Submit HIT" }).click();
-    await expect(page.getByText("HIT submitted")).toBeVisible();
+    await tab.getByRole("button", { name: "Next task" }).click();
+    await answerTask(tab, study.id);
+    expect(await (await tab.request.get(`/study/${study.id}`)).text()).not.toContain("externalSubmit");
+    await answerTask(tab, study.id);
+
+    await expect(tab).toHaveURL(new RegExp(`/study/${study.id}$`));
+    await expect(tab.getByRole("status")).toHaveText("2 of 2 judgments stored");
+    await tab.getByRole("button", { name: "Submit HIT" }).click();
+    await expect(tab.getByText("HIT submitted")).toBeVisible();
     expect(received).toHaveLength(1);
     expect(received[0].path).toBe("/mturk/externalSubmit");
     expect(received[0].contentType).toBe("application/x-www-form-urlencoded");
     expect(Object.fromEntries(new URLSearchParams(received[0].body))).toEqual({ assignmentId, judgments: "2" });
+    expect(await e2eDb().studySession.findFirstOrThrow({ where: { studyId: study.id } })).toMatchObject({ completedAt: expect.any(Date) });
   } finally {
     await new Promise((resolve) => mturk.close(resolve));
   }

@@ -7,14 +7,14 @@ import { createPlatformTicket } from "@/lib/auth/platform-ticket";
 import { enterStudy, type StudyEntry } from "@/lib/data/studies-entry";
 import { isAppError } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
-import { problemResponse } from "./problem-response";
+import { entryPageResponse } from "./entry-page-response";
 
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
 export function invalidLinkResponse(error: z.ZodError): Response {
-  return problemResponse({
+  return entryPageResponse({
     status: 400,
     title: "This study link is incomplete",
     message: "The link from the platform is missing a parameter or has one we cannot use. Open the study again from the platform; if this keeps happening, tell the researchers.",
@@ -32,6 +32,6 @@ export async function enterAndSignIn(entry: StudyEntry): Promise<Response> {
     unstable_rethrow(error);
     if (!isAppError(error)) throw error;
     const titles: Partial<Record<string, string>> = { STUDY_CLOSED: "This study is closed", NOT_FOUND: "No such study", FORBIDDEN: "You cannot take part", CONFLICT: "This session is taken" };
-    return problemResponse({ status: error.status, title: titles[error.code] ?? "This study link did not work", message: error.message });
+    return entryPageResponse({ status: error.status, title: titles[error.code] ?? "This study link did not work", message: error.message });
   }
 }
