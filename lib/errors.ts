@@ -13,8 +13,7 @@ export const ERROR_STATUS = {
   INVALID_INPUT: 422,
   INVALID_FILE: 422,
   PAYLOAD_TOO_LARGE: 413,
-  // A crowd-platform link with a missing or malformed parameter.
-  INVALID_LINK: 400,
+  // A crowd-platform study that takes no more participants.
   STUDY_CLOSED: 410,
 } as const;
 
