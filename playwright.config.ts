@@ -38,6 +38,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { AUTH_SECRET: "e2e-secret-not-for-production", AUTH_TRUST_HOST: "true" },
+    // MTURK_SUBMIT_HOSTS: crowd-platforms.spec.ts stands in for MTurk's post-back on a local port.
+    env: { AUTH_SECRET: "e2e-secret-not-for-production", AUTH_TRUST_HOST: "true", MTURK_SUBMIT_HOSTS: "http://127.0.0.1" },
   },
 });

@@ -6,6 +6,12 @@ const envSchema = z.object({
     .string({ error: "DATABASE_URL is not set: run `npm start`, or point it at a PostgreSQL database" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  // Origins besides MTurk's own that an MTurk link may post back to (a local stand-in in tests),
+  // comma-separated; unset in production.
+  MTURK_SUBMIT_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   INVALID_INPUT: 422,
   INVALID_FILE: 422,
   PAYLOAD_TOO_LARGE: 413,
+  // A crowd-platform study that takes no more participants.
+  STUDY_CLOSED: 410,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

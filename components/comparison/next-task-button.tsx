@@ -3,9 +3,11 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { claimStudyTaskAction } from "@/lib/actions/studies";
 import { claimNextTaskAction } from "@/lib/actions/tasks";
 
-export function NextTaskButton({ projectSlug, disabled, autoFocus }: { projectSlug: string; disabled: boolean; autoFocus?: boolean }) {
+/** Leases the next task of the project, or of the study when the worker came from a study link. */
+export function NextTaskButton({ projectSlug, studyId, disabled, autoFocus }: { projectSlug: string; studyId?: string; disabled: boolean; autoFocus?: boolean }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -16,7 +18,7 @@ export function NextTaskButton({ projectSlug, disabled, autoFocus }: { projectSl
         disabled={disabled || pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await claimNextTaskAction(projectSlug);
+            const result = studyId ? await claimStudyTaskAction(studyId) : await claimNextTaskAction(projectSlug);
             if (result && !result.ok) setError(result.error);
           })
         }

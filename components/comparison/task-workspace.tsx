@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { FlagPicker } from "@/components/comparison/flag-picker";
 import { LeaseBar } from "@/components/comparison/lease-bar";
@@ -18,6 +19,7 @@ import { useShortcuts } from "@/components/comparison/use-shortcuts";
 import { useSubmit } from "@/components/comparison/use-submit";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { skipInStudyAction, submitInStudyAction } from "@/lib/actions/studies";
 import { extendLeaseAction, skipAndContinueAction, submitAndContinueAction } from "@/lib/actions/tasks";
 import type { TaskProject } from "@/lib/data/task-view";
 import { PAIRWISE_SCALES } from "@/lib/judgment-scales";
@@ -42,6 +44,8 @@ type Props = {
   responses: { label: string; body: ReactNode }[];
   /** A word about the previous task, shown once (it was already answered in another tab). */
   notice?: string;
+  /** Opened from a crowd-platform study (?study=): moving on stays in the study, and links back to it. */
+  studyId?: string;
 };
 
 function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): SubmitJudgmentInput {
@@ -57,7 +61,7 @@ function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): S
   };
 }
 
-export function TaskWorkspace({ task, instructions, conversation, responses, notice }: Props) {
+export function TaskWorkspace({ task, instructions, conversation, responses, notice, studyId }: Props) {
   const { project } = task;
   const { draft, update, status: draftStatus, forget, cancelPendingSave } = useDraft(task.assignmentId, task.draft);
   const ranking = draft.ranking ? fromGroups(draft.ranking) : initialOrder(task.labels);
@@ -81,7 +85,9 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
   const { submit, state: submitState, sending } = useSubmit(async () => {
     submitted.current = true;
     cancelPendingSave();
-    const result = await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, answer: answer.current });
+    const result = studyId
+      ? await submitInStudyAction({ studyId, assignmentId: task.assignmentId, answer: answer.current })
+      : await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, answer: answer.current });
     if (result && !result.ok) {
       submitted.current = false;
       if (result.code === "LEASE_EXPIRED") setExpired(true);
@@ -105,7 +111,10 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
 
   const skip = (reason: string) => {
     submitted.current = true;
-    void skipAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, reason }).then((result) => {
+    const skipped = studyId
+      ? skipInStudyAction({ studyId, assignmentId: task.assignmentId, reason })
+      : skipAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, reason });
+    void skipped.then((result) => {
       if (result && !result.ok) {
         submitted.current = false;
         setLease((current) => ({ ...current, error: result.error }));
@@ -165,7 +174,17 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
   return (
     <div data-interactive={interactive || undefined}>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-500">{project.name}</p>
+        <p className="text-sm text-slate-500">
+          {project.name}
+          {studyId && (
+            <>
+              {" · "}
+              <Link href={`/study/${studyId}`} className="text-indigo-700 underline">
+                Back to the study
+              </Link>
+            </>
+          )}
+        </p>
         <div className="flex flex-wrap items-center gap-2">
           <LeaseBar leaseExpiresAt={lease.expiresAt} extensionsLeft={lease.extensionsLeft} extending={lease.extending} onExtend={() => void extend()} onExpired={onExpired} />
           {project.hasInstructions && (
@@ -187,7 +206,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
       {expired && (
         <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
           <span>Time is up for this task: it went back to the pool for someone else.</span>
-          <NextTaskButton projectSlug={project.slug} disabled={false} />
+          <NextTaskButton projectSlug={project.slug} studyId={studyId} disabled={false} />
         </div>
       )}
       <section className="mb-4">{conversation}</section>

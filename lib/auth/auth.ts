@@ -1,11 +1,13 @@
 // Auth.js: email and password (scrypt) for everyone, JWT sessions holding only the user id; the
 // role is read from the database on every request (lib/auth/session.ts), so role changes and
-// blocks take effect at once.
+// blocks take effect at once. Workers from crowd platforms sign in with no password through the
+// "platform" provider, which accepts only a short-lived ticket the server itself signed.
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/prisma";
-import { verifyCredentials } from "@/lib/data/users";
+import { verifyPlatformTicket } from "@/lib/auth/platform-ticket";
+import { findActiveUserById, verifyCredentials } from "@/lib/data/users";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: PrismaAdapter(db()),
@@ -16,6 +18,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials) => verifyCredentials(credentials),
+    }),
+    Credentials({
+      id: "platform",
+      name: "Crowd platform",
+      credentials: { ticket: {} },
+      authorize: async (credentials) => {
+        const userId = verifyPlatformTicket({ ticket: credentials?.ticket });
+        return userId ? findActiveUserById(userId) : null;
+      },
     }),
   ],
   callbacks: {

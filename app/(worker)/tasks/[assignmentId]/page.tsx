@@ -4,7 +4,7 @@ import { MarkdownText } from "@/components/comparison/markdown-text";
 import { TaskClosed } from "@/components/comparison/task-closed";
 import { TaskWorkspace } from "@/components/comparison/task-workspace";
 import { requirePagePermission } from "@/lib/auth/session";
-import { findTaskForWorker } from "@/lib/data/assignments";
+import { findTaskForWorker, isUuid } from "@/lib/data/assignments";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { taskNote } from "@/lib/task-notes";
 
@@ -12,11 +12,14 @@ export const metadata: Metadata = { title: "Task" };
 
 const PREVIEW_CHARS = 140;
 
-export default async function TaskPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ note?: string }> }) {
+export default async function TaskPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ note?: string; study?: string }> }) {
   const actor = await requirePagePermission("task:work");
-  const [{ assignmentId }, { note }] = await Promise.all([params, searchParams]);
+  const [{ assignmentId }, { note, study }] = await Promise.all([params, searchParams]);
+  // Opened from a crowd-platform study: only a well-formed id goes into links; the study's own
+  // actions check that the worker entered it.
+  const studyId = study && isUuid(study) ? study : undefined;
   const task = await orNotFound(findTaskForWorker({ actor, assignmentId }));
-  if (task.status !== "ACTIVE") return <TaskClosed status={task.status} projectSlug={task.project.slug} />;
+  if (task.status !== "ACTIVE") return <TaskClosed status={task.status} projectSlug={task.project.slug} studyId={studyId} />;
   const { instructions, ...project } = task.project;
   return (
     <TaskWorkspace
@@ -32,6 +35,7 @@ export default async function TaskPage({ params, searchParams }: { params: Promi
         draft: task.draft,
       }}
       notice={taskNote(note)}
+      studyId={studyId}
       instructions={<MarkdownText text={instructions} className="prose-sm" />}
       conversation={<Conversation messages={task.context} />}
       responses={task.responses.map((response) => ({ label: response.label, body: <MarkdownText text={response.text} /> }))}

@@ -1,0 +1,37 @@
+// What both study links do once their parameters are read: record the visit, sign the worker in
+// with a server-signed ticket, and send them to the study page.
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { createPlatformTicket } from "@/lib/auth/platform-ticket";
+import { enterStudy, type StudyEntry } from "@/lib/data/studies-entry";
+import { isAppError } from "@/lib/errors";
+import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
+import { entryPageResponse } from "./entry-page-response";
+
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+export function invalidLinkResponse(error: z.ZodError): Response {
+  return entryPageResponse({
+    status: 400,
+    title: "This study link is incomplete",
+    message: "The link from the platform is missing a parameter or has one we cannot use. Open the study again from the platform; if this keeps happening, tell the researchers.",
+    details: fieldErrorsFromZod(error).map((d) => (d.field ? `${d.field} ${d.message}` : d.message)),
+  });
+}
+
+export async function enterAndSignIn(entry: StudyEntry): Promise<Response> {
+  try {
+    const { userId } = await enterStudy(entry);
+    // The ticket goes straight to Auth.js inside this request; it never reaches the browser.
+    await signIn("platform", { ticket: createPlatformTicket({ userId }), redirectTo: `/study/${entry.studyId}` });
+    throw new Error("signIn returned without redirecting");
+  } catch (error) {
+    unstable_rethrow(error);
+    if (!isAppError(error)) throw error;
+    const titles: Partial<Record<string, string>> = { STUDY_CLOSED: "This study is closed", NOT_FOUND: "No such study", FORBIDDEN: "You cannot take part", CONFLICT: "This session is taken" };
+    return entryPageResponse({ status: error.status, title: titles[error.code] ?? "This study link did not work", message: error.message });
+  }
+}

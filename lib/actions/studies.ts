@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { submitJudgment } from "@/lib/data/judgments";
+import { skipTask } from "@/lib/data/leases";
+import { closeStudy, createStudy } from "@/lib/data/studies";
+import { claimStudyTask } from "@/lib/data/studies-progress";
+import { parseInput } from "@/lib/validations/parse";
+import { studyIdSchema } from "@/lib/validations/study";
+
+export async function createStudyAction(_previous: ActionResult<{ id: string }> | null, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  const result = await runAction("study:manage", async (actor) => {
+    const study = await createStudy({
+      actor,
+      input: {
+        projectId: String(formData.get("projectId") ?? ""),
+        platform: String(formData.get("platform") ?? "") as "PROLIFIC" | "MTURK",
+        name: String(formData.get("name") ?? ""),
+        requiredJudgments: String(formData.get("requiredJudgments") ?? ""),
+        completionCode: String(formData.get("completionCode") ?? ""),
+      },
+    });
+    return { id: study.id };
+  });
+  if (result.ok) revalidatePath("/admin/studies");
+  return result;
+}
+
+export async function closeStudyAction(studyId: string): Promise<ActionResult<null>> {
+  const result = await runAction("study:manage", async (actor) => {
+    await closeStudy({ actor, studyId });
+    return null;
+  });
+  if (result.ok) revalidatePath("/admin/studies");
+  return result;
+}
+
+// In a study, the worker moves from task to task as usual, keeping ?study= so every task page links
+// back; when the study needs nothing more from them (or nothing is open) they land on its page.
+function studyPath(studyId: string, assignmentId: string | null, note?: "answered-elsewhere") {
+  if (!assignmentId) return `/study/${studyId}`;
+  return `/tasks/${assignmentId}?study=${studyId}${note ? `&note=${note}` : ""}`;
+}
+
+/** The study page's "Next task". */
+export async function claimStudyTaskAction(studyId: string): Promise<ActionResult<never>> {
+  const result = await runAction("task:work", async (actor) => {
+    const id = parseInput(studyIdSchema, studyId);
+    return { id, next: await claimStudyTask({ actor, studyId: id }) };
+  });
+  if (!result.ok) return result;
+  redirect(studyPath(result.data.id, result.data.next));
+}
+
+/** Stores the answer and moves on within the study (see submitAndContinueAction). */
+export async function submitInStudyAction(input: { studyId: string; assignmentId: string; answer: unknown }): Promise<ActionResult<never>> {
+  const result = await runAction("task:work", async (actor) => {
+    const id = parseInput(studyIdSchema, input.studyId);
+    const { replayed } = await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
+    return { id, replayed, next: await claimStudyTask({ actor, studyId: id }) };
+  });
+  if (!result.ok) return result;
+  redirect(studyPath(result.data.id, result.data.next, result.data.replayed ? "answered-elsewhere" : undefined));
+}
+
+export async function skipInStudyAction(input: { studyId: string; assignmentId: string; reason: string }): Promise<ActionResult<never>> {
+  const result = await runAction("task:work", async (actor) => {
+    const id = parseInput(studyIdSchema, input.studyId);
+    await skipTask({ actor, assignmentId: input.assignmentId, input: { reason: input.reason } });
+    return { id, next: await claimStudyTask({ actor, studyId: id }) };
+  });
+  if (!result.ok) return result;
+  redirect(studyPath(result.data.id, result.data.next));
+}

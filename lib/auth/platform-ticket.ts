@@ -1,0 +1,37 @@
+// A one-minute ticket the server hands itself to sign a crowd-platform worker in without a password:
+// the study entry route makes it and Auth.js's "platform" provider accepts it. It is an HMAC over
+// the user id and the expiry, keyed for this one purpose, so it proves nothing anywhere else.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+const PURPOSE = "preflab:platform-ticket:v1";
+export const PLATFORM_TICKET_TTL_MS = 60_000;
+
+type TicketOptions = { secret?: string; now?: number };
+
+function secretOf(secret: string | undefined): string {
+  const value = secret ?? process.env.AUTH_SECRET;
+  if (!value) throw new Error("AUTH_SECRET is not set");
+  return value;
+}
+
+function mac(secret: string, payload: string): Buffer {
+  return createHmac("sha256", secret).update(`${PURPOSE}\n${payload}`).digest();
+}
+
+/** "<userId>.<expires ms>.<base64url HMAC>" */
+export function createPlatformTicket({ userId, secret, now = Date.now() }: { userId: string } & TicketOptions): string {
+  const payload = `${userId}.${now + PLATFORM_TICKET_TTL_MS}`;
+  return `${payload}.${mac(secretOf(secret), payload).toString("base64url")}`;
+}
+
+/** The user id the ticket was made for, or null if it is forged, altered or expired. */
+export function verifyPlatformTicket({ ticket, secret, now = Date.now() }: { ticket: unknown } & TicketOptions): string | null {
+  if (typeof ticket !== "string" || ticket.length > 200) return null;
+  const match = /^([0-9a-f-]{36})\.(\d{1,16})\.([A-Za-z0-9_-]{43})$/i.exec(ticket);
+  if (!match) return null;
+  const [, userId, expires, signature] = match;
+  const expected = mac(secretOf(secret), `${userId}.${expires}`);
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return Number(expires) > now ? userId : null;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { claimNextTask, isUuid } from "@/lib/data/assignments";
+import type { Actor } from "@/lib/data/users";
+import { pool } from "@/lib/db/prisma";
+import { queryPool } from "@/lib/db/sql-runner";
+import { AppError } from "@/lib/errors";
+import type { PlatformName } from "@/lib/validations/study";
+
+export const PROLIFIC_COMPLETE_URL = "https://app.prolific.com/submissions/complete";
+
+export type StudyCompletion =
+  | { platform: "PROLIFIC"; code: string; url: string }
+  | { platform: "MTURK"; submitUrl: string; assignmentId: string; judgments: number };
+
+export type StudyProgress = {
+  study: { id: string; name: string; platform: PlatformName; closed: boolean };
+  project: { slug: string; name: string; question: string; instructions: string };
+  stored: number;
+  required: number;
+  /** A task is open to the worker now: one they hold, or one they may claim. */
+  hasWork: boolean;
+  /** Only once the server has stored the required judgments: the code or the post-back. */
+  completion: StudyCompletion | null;
+};
+
+type ProgressRow = {
+  id: string;
+  name: string;
+  platform: PlatformName;
+  required_judgments: number;
+  completion_code: string | null;
+  closed: boolean;
+  slug: string;
+  project_name: string;
+  question: string;
+  instructions: string;
+  session_id: string;
+  external_session_id: string;
+  submit_to: string | null;
+  completed: boolean;
+  stored: number;
+  has_work: boolean;
+};
+
+// The worker's latest visit to the study (a returning worker has one per platform session), and
+// their judgments in its project from any visit: earlier work counts.
+const PROGRESS_SQL = `
+  SELECT s.id, s.name, s.platform, s.required_judgments, s.completion_code, s.closed_at IS NOT NULL AS closed,
+         p.slug, p.name AS project_name, p.question, p.instructions,
+         v.id AS session_id, v.external_session_id, v.submit_to, v.completed_at IS NOT NULL AS completed,
+         (SELECT count(*) FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $2::uuid)::int AS stored,
+         (EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id AND a.worker_id = $2::uuid AND a.status = 'ACTIVE' AND a.lease_expires_at > now())
+          OR EXISTS (SELECT 1 FROM items i JOIN batches b ON b.id = i.batch_id
+                     WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.is_complete = false
+                       AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $2::uuid)
+                       AND NOT EXISTS (SELECT 1 FROM assignments r WHERE r.item_id = i.id AND r.worker_id = $2::uuid AND r.status = 'RELEASED'))) AS has_work
+  FROM studies s
+  JOIN projects p ON p.id = s.project_id
+  JOIN LATERAL (SELECT * FROM study_sessions v WHERE v.study_id = s.id AND v.user_id = $2::uuid
+                ORDER BY v.started_at DESC, v.id LIMIT 1) v ON true
+  WHERE s.id = $1::uuid`;
+
+function completionOf(row: ProgressRow): StudyCompletion | null {
+  if (row.stored < row.required_judgments) return null;
+  if (row.platform === "PROLIFIC") {
+    const code = row.completion_code ?? "";
+    return { platform: "PROLIFIC", code, url: `${PROLIFIC_COMPLETE_URL}?cc=${encodeURIComponent(code)}` };
+  }
+  if (!row.submit_to) return null;
+  return { platform: "MTURK", submitUrl: `${row.submit_to}/mturk/externalSubmit`, assignmentId: row.external_session_id, judgments: row.stored };
+}
+
+/**
+ * The worker's progress in a study they entered from its link, counted from the stored judgments.
+ * When the count reaches the requirement, the visit is marked complete and the completion (code or
+ * post-back) is returned; before that it never leaves this function.
+ */
+export async function findStudyProgress({ actor, studyId }: { actor: Actor; studyId: string }): Promise<StudyProgress> {
+  if (!isUuid(studyId)) throw new AppError("NOT_FOUND", "No such study");
+  const [row] = await queryPool<ProgressRow>(pool(), PROGRESS_SQL, [studyId, actor.id]);
+  if (!row) throw new AppError("NOT_FOUND", "No such study, or you have not entered it from its link");
+  const completion = completionOf(row);
+  if (completion && !row.completed) {
+    await queryPool(pool(), "UPDATE study_sessions SET completed_at = now() WHERE id = $1::uuid AND completed_at IS NULL", [row.session_id]);
+  }
+  return {
+    study: { id: row.id, name: row.name, platform: row.platform, closed: row.closed },
+    project: { slug: row.slug, name: row.project_name, question: row.question, instructions: row.instructions },
+    stored: row.stored,
+    required: row.required_judgments,
+    hasWork: row.has_work,
+    completion,
+  };
+}
+
+/**
+ * The next task of the study's project for a worker who entered it, or null when the study needs
+ * no more from them (done, closed) or no task is open to them.
+ */
+export async function claimStudyTask({ actor, studyId }: { actor: Actor; studyId: string }): Promise<string | null> {
+  const progress = await findStudyProgress({ actor, studyId });
+  if (progress.completion || progress.study.closed) return null;
+  return claimNextTask({ actor, projectSlug: progress.project.slug });
+}
