@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_PAGE_SIZE, auditFiltersSchema } from "@/lib/validations/audit-log";
 import { parseInput } from "@/lib/validations/parse";
@@ -62,4 +63,18 @@ function parseCursor(cursor: string | null | undefined): { createdAt: Date; id: 
   if (!match) return null;
   const createdAt = new Date(match[1]!);
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+}
+
+/** The audit page: a page of events for the filters, and the choices the filter form offers. */
+export async function findAuditLogPage({ query }: { query: Record<string, string | string[] | undefined> }) {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const filters = { actor: first(query.actor), action: first(query.action), targetType: first(query.targetType), from: first(query.from), to: first(query.to) };
+  const choices = await findAuditFilterChoices();
+  try {
+    return { ...(await findAuditEvents({ filters, cursor: first(query.cursor) })), ...choices, filters, error: null };
+  } catch (error) {
+    // Filters typed into the form are the person's to correct: show why, beside the form.
+    if (isAppError(error) && error.code === "INVALID_INPUT") return { events: [], nextCursor: null, ...choices, filters, error: `Check the filters: ${error.message}` };
+    throw error;
+  }
 }

@@ -1,7 +1,9 @@
 import "server-only";
+import { findGroups } from "@/lib/data/groups";
+import { findInvites } from "@/lib/data/invites";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findPeopleSchema, PEOPLE_PAGE_SIZE, type FindPeopleInput } from "@/lib/validations/user";
+import { findPeopleSchema, PEOPLE_PAGE_SIZE } from "@/lib/validations/user";
 import { parseInput } from "@/lib/validations/parse";
 
 export type PersonRow = {
@@ -16,7 +18,7 @@ export type PersonRow = {
 };
 
 /** The people list for admins: search on email or name, filter by role, 50 a page, newest first. */
-export async function findPeople(input: FindPeopleInput = {}) {
+export async function findPeople(input: unknown = {}) {
   const { search, role, page } = parseInput(findPeopleSchema, input);
   const where: Prisma.UserWhereInput = {
     ...(role && { role }),
@@ -53,4 +55,10 @@ export async function findPeople(input: FindPeopleInput = {}) {
     lastActiveAt: user.assignments[0]?.createdAt ?? null,
   }));
   return { people, total, page, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)), search, role };
+}
+
+/** Everything the people page shows: the list asked for, the groups, and the recent invites. */
+export async function findPeopleConsole(input: unknown = {}) {
+  const [list, groups, invites] = await Promise.all([findPeople(input), findGroups(), findInvites()]);
+  return { ...list, groups, invites };
 }
