@@ -10,8 +10,9 @@ export function RoleSelect({ userId, email, role, isSelf }: { userId: string; em
   const { error, pending, run } = useActionError();
   if (isSelf) {
     return (
-      <span title="Your own role: another admin can change it, so the console always keeps an admin">
-        {role.toLowerCase()} <span className="text-xs text-slate-500">(you)</span>
+      <span>
+        {role.toLowerCase()}
+        <span className="block text-xs text-slate-500">Your own role: only another admin can change it.</span>
       </span>
     );
   }

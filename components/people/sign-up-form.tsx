@@ -26,7 +26,8 @@ export function SignUpForm({ secret }: { secret: string }) {
       {field("name", "Name", { autoComplete: "name", maxLength: 200, defaultValue: state.name })}
       {field("password", "Password (at least 8 characters)", { type: "password", autoComplete: "new-password", minLength: 8 })}
       {field("passwordAgain", "Password again", { type: "password", autoComplete: "new-password", minLength: 8 })}
-      <FormError message={state.error} />
+      {/* Field problems are shown at their fields; this is for the rest (a dead link, a server error). */}
+      <FormError message={state.details?.some((detail) => detail.field) ? "Correct the marked fields." : state.error} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Creating your account…" : "Create account"}
       </Button>
