@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
+import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
 
@@ -91,4 +92,43 @@ test("a link nobody issued is refused with a clear page", async ({ page }) => {
 test("a worker cannot open the people or audit pages", async ({ page }) => {
   await signIn(page, E2E_USERS.worker);
   for (const path of ["/admin/people", "/admin/audit"]) expect((await page.goto(path))?.status()).toBe(403);
+});
+
+test("an admin changes a role and manages a group from the people page", async ({ page }) => {
+  const worker = await createTestWorker("grouped");
+  const groupName = `raters ${randomBytes(3).toString("hex")}`;
+  await signIn(page, E2E_USERS.admin);
+  await page.goto(`/admin/people?search=${encodeURIComponent(worker.email)}`);
+  const row = page.getByTestId(`person-${worker.email}`);
+
+  // Picking a role (as arrowing through a closed select does) changes nothing until Change is pressed.
+  const role = row.getByLabel(`Role of ${worker.email}`);
+  await role.focus();
+  await role.selectOption("RESEARCHER");
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: worker.id } })).role).toBe("WORKER");
+  await row.getByRole("button", { name: "Change" }).press("Enter");
+  await expect(row.getByRole("button", { name: "Change" })).toHaveCount(0);
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: worker.id } })).role).toBe("RESEARCHER");
+
+  await page.getByLabel("New group name").fill(groupName);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByRole("listitem").getByText(groupName, { exact: true })).toBeVisible();
+  await row.getByLabel(`Group to add ${worker.email} to`).selectOption({ label: groupName });
+  await row.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(row.getByRole("button", { name: `Remove ${worker.email} from ${groupName}` })).toBeVisible();
+  expect(await e2eDb().groupMember.count({ where: { userId: worker.id, group: { name: groupName } } })).toBe(1);
+
+  await page.getByRole("button", { name: `Rename ${groupName}` }).click();
+  await page.getByLabel(`New name for ${groupName}`).fill(`${groupName} v2`);
+  await page.getByLabel(`New name for ${groupName}`).press("Enter");
+  await expect(row).toContainText(`${groupName} v2`);
+  await page.getByRole("button", { name: `Delete ${groupName} v2` }).click();
+  await page.getByRole("dialog", { name: `Delete ${groupName} v2?` }).getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(row).not.toContainText(groupName);
+  expect(await e2eDb().group.count({ where: { name: { startsWith: groupName } } })).toBe(0);
+
+  await page.goto(`/admin/audit?actor=${encodeURIComponent(E2E_USERS.admin.email)}&targetType=group`);
+  for (const action of ["group.create", "group.add-member", "group.rename", "group.delete"]) {
+    await expect(page.getByTestId("audit-row").filter({ hasText: action }).filter({ hasText: groupName }).first()).toBeVisible();
+  }
 });

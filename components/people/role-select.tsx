@@ -1,12 +1,17 @@
 "use client";
 
+import { useState } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { useActionError } from "@/components/people/use-action-error";
 import { changeRoleAction } from "@/lib/actions/people";
 import { ROLES } from "@/lib/validations/user";
 
-/** Changes a role when a new one is picked; an admin's own role is shown but cannot be changed. */
+/**
+ * A role picker with its own Change button: arrowing through a closed select fires change events,
+ * so a keyboard user must be able to look at the roles without changing anything.
+ */
 export function RoleSelect({ userId, email, role, isSelf }: { userId: string; email: string; role: string; isSelf: boolean }) {
+  const [picked, setPicked] = useState(role);
   const { error, pending, run } = useActionError();
   if (isSelf) {
     return (
@@ -17,25 +22,28 @@ export function RoleSelect({ userId, email, role, isSelf }: { userId: string; em
     );
   }
   return (
-    <div>
-      <select
-        aria-label={`Role of ${email}`}
-        defaultValue={role}
-        disabled={pending}
-        onChange={(event) => {
-          const select = event.currentTarget;
-          // A refused change puts the select back on the role that is stored.
-          run(() => changeRoleAction(userId, select.value), undefined, () => (select.value = role));
-        }}
-        className="rounded border border-slate-300 px-2 py-1"
-      >
-        {ROLES.map((value) => (
-          <option key={value} value={value}>
-            {value.toLowerCase()}
-          </option>
-        ))}
-      </select>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        // A refused change puts the picker back on the role that is stored.
+        run(() => changeRoleAction(userId, picked), undefined, () => setPicked(role));
+      }}
+    >
+      <div className="flex gap-1">
+        <select aria-label={`Role of ${email}`} value={picked} onChange={(event) => setPicked(event.currentTarget.value)} className="rounded border border-slate-300 px-2 py-1">
+          {ROLES.map((value) => (
+            <option key={value} value={value}>
+              {value.toLowerCase()}
+            </option>
+          ))}
+        </select>
+        {picked !== role && (
+          <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+            Change
+          </button>
+        )}
+      </div>
       <FormError message={error} className="mt-1 max-w-56" />
-    </div>
+    </form>
   );
 }

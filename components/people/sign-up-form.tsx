@@ -9,16 +9,19 @@ export function SignUpForm({ secret }: { secret: string }) {
   const [state, formAction, pending] = useActionState<SignUpState, FormData>(signUpAction.bind(null, secret), {});
   const fieldError = (field: string) => state.details?.find((detail) => detail.field === field)?.message;
   const input = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
+  // The error sits outside the label, tied by aria-describedby, so it is not read as part of the field's name.
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement>) => (
-    <label className="block text-sm">
-      {label}
-      <input name={name} required aria-invalid={Boolean(fieldError(name))} aria-describedby={fieldError(name) ? `${name}-error` : undefined} className={input} {...props} />
+    <div className="text-sm">
+      <label className="block">
+        {label}
+        <input name={name} required aria-invalid={Boolean(fieldError(name))} aria-describedby={fieldError(name) ? `${name}-error` : undefined} className={input} {...props} />
+      </label>
       {fieldError(name) && (
-        <span id={`${name}-error`} className="text-red-700">
+        <p id={`${name}-error`} className="text-red-700">
           {fieldError(name)}
-        </span>
+        </p>
       )}
-    </label>
+    </div>
   );
   return (
     <form action={formAction} className="space-y-4">
