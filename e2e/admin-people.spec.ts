@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { hashTokenSecret } from "@/lib/auth/token-secret";
 import { signIn } from "./sign-in";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
@@ -131,4 +133,32 @@ test("an admin changes a role and manages a group from the people page", async (
   for (const action of ["group.create", "group.add-member", "group.rename", "group.delete"]) {
     await expect(page.getByTestId("audit-row").filter({ hasText: action }).filter({ hasText: groupName }).first()).toBeVisible();
   }
+});
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.help}`);
+  expect.soft(serious, `serious or critical axe violations on ${where}`).toEqual([]);
+}
+
+test("the people, audit and invite pages pass axe", async ({ page, browser }) => {
+  const secret = `a11y-${randomBytes(16).toString("hex")}`;
+  await e2eDb().invite.create({ data: { tokenHash: hashTokenSecret(secret), role: "WORKER", maxUses: 1, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/invite/${secret}`);
+  await expect(visitor.getByRole("button", { name: "Create account" })).toBeVisible();
+  await expectNoSeriousViolations(visitor, "a live invite");
+  await visitor.goto("/invite/no-such-invite");
+  await expectNoSeriousViolations(visitor, "an unknown invite");
+
+  await signIn(page, E2E_USERS.admin);
+  for (const path of ["/admin/audit", "/admin/people"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page, path);
+  }
+  await page.getByRole("button", { name: /^Block / }).first().click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectNoSeriousViolations(page, "the block confirmation");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 });
