@@ -45,6 +45,8 @@ export async function blockUser({ actor, input }: Change) {
     if (!user) throw new AppError("NOT_FOUND", "No such user");
     if (user.blockedAt) return { blockedAt: user.blockedAt, revokedLeases: 0 };
     await refuseLastAdmin(tx, { ...user, id: userId });
+    // Updating the user's row first takes the lock a claim holds on it (claim-task.ts), so a claim
+    // in flight commits before the revoke below, which then sees its lease.
     const { blockedAt } = await tx.user.update({ where: { id: userId }, data: { blockedAt: new Date() }, select: { blockedAt: true } });
     const { count } = await tx.assignment.updateMany({ where: { workerId: userId, status: "ACTIVE" }, data: { status: "REVOKED" } });
     await recordAuditEvent(tx, {

@@ -3,6 +3,7 @@ import { findGroups } from "@/lib/data/groups";
 import { findInvites } from "@/lib/data/invites";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { findPeopleSchema, PEOPLE_PAGE_SIZE } from "@/lib/validations/user";
 import { parseInput } from "@/lib/validations/parse";
 
@@ -10,7 +11,7 @@ export type PersonRow = {
   id: string;
   email: string;
   name: string | null;
-  role: "WORKER" | "RESEARCHER" | "ADMIN";
+  role: Role;
   blockedAt: Date | null;
   groups: { id: string; name: string }[];
   judgmentCount: number;
