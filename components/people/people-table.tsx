@@ -26,7 +26,7 @@ export function PeopleTable({ people, groups, actorId }: { people: PersonRow[]; 
             <tr key={person.id} data-testid={`person-${person.email}`} className={`border-t border-slate-100 align-top ${person.blockedAt ? "bg-red-50" : ""}`}>
               <td className="p-3">
                 <div className="font-medium">{person.email}</div>
-                {person.name && <div className="text-slate-500">{person.name}</div>}
+                {person.name && <div className="text-slate-600">{person.name}</div>}
               </td>
               <td className="p-3">
                 <RoleSelect userId={person.id} email={person.email} role={person.role} isSelf={person.id === actorId} />
@@ -35,7 +35,7 @@ export function PeopleTable({ people, groups, actorId }: { people: PersonRow[]; 
                 <MemberGroups userId={person.id} email={person.email} groups={person.groups} allGroups={groups} />
               </td>
               <td className="p-3">{person.judgmentCount}</td>
-              <td className="p-3 text-slate-500">{formatTime(person.lastActiveAt)}</td>
+              <td className="p-3 text-slate-600">{formatTime(person.lastActiveAt)}</td>
               <td className="p-3">
                 {person.blockedAt && <p className="mb-1 text-red-700">Blocked {formatTime(person.blockedAt)}</p>}
                 {person.id !== actorId && <BlockButton userId={person.id} email={person.email} blocked={Boolean(person.blockedAt)} />}
