@@ -12,6 +12,7 @@ export function MemberGroups({ userId, email, groups, allGroups }: { userId: str
   const { error, pending, run } = useActionError();
   const picker = useRef<HTMLSelectElement>(null);
   const joinable = allGroups.filter((group) => !groups.some((mine) => mine.id === group.id));
+  if (groups.length === 0 && joinable.length === 0) return <span className="text-slate-600">—</span>;
   return (
     <div className="space-y-1">
       <ul className="flex flex-wrap gap-1">
