@@ -40,13 +40,17 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
             <tr key={invite.id} data-testid="invite-row" className="border-t border-slate-100">
               <td className="p-2">
                 {invite.role.toLowerCase()}
-                {invite.group && <span className="block text-xs text-slate-500">joins {invite.group.name}</span>}
+                {invite.group && <span className="block text-xs text-slate-600">joins {invite.group.name}</span>}
+                <span className="block text-xs text-slate-600">
+                  made {formatTime(invite.createdAt)}
+                  {invite.createdBy && ` by ${invite.createdBy.email}`}
+                </span>
               </td>
               <td className="p-2" data-testid="invite-uses">
                 {invite.uses} of {invite.maxUses}
               </td>
               <td className="p-2">{STATUS_LABELS[invite.status]}</td>
-              <td className="p-2 text-slate-500">{formatTime(invite.expiresAt)}</td>
+              <td className="p-2 text-slate-600">{formatTime(invite.expiresAt)}</td>
               <td className="p-2">
                 {invite.status === "live" && (
                   <button type="button" disabled={pending} onClick={() => run(() => revokeInviteAction(invite.id))} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">

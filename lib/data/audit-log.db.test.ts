@@ -51,7 +51,7 @@ describe("audit events of people, invites and groups", () => {
     expect(byAction["group.rename"]).toMatchObject({ targetType: "group", targetId: group.id, before: { name }, after: { name: `${name}!` } });
     expect(byAction["group.add-member"]).toMatchObject({ before: null, after: { group: `${name}!`, member: worker.email } });
     expect(byAction["group.remove-member"]).toMatchObject({ before: { member: worker.email }, after: null });
-    expect(byAction["group.delete"]).toMatchObject({ before: { name: `${name}!`, members: 0 }, after: null });
+    expect(byAction["group.delete"]).toMatchObject({ before: { name: `${name}!`, members: 0, projects: 0 }, after: null });
   });
 
   it("records nothing when a change is refused", async () => {

@@ -46,10 +46,10 @@ export async function renameGroup({ actor, input }: Change) {
 export async function deleteGroup({ actor, input }: Change) {
   const { groupId } = parseInput(groupIdSchema, input);
   await db().$transaction(async (tx) => {
-    const group = await tx.group.findUnique({ where: { id: groupId }, select: { name: true, _count: { select: { members: true } } } });
+    const group = await tx.group.findUnique({ where: { id: groupId }, select: { name: true, _count: { select: { members: true, projects: true } } } });
     if (!group) throw new AppError("NOT_FOUND", "No such group");
     await tx.group.delete({ where: { id: groupId } });
-    await recordAuditEvent(tx, { actor, action: "group.delete", targetType: "group", targetId: groupId, before: { name: group.name, members: group._count.members } });
+    await recordAuditEvent(tx, { actor, action: "group.delete", targetType: "group", targetId: groupId, before: { name: group.name, members: group._count.members, projects: group._count.projects } });
   });
 }
 
