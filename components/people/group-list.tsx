@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { Modal } from "@/components/ui/modal";
@@ -64,7 +65,9 @@ function GroupRow({ group }: { group: Group }) {
       ) : (
         <div className="flex items-center gap-2">
           <span className="font-medium">{group.name}</span>
-          <span className="text-slate-500">{group.memberCount === 1 ? "1 member" : `${group.memberCount} members`}</span>
+          <Link href={`/admin/people?group=${group.id}`} className="text-indigo-700 underline">
+            {group.memberCount === 1 ? "1 member" : `${group.memberCount} members`}
+          </Link>
           <button type="button" onClick={() => setRenaming(true)} className={`${small} ml-auto`} aria-label={`Rename ${group.name}`}>
             Rename
           </button>

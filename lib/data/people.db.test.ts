@@ -159,5 +159,17 @@ describe("findPeople", () => {
     expect((await findPeople({ search: worker.email.toUpperCase() })).people.map((p) => p.id)).toEqual([worker.id]);
     expect((await findPeople({ search: worker.email, role: "ADMIN" })).people).toEqual([]);
     expect((await findPeople({ role: "WORKER" })).people.every((person) => person.role === "WORKER")).toBe(true);
+    expect((await findPeople({ group: group.id })).people.map((p) => p.id)).toEqual([worker.id]);
+    // A hand-edited query string is no filter, not an error page.
+    expect((await findPeople({ group: "not-a-uuid", role: "BOSS", page: "-3", search: worker.email })).people.map((p) => p.id)).toEqual([worker.id]);
+  });
+
+  it("pages 50 at a time without repeating anyone", async () => {
+    const label = `paged-${crypto.randomUUID().slice(0, 8)}`;
+    await db().user.createMany({ data: Array.from({ length: 51 }, (_, n) => ({ email: `${label}-${n}@test.example`, name: label })) });
+    const first = await findPeople({ search: label });
+    const second = await findPeople({ search: label, page: "2" });
+    expect([first.total, first.pageCount, first.people.length, second.people.length]).toEqual([51, 2, 50, 1]);
+    expect(new Set([...first.people, ...second.people].map((person) => person.id)).size).toBe(51);
   });
 });

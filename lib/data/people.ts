@@ -18,11 +18,12 @@ export type PersonRow = {
   lastActiveAt: Date | null;
 };
 
-/** The people list for admins: search on email or name, filter by role, 50 a page, newest first. */
+/** The people list for admins: search on email or name, filter by role or group, 50 a page, newest first. */
 export async function findPeople(input: unknown = {}) {
-  const { search, role, page } = parseInput(findPeopleSchema, input);
+  const { search, role, group, page } = parseInput(findPeopleSchema, input);
   const where: Prisma.UserWhereInput = {
     ...(role && { role }),
+    ...(group && { memberships: { some: { groupId: group } } }),
     ...(search && { OR: [{ email: { contains: search, mode: "insensitive" } }, { name: { contains: search, mode: "insensitive" } }] }),
   };
   const [total, users] = await Promise.all([
@@ -55,7 +56,7 @@ export async function findPeople(input: unknown = {}) {
     judgmentCount: user._count.judgments,
     lastActiveAt: user.assignments[0]?.createdAt ?? null,
   }));
-  return { people, total, page, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)), search, role };
+  return { people, total, page, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)), search, role, group };
 }
 
 /** Everything the people page shows: the list asked for, the groups, and the recent invites. */

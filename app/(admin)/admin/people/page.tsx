@@ -10,7 +10,7 @@ import { findPeopleConsole } from "@/lib/data/people";
 
 export const metadata: Metadata = { title: "People" };
 
-type Query = { search?: string; role?: string; page?: string };
+type Query = { search?: string; role?: string; group?: string; page?: string };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Query> }) {
   const actor = await requirePagePermission("user:manage");
@@ -19,10 +19,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <div className="space-y-10">
       <section className="space-y-4">
         <h1 className="text-2xl font-semibold">People</h1>
-        <PeopleFilter search={data.search} role={data.role} />
+        <PeopleFilter search={data.search} role={data.role} group={data.group} groups={data.groups} />
         <p className="text-sm text-slate-600">{data.total === 1 ? "1 person" : `${data.total} people`}</p>
         <PeopleTable people={data.people} groups={data.groups} actorId={actor.id} />
-        <Pager page={data.page} pageCount={data.pageCount} query={{ search: data.search, role: data.role }} />
+        <Pager page={data.page} pageCount={data.pageCount} query={{ search: data.search, role: data.role, group: data.group }} />
       </section>
       <div className="grid gap-8 lg:grid-cols-2">
         <section className="space-y-3">
