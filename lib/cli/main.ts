@@ -4,7 +4,7 @@ import { exportCommand } from "@/lib/cli/commands/export";
 import { importCommand } from "@/lib/cli/commands/import";
 import { createProjectCommand } from "@/lib/cli/commands/project";
 import { createTokenCommand } from "@/lib/cli/commands/token";
-import { createUserCommand } from "@/lib/cli/commands/user";
+import { blockUserCommand, changeRoleCommand, createUserCommand, unblockUserCommand } from "@/lib/cli/commands/user";
 import { disconnectDb } from "@/lib/db/prisma";
 import { formatErrorDetail, isAppError } from "@/lib/errors";
 import { AGGREGATIONS, EXPORT_FORMATS, FILE_TYPES, STRENGTH_POLICIES } from "@/lib/exports/export-options";
@@ -91,6 +91,25 @@ user
   .option("--name <name>", "their name")
   .option("--password <password>", "their password (at least 8 characters)")
   .action(createUserCommand);
+user
+  .command("block")
+  .description("block a user: signed out at once, open tasks back to the pool, judgments kept but left out of exports")
+  .requiredOption("--email <email>", "who to block")
+  .option("--as <email>", "the admin to name in the audit log (default: none, the command line)")
+  .action(blockUserCommand);
+user
+  .command("unblock")
+  .description("let a blocked user sign in again")
+  .requiredOption("--email <email>", "who to unblock")
+  .option("--as <email>", "the admin to name in the audit log (default: none, the command line)")
+  .action(unblockUserCommand);
+user
+  .command("role")
+  .description("change a user's role; the last admin cannot be demoted")
+  .requiredOption("--email <email>", "whose role to change")
+  .addOption(new Option("--role <role>", "the new role").choices([...ROLES]).makeOptionMandatory())
+  .option("--as <email>", "the admin to name in the audit log (default: none, the command line)")
+  .action(changeRoleCommand);
 
 const token = program.command("token").description("manage API tokens");
 token

@@ -46,3 +46,10 @@ export async function verifyCredentials(credentials: unknown): Promise<Actor | n
   if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
+
+/** For the command line, which names people by email. */
+export async function findUserByEmail({ email }: { email: string }): Promise<Actor> {
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: actorSelect });
+  if (!user) throw new AppError("NOT_FOUND", `No user with email ${email}`);
+  return user;
+}

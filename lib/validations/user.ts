@@ -17,3 +17,35 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "enter your password"),
 });
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** The people list's query string: a search on email or name, a role, a group, a page. */
+export const findPeopleSchema = z.object({
+  // A hand-edited query string falls back to no filter rather than an error page.
+  search: z.string().trim().max(200).optional().catch(undefined).transform((value) => value || undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  group: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type FindPeopleInput = z.input<typeof findPeopleSchema>;
+
+export const changeRoleSchema = z.object({
+  userId: z.uuid({ error: "not a user id" }),
+  role: z.enum(ROLES, { error: "role must be WORKER, RESEARCHER or ADMIN" }),
+});
+
+export const userIdSchema = z.object({ userId: z.uuid({ error: "not a user id" }) });
+
+/** Sign-up through an invite: the role comes from the invite, never from the form. */
+export const signUpSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1, "enter your name").max(200),
+    password: z.string().min(8, "passwords need at least 8 characters").max(200),
+    passwordAgain: z.string(),
+  })
+  .refine((input) => input.password === input.passwordAgain, { message: "the passwords differ", path: ["passwordAgain"] });
+
+export type SignUpInput = z.input<typeof signUpSchema>;

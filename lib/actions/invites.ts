@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { signIn } from "@/lib/auth/auth";
+import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { signUpWithInvite } from "@/lib/data/invite-sign-up";
+import { createInvite, revokeInvite } from "@/lib/data/invites";
+import { isAppError, type ErrorDetail } from "@/lib/errors";
+
+export async function createInviteAction(_previous: ActionResult<{ path: string }> | null, formData: FormData) {
+  const result = await runAction("user:manage", async (actor) => {
+    const input = { role: formData.get("role"), maxUses: formData.get("maxUses"), expiresInDays: formData.get("expiresInDays"), groupId: formData.get("groupId") ?? "" };
+    const { secret } = await createInvite({ actor, input });
+    return { path: `/invite/${secret}` };
+  });
+  if (result.ok) revalidatePath("/admin/people");
+  return result;
+}
+
+export async function revokeInviteAction(inviteId: string): Promise<ActionResult<null>> {
+  const result = await runAction("user:manage", async (actor) => {
+    await revokeInvite({ actor, input: { inviteId } });
+    return null;
+  });
+  if (result.ok) revalidatePath("/admin/people");
+  return result;
+}
+
+// The email and name come back so the form keeps them after a refusal (React resets forms after an action).
+export type SignUpState = { error?: string; details?: ErrorDetail[]; email?: string; name?: string };
+
+/**
+ * Public: the invite's secret is the permission. Creates the account, then signs in through
+ * Auth.js as the sign-in form does, which redirects to the new user's home.
+ */
+export async function signUpAction(secret: string, _previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const input = {
+    email: String(formData.get("email") ?? ""),
+    name: String(formData.get("name") ?? ""),
+    password: String(formData.get("password") ?? ""),
+    passwordAgain: String(formData.get("passwordAgain") ?? ""),
+  };
+  try {
+    await signUpWithInvite({ secret, input });
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message, details: error.details, email: input.email, name: input.name };
+    console.error(error);
+    return { error: "Something went wrong on the server; it has been logged", email: input.email, name: input.name };
+  }
+  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
+  return {};
+}
