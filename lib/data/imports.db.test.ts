@@ -39,7 +39,7 @@ describe("importItems", () => {
     expect(result).toMatchObject({ format: "hh-rlhf", itemCount: 200 });
     expect(await storedCounts(project.id)).toEqual({ batches: 1, items: 200, candidates: 400 });
     const batch = await db().batch.findUniqueOrThrow({ where: { id: result.batchId } });
-    expect(batch).toMatchObject({ status: "ACTIVE", itemCount: 200, sourceFormat: "hh-rlhf", name: "test batch" });
+    expect(batch).toMatchObject({ status: "DRAFT", activatedAt: null, itemCount: 200, sourceFormat: "hh-rlhf", name: "test batch" });
 
     const records = text.trim().split("\n").map((line) => JSON.parse(line) as HhRecord);
     const items = await db().item.findMany({
