@@ -9,10 +9,11 @@ const RESPONSE_NAMES = /response|answer|completion|output|chosen|rejected|reply/
 /** A first guess from the header: a prompt-like column for the prompt, response-like ones after it. */
 export function guessMapping(columns: string[]): MappingDraft {
   const prompt = columns.find((c) => /prompt|question|instruction|input/i.test(c)) ?? columns[0] ?? "";
-  const rest = columns.filter((c) => c !== prompt);
+  const id = columns.find((c) => /^id$/i.test(c)) ?? "";
+  const rest = columns.filter((c) => c !== prompt && c !== id && !/model/i.test(c));
   const likely = rest.filter((c) => RESPONSE_NAMES.test(c) && !/model/i.test(c));
   const responses = (likely.length >= MIN_CANDIDATES ? likely : rest).slice(0, MIN_CANDIDATES).map((text) => ({ text, model: "" }));
-  return { prompt, id: columns.find((c) => /^id$/i.test(c)) ?? "", reference: "", responses };
+  return { prompt, id, reference: "", responses };
 }
 
 /** The mapping as the server's csvMappingSchema reads it: empty choices left out. */
