@@ -100,6 +100,15 @@ describe("importItems", () => {
     });
   });
 
+  it("lists the first 1,000 errors and counts every bad line", async () => {
+    const { project, run } = await importText([goodLine(1), ...Array.from({ length: 1005 }, () => ONE_RESPONSE)].join("\n"));
+    const error = await run.then(() => null, (e) => e);
+    expect(error).toMatchObject({ code: "INVALID_FILE", message: "The file has 1005 bad lines; nothing was imported (the first 1000 errors are listed)" });
+    expect(error.details).toHaveLength(1000);
+    expect(error.details.at(-1)).toMatchObject({ line: 1001, field: "responses" });
+    expect(await storedCounts(project.id)).toEqual({ batches: 0, items: 0, candidates: 0 });
+  });
+
   it("refuses an empty file", async () => {
     const { project, run } = await importText("");
     await expect(run).rejects.toMatchObject({ code: "INVALID_FILE" });
