@@ -1,5 +1,4 @@
 import "server-only";
-import { errorResponse } from "@/lib/api/responses";
 import { isAppError } from "@/lib/errors";
 
 type Send = (progress: object) => void;
@@ -27,7 +26,8 @@ export function ndjsonProgressResponse(run: (sendProgress: Send) => Promise<unkn
       try {
         write({ result: await run(sendProgress) });
       } catch (error) {
-        if (!isAppError(error)) errorResponse(error); // logs it
+        // Streaming has begun, so the status cannot change: the outcome is the last line.
+        if (!isAppError(error)) console.error(error);
         const body = isAppError(error)
           ? { code: error.code, message: error.message, details: error.details }
           : { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" };

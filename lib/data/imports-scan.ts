@@ -72,6 +72,9 @@ export async function scanImport(options: ScanOptions, onChunk: (rows: Positione
       throw new AppError("INVALID_FILE", "The file starts like gzip but is not a valid gzip file; nothing was imported", [{ message: (error as Error).message }]);
     }
     throw error;
+  } finally {
+    // Reading may stop early (an unknown format, a bad CSV mapping): close the file all the same.
+    opened.stream.destroy();
   }
 
   if (badLines > 0) {

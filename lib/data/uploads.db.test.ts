@@ -101,5 +101,6 @@ describe("staged uploads", () => {
     expect(await db().upload.findUnique({ where: { id: old.uploadId } })).toBeNull();
     expect(fs.existsSync(uploadFilePath(fresh.uploadId))).toBe(true);
     await expect(checkUpload({ actor, uploadId: old.uploadId, request: DEFAULTS })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(checkUpload({ actor, uploadId: "not-an-id", request: DEFAULTS })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -64,11 +64,16 @@ export async function saveUpload({ actor, projectSlug, body, filename, declaredB
   return { uploadId, filename, byteSize, ...description };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function findWaitingUpload(uploadId: string) {
-  const upload = await db().upload.findUnique({
-    where: { id: uploadId },
-    select: { id: true, filename: true, byteSize: true, batchId: true, project: { select: { slug: true } } },
-  });
+  // A malformed id is simply not found, rather than a database error.
+  const upload = UUID.test(uploadId)
+    ? await db().upload.findUnique({
+        where: { id: uploadId },
+        select: { id: true, filename: true, byteSize: true, batchId: true, project: { select: { slug: true } } },
+      })
+    : null;
   if (!upload) throw new AppError("NOT_FOUND", "No such upload: it may have expired (uploads are kept for a day); upload the file again");
   if (upload.batchId) throw new AppError("GONE", `This upload was already imported as batch ${upload.batchId}`, [{ field: "batchId", message: upload.batchId }]);
   const file = uploadFilePath(upload.id);
