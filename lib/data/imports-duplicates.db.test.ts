@@ -72,6 +72,17 @@ describe("content hashes and duplicates", () => {
     expect(await db().item.count({ where: { projectId: project.id } })).toBe(600);
   });
 
+  it("skips duplicates when two imports of one file run at once: one stores it, the other finds it there", async () => {
+    const { project, actor } = await setUp();
+    const lines = Array.from({ length: 1500 }, (_, i) => line(`Q${i}`, "a", "b"));
+    const run = () => importItems({ actor, projectSlug: project.slug, source: source(lines), batchName: "twice", skipDuplicates: true });
+    const outcomes = await Promise.allSettled([run(), run()]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    expect(await db().item.count({ where: { projectId: project.id } })).toBe(1500);
+    expect(await db().batch.count({ where: { projectId: project.id } })).toBe(1);
+  });
+
   it("refuses a file whose every item is already in the project, storing no empty batch", async () => {
     const { project, actor } = await setUp();
     await importItems({ actor, projectSlug: project.slug, source: source([line("Q", "a", "b")]), batchName: "first" });

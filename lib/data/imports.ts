@@ -51,6 +51,9 @@ export async function importItems(options: ImportOptions): Promise<ImportResult>
   let itemCount = 0;
   try {
     await client.query("BEGIN");
+    // One import at a time per project: duplicates are found against committed items, so two
+    // imports of the same file at once would otherwise both store it. Imports are rare; waiting is fine.
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`import:${project.id}`]);
     const scan = await scanImport({ ...options, project }, async (rows) => {
       if (!batchInserted) {
         // The format is known by the first chunk; it is only a label on the batch, set again at the end.
