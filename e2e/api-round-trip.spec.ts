@@ -20,7 +20,7 @@ test("a script imports the HH sample, judges every item as the source did and ex
   ]);
 
   const input = fs.readFileSync(SAMPLE);
-  const imported = await request.post(`/api/v1/projects/${slug}/imports?format=hh-rlhf&name=sample`, { headers: bearer(adminToken), data: input });
+  const imported = await request.post(`/api/v1/projects/${slug}/imports?format=hh-rlhf&name=sample&activate=1`, { headers: bearer(adminToken), data: input });
   expect(imported.status()).toBe(201);
   expect((await imported.json()).batch).toMatchObject({ format: "hh-rlhf", itemCount: 200 });
 

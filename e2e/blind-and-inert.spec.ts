@@ -70,7 +70,7 @@ test("hostile prompts and responses show as text, run nothing and keep the layou
   const corpusItems = corpus.split("\n").filter(Boolean).length;
   const hugeText = "All work and no play makes a long answer. ".repeat(Math.ceil(ONE_MB / 42));
   const hugeItem = JSON.stringify({ prompt: "Write as much as you can.", responses: [{ text: "A short answer." }, { text: hugeText }] });
-  const imported = await request.post(`/api/v1/projects/${project.slug}/imports?format=preflab&name=hostile`, {
+  const imported = await request.post(`/api/v1/projects/${project.slug}/imports?format=preflab&name=hostile&activate=1`, {
     headers: bearer(await createToken(E2E_USERS.admin.email, ["admin"])),
     data: `${corpus}${hugeItem}\n`,
   });

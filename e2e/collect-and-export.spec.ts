@@ -21,14 +21,17 @@ test("an admin creates a project and imports the HH sample in the browser", asyn
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/projects/${slug}$`));
 
-  await page.getByLabel("JSONL file").setInputFiles(SAMPLE);
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText(/Imported 200 items/);
-  await expect(page.getByRole("cell", { name: "hh-harmless-sample.jsonl" })).toBeVisible();
+  await page.getByLabel("File to import").setInputFiles(SAMPLE);
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.getByRole("button", { name: "Import 200 items" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Imported 200 items as draft batch/);
+  await expect(page.getByRole("cell", { name: "hh-harmless-sample" })).toBeVisible();
 
   const project = await e2eDb().project.findUniqueOrThrow({ where: { slug }, include: { batches: true } });
   expect(project.batches).toHaveLength(1);
-  expect(project.batches[0]).toMatchObject({ status: "ACTIVE", itemCount: 200, sourceFormat: "hh-rlhf" });
+  expect(project.batches[0]).toMatchObject({ status: "DRAFT", itemCount: 200, sourceFormat: "hh-rlhf" });
+  // Activating is the batch page's job, tested with it; the workers below need the batch active.
+  await e2eDb().batch.update({ where: { id: project.batches[0].id }, data: { status: "ACTIVE", activatedAt: new Date() } });
   expect(await e2eDb().item.count({ where: { projectId: project.id } })).toBe(200);
   expect(await e2eDb().candidate.count({ where: { item: { projectId: project.id } } })).toBe(400);
 });

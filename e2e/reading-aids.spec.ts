@@ -20,7 +20,7 @@ test("code is highlighted, long responses collapse, and D marks the words the re
   ]
     .map((item) => JSON.stringify(item))
     .join("\n");
-  expect((await request.post(`/api/v1/projects/${project.slug}/imports?format=preflab`, { headers: bearer(token), data: file })).status()).toBe(201);
+  expect((await request.post(`/api/v1/projects/${project.slug}/imports?format=preflab&activate=1`, { headers: bearer(token), data: file })).status()).toBe(201);
 
   await signIn(page, E2E_USERS.worker);
   await openNextTask(page, project.name);

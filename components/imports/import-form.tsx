@@ -1,119 +1,126 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { formatErrorDetail } from "@/lib/errors";
-import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from "@/lib/formats/import-formats";
+import { ColumnMappingForm } from "@/components/imports/column-mapping-form";
+import { DropZone } from "@/components/imports/drop-zone";
+import { ErrorReport } from "@/components/imports/error-report";
+import { ImportPreview } from "@/components/imports/import-preview";
+import { ProgressLine } from "@/components/imports/progress-line";
+import { useImportFlow, type CheckReport } from "@/components/imports/use-import-flow";
+import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from "@/lib/formats/import-formats";
 
-type ImportOutcome =
-  | { kind: "done"; itemCount: number; batchName: string }
-  | { kind: "refused"; message: string; details: { line?: number; field?: string; message: string }[] }
-  | { kind: "failed"; message: string };
-
-// XMLHttpRequest rather than fetch: it reports upload progress. The file goes as the raw body and
-// the server reads it as a stream.
-function upload(url: string, file: File, onProgress: (fraction: number) => void): Promise<{ status: number; body: unknown }> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", url);
-    request.setRequestHeader("content-type", "application/x-ndjson");
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => {
-      try {
-        resolve({ status: request.status, body: JSON.parse(request.responseText) });
-      } catch {
-        resolve({ status: request.status, body: null });
-      }
-    };
-    request.onerror = () => reject(new Error("network"));
-    request.send(file);
-  });
+function megabytes(bytes: number) {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function ImportForm({ projectSlug }: { projectSlug: string }) {
-  const router = useRouter();
-  const [progress, setProgress] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+function duplicatesText(report: CheckReport): string | null {
+  const parts = [
+    report.duplicatesInProject > 0 && `${report.duplicatesInProject} already in the project`,
+    report.duplicatesInFile > 0 && `${report.duplicatesInFile} repeated within the file`,
+  ].filter(Boolean);
+  return parts.length > 0 ? `Duplicates (same conversation and responses): ${parts.join(", ")}.` : null;
+}
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      setOutcome({ kind: "failed", message: "Choose a JSONL file first." });
-      return;
-    }
-    const query = new URLSearchParams({ format: String(form.get("format")), name: String(form.get("name") || file.name) });
-    setOutcome(null);
-    setProgress(0);
-    try {
-      const { status, body } = await upload(`/api/v1/projects/${projectSlug}/imports?${query}`, file, setProgress);
-      const payload = body as { batch?: { itemCount: number; batchName: string }; error?: { message: string; details: [] } } | null;
-      if (status === 201 && payload?.batch) {
-        setOutcome({ kind: "done", itemCount: payload.batch.itemCount, batchName: payload.batch.batchName });
-        router.refresh();
-      } else if (payload?.error) {
-        setOutcome({ kind: "refused", message: payload.error.message, details: payload.error.details });
-      } else {
-        setOutcome({ kind: "failed", message: `The server answered ${status}.` });
-      }
-    } catch {
-      setOutcome({ kind: "failed", message: "The upload did not reach the server. Check the connection and try again." });
-    } finally {
-      setProgress(null);
-    }
-  }
+/** Upload -> format and columns -> check -> report or preview -> import, on the admin project page. */
+export function ImportForm({ projectSlug }: { projectSlug: string }) {
+  const flow = useImportFlow(projectSlug);
+  const { upload, report, busy, error, committed } = flow;
+  const duplicates = report ? report.duplicatesInProject + report.duplicatesInFile : 0;
+  const importCount = report ? report.itemCount - (flow.skipDuplicates ? duplicates : 0) : 0;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <div className="flex flex-wrap items-end gap-4">
-        <label className="text-sm">
-          JSONL file
-          <input name="file" type="file" accept=".jsonl,.json,.ndjson,application/x-ndjson" required className="mt-1 block" />
-        </label>
-        <label className="text-sm">
-          Format
-          <select name="format" defaultValue="auto" className="mt-1 block rounded border border-slate-300 px-2 py-1.5">
-            <option value="auto">Detect from the file</option>
-            {IMPORT_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {IMPORT_FORMAT_LABELS[format]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          Batch name <span className="text-slate-500">(optional)</span>
-          <input name="name" className="mt-1 block rounded border border-slate-300 px-2 py-1.5" />
-        </label>
-        <Button type="submit" disabled={progress !== null}>
-          {progress === null ? "Import" : "Importing…"}
-        </Button>
-      </div>
-      {progress !== null && <progress className="w-full" value={progress} max={1} aria-label="Upload progress" />}
-      <div aria-live="polite">
-        {outcome?.kind === "done" && (
-          <p role="status" className="text-emerald-800">
-            Imported {outcome.itemCount} items as batch “{outcome.batchName}”.
+    <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      {!upload && <DropZone onFile={flow.chooseFile} disabled={busy !== null} />}
+
+      {upload && (
+        <div className="space-y-3">
+          <p className="text-sm text-slate-700">
+            Uploaded <strong>{upload.filename}</strong> ({megabytes(upload.byteSize)}{upload.gzip ? ", gzip" : ""}).{" "}
+            <button type="button" className="text-indigo-700 underline" onClick={flow.startOver} disabled={busy !== null}>
+              Choose another file
+            </button>
           </p>
-        )}
-        {outcome?.kind === "refused" && (
-          <div role="alert" className="text-red-800">
-            <p className="font-medium">{outcome.message}</p>
-            <ul aria-label="Errors by line" className="mt-2 max-h-64 list-disc overflow-auto pl-6 text-sm">
-              {outcome.details.map((detail, index) => (
-                <li key={index}>{formatErrorDetail(detail)}</li>
+          <label className="block text-sm">
+            Format
+            <select
+              value={flow.format}
+              onChange={(event) => flow.setFormat(event.target.value as ImportFormat | "auto")}
+              className="mt-1 block rounded border border-slate-300 px-2 py-1.5"
+            >
+              <option value="auto">Detect from the file</option>
+              {IMPORT_FORMATS.map((format) => (
+                <option key={format} value={format}>
+                  {IMPORT_FORMAT_LABELS[format]}
+                  {format === upload.format ? " (detected)" : ""}
+                </option>
               ))}
-            </ul>
+            </select>
+          </label>
+          {flow.format === "csv" &&
+            (upload.columns && upload.columns.length > 0 ? (
+              <ColumnMappingForm columns={upload.columns} draft={flow.mapping} onChange={flow.setMapping} />
+            ) : (
+              <p role="alert" className="text-red-800">No CSV header was found in this file: its first line must name the columns.</p>
+            ))}
+          {!report && (
+            <Button type="button" onClick={flow.check} disabled={busy !== null}>
+              Check
+            </Button>
+          )}
+        </div>
+      )}
+
+      {busy && <ProgressLine label={busy.label} fraction={busy.fraction} detail={busy.detail} />}
+
+      <div aria-live="polite" className="space-y-4">
+        {error && (
+          <>
+            <ErrorReport message={error.message} details={error.details} />
+            {error.code === "INVALID_FILE" && <p className="font-medium text-red-900">Nothing was stored. Fix the file and upload it again.</p>}
+          </>
+        )}
+
+        {report && upload && (
+          <div className="space-y-4">
+            <p role="status" className="text-emerald-800">
+              The file is valid: {report.itemCount.toLocaleString("en")} items.
+            </p>
+            <ImportPreview items={report.preview} />
+            {duplicates > 0 && (
+              <div className="space-y-1">
+                <p>{duplicatesText(report)}</p>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={flow.skipDuplicates} onChange={(event) => flow.setSkipDuplicates(event.target.checked)} />
+                  Skip duplicates ({duplicates})
+                </label>
+              </div>
+            )}
+            <label className="block text-sm">
+              Batch name
+              <input value={flow.name} onChange={(event) => flow.setName(event.target.value)} className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1.5" />
+            </label>
+            <Button type="button" onClick={flow.commit} disabled={busy !== null || importCount === 0}>
+              Import {importCount.toLocaleString("en")} items
+            </Button>
           </div>
         )}
-        {outcome?.kind === "failed" && (
-          <p role="alert" className="text-red-800">
-            {outcome.message}
-          </p>
+
+        {committed && (
+          <div role="status" className="space-y-2 text-emerald-800">
+            <p>
+              Imported {committed.itemCount.toLocaleString("en")} items as {committed.status.toLowerCase()} batch “{committed.batchName}”
+              {committed.duplicatesSkipped > 0 ? `, skipping ${committed.duplicatesSkipped} duplicates` : ""}.
+            </p>
+            <p>
+              <Link className="text-indigo-700 underline" href={`/admin/projects/${projectSlug}/batches/${committed.batchId}`}>
+                Open the batch
+              </Link>{" "}
+              to activate it, or import another file above.
+            </p>
+          </div>
         )}
       </div>
-    </form>
+    </div>
   );
 }

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/testing/run-cli";
 import { verifyPassword } from "@/lib/auth/password";
@@ -122,9 +123,11 @@ describe("preflab import", () => {
     const run = await runCli(["import", "--project", project.slug, "--as", admin.email, file]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^Imported 3 items \\(preflab\\) into project ${project.slug} as batch "three.jsonl" \\([0-9a-f-]{36}\\) in [\\d.]+ s\\.\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(`^Imported 3 items \\(preflab\\) into project ${project.slug} as draft batch "three.jsonl" \\([0-9a-f-]{36}\\) in [\\d.]+ s\\. Activate it on the batch page, or import with --activate\\.\\n$`),
+    );
     const batches = await db().batch.findMany({ where: { projectId: project.id } });
-    expect(batches).toMatchObject([{ name: "three.jsonl", itemCount: 3, sourceFormat: "preflab", status: "ACTIVE", createdById: admin.id }]);
+    expect(batches).toMatchObject([{ name: "three.jsonl", itemCount: 3, sourceFormat: "preflab", status: "DRAFT", createdById: admin.id }]);
     const items = await db().item.findMany({ where: { projectId: project.id }, orderBy: { position: "asc" }, include: { candidates: { orderBy: { position: "asc" } } } });
     expect(items.map((i) => [i.context, i.candidates.map((c) => c.text)])).toEqual([1, 2, 3].map((n) => [[{ role: "user", content: `Question ${n}?` }], [`Answer ${n}a`, `Answer ${n}b`]]));
   });
@@ -163,6 +166,48 @@ describe("preflab import", () => {
     expect(await db().batch.findMany({ where: { projectId: project.id }, select: { itemCount: true, sourceFormat: true } })).toEqual([{ itemCount: 200, sourceFormat: "hh-rlhf" }]);
     expect(await db().item.count({ where: { projectId: project.id } })).toBe(200);
     expect(await db().candidate.count({ where: { item: { projectId: project.id } } })).toBe(400);
+  });
+});
+
+describe("preflab import options", () => {
+  it("--activate makes the batch active; --skip-duplicates leaves out items already in the project", async () => {
+    const [project, admin] = await Promise.all([createTestProject(), createTestUser("ADMIN")]);
+    const line = (n: number) => JSON.stringify({ prompt: `Q${n}`, responses: [{ text: "a" }, { text: "b" }] });
+    const first = await runCli(["import", "--project", project.slug, "--as", admin.email, "--activate", writeTemp("first.jsonl", [line(1), line(2)])]);
+    expect(first.stdout).toContain("as active batch");
+    const gz = path.join(path.dirname(writeTemp("x", [])), "second.jsonl.gz");
+    fs.writeFileSync(gz, zlib.gzipSync([line(1), line(2), line(3)].join("\n")));
+    const second = await runCli(["import", "--project", project.slug, "--as", admin.email, "--skip-duplicates", "--name", "More", gz]);
+    expect(second.stderr).toBe("");
+    expect(second.stdout).toMatch(/^Imported 1 items \(preflab\) .* as draft batch "More" .* Skipped 2 duplicates of items already in the project\./);
+    const batches = await db().batch.findMany({ where: { projectId: project.id }, orderBy: { createdAt: "asc" }, select: { name: true, status: true, itemCount: true } });
+    expect(batches).toEqual([
+      { name: "first.jsonl", status: "ACTIVE", itemCount: 2 },
+      { name: "More", status: "DRAFT", itemCount: 1 },
+    ]);
+  });
+
+  it("imports a CSV through --map and names the line and column of a bad row", async () => {
+    const [project, admin] = await Promise.all([createTestProject(), createTestUser("ADMIN")]);
+    const map = "prompt=question,response=left,model=left_model,response=right,reference=winner";
+    const bad = writeTemp("bad.csv", ["question,left,left_model,right,winner", "Hi?,Hello,m1,Bye,left", "Q2,a,m1,b,middle"]);
+    const refused = await runCli(["import", "--project", project.slug, "--as", admin.email, "--format", "csv", "--map", map, bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('  line 3, field winner: "middle" names no response: use a response column (left, right) or its number 1-2');
+    expect(await db().item.count({ where: { projectId: project.id } })).toBe(0);
+
+    const good = writeTemp("good.csv", ["question,left,left_model,right,winner", "Hi?,Hello,m1,Bye,left"]);
+    const run = await runCli(["import", "--project", project.slug, "--as", admin.email, "--format", "csv", "--map", map, good]);
+    expect(run.code).toBe(0);
+    const items = await db().item.findMany({ where: { projectId: project.id }, include: { candidates: { orderBy: { position: "asc" } } } });
+    expect(items.map((i) => i.candidates.map((c) => [c.text, c.model, c.referenceRank]))).toEqual([[["Hello", "m1", 1], ["Bye", null, 2]]]);
+  });
+
+  it("refuses CSV without a mapping before touching the database", async () => {
+    const [project, admin] = await Promise.all([createTestProject(), createTestUser("ADMIN")]);
+    const run = await runCli(["import", "--project", project.slug, "--as", admin.email, "--format", "csv", writeTemp("x.csv", ["a,b"])]);
+    expect(run.stderr).toContain("field mapping: a CSV file needs a column mapping");
+    expect(run.code).toBe(1);
   });
 });
 

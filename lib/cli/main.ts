@@ -24,10 +24,13 @@ const program = new Command("preflab")
 
 program
   .command("import")
-  .description("import a JSONL file into a project as a new batch; a file with any bad line stores nothing")
-  .argument("<file>", "the JSONL file")
+  .description("import a file (JSONL, CSV, or either gzipped) into a project as a new draft batch; a file with any bad line stores nothing")
+  .argument("<file>", "the file")
   .requiredOption("--project <slug>", "the project to import into")
   .addOption(new Option("--format <format>", "the file's format").choices(["auto", ...IMPORT_FORMATS]).default("auto"))
+  .option("--map <mapping>", "CSV columns: prompt=COL,response=COL[,model=COL],response=COL[,model=COL][,id=COL][,reference=COL]")
+  .option("--skip-duplicates", "leave out items already in the project (same context and responses) or repeated in the file")
+  .option("--activate", "make the new batch active at once, so workers get its tasks")
   .option("--name <name>", "the batch name (default: the file name)")
   .option("--as <email>", "act as this admin (default: the first admin)")
   .action(importCommand);

@@ -39,7 +39,7 @@ describe("importItems", () => {
     expect(result).toMatchObject({ format: "hh-rlhf", itemCount: 200 });
     expect(await storedCounts(project.id)).toEqual({ batches: 1, items: 200, candidates: 400 });
     const batch = await db().batch.findUniqueOrThrow({ where: { id: result.batchId } });
-    expect(batch).toMatchObject({ status: "ACTIVE", itemCount: 200, sourceFormat: "hh-rlhf", name: "test batch" });
+    expect(batch).toMatchObject({ status: "DRAFT", activatedAt: null, itemCount: 200, sourceFormat: "hh-rlhf", name: "test batch" });
 
     const records = text.trim().split("\n").map((line) => JSON.parse(line) as HhRecord);
     const items = await db().item.findMany({
@@ -98,6 +98,15 @@ describe("importItems", () => {
         { line: 2, field: "responses" },
       ],
     });
+  });
+
+  it("lists the first 1,000 errors and counts every bad line", async () => {
+    const { project, run } = await importText([goodLine(1), ...Array.from({ length: 1005 }, () => ONE_RESPONSE)].join("\n"));
+    const error = await run.then(() => null, (e) => e);
+    expect(error).toMatchObject({ code: "INVALID_FILE", message: "The file has 1005 bad lines; nothing was imported (the first 1000 errors are listed)" });
+    expect(error.details).toHaveLength(1000);
+    expect(error.details.at(-1)).toMatchObject({ line: 1001, field: "responses" });
+    expect(await storedCounts(project.id)).toEqual({ batches: 0, items: 0, candidates: 0 });
   });
 
   it("refuses an empty file", async () => {

@@ -44,7 +44,7 @@ describe("HH-RLHF import -> judging -> export", () => {
     projectSlug = project.slug;
     researcher = await createTestUser("RESEARCHER");
     const admin = await createTestUser("ADMIN");
-    await importItems({ actor: admin, projectSlug, source: textSource(readHhSampleText()), batchName: "hh sample" });
+    await importItems({ actor: admin, projectSlug, source: textSource(readHhSampleText()), batchName: "hh sample", activate: true });
     expect(await judgeAsTheSourceDid({ worker: await createTestUser(), projectSlug })).toBe(200);
   });
 

@@ -1,0 +1,51 @@
+// What an import is asked to do, shared by the admin page, the API and the command line.
+import { z } from "zod";
+import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
+import { MAX_CANDIDATES, MIN_CANDIDATES } from "@/lib/formats/item";
+
+const column = z.string().trim().min(1, "choose a column");
+
+/** Which CSV column holds what: the prompt (one user message), the id, each response and its model. */
+export const csvMappingSchema = z.object({
+  prompt: column,
+  id: column.optional(),
+  responses: z
+    .array(z.object({ text: column, model: column.optional() }))
+    .min(MIN_CANDIDATES, `map at least ${MIN_CANDIDATES} response columns`)
+    .max(MAX_CANDIDATES, `map at most ${MAX_CANDIDATES} response columns`),
+  /** A column naming the preferred response: its column name or its number (1 = the first response). */
+  reference: column.optional(),
+});
+export type CsvMapping = z.infer<typeof csvMappingSchema>;
+
+export const importRequestSchema = z
+  .object({
+    format: z.enum(["auto", ...IMPORT_FORMATS], { error: `use auto, ${IMPORT_FORMATS.join(", ")}` }).default("auto"),
+    mapping: csvMappingSchema.optional(),
+    skipDuplicates: z.boolean().default(false),
+  })
+  .refine((value) => value.format !== "csv" || value.mapping !== undefined, { path: ["mapping"], message: "a CSV file needs a column mapping" });
+
+export const commitImportSchema = z.intersection(
+  importRequestSchema,
+  z.object({ name: z.string().trim().max(200, "at most 200 characters").optional(), activate: z.boolean().default(false) }),
+);
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+export type CommitImportRequest = z.infer<typeof commitImportSchema>;
+
+/** "prompt=question,id=qid,response=a,model=model_a,response=b,reference=winner" -> a mapping. */
+export function parseMappingText(text: string): unknown {
+  const mapping: { prompt?: string; id?: string; reference?: string; responses: { text: string; model?: string }[] } = { responses: [] };
+  for (const pair of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const [key, ...rest] = pair.split("=");
+    const value = rest.join("=").trim();
+    if (key === "response") mapping.responses.push({ text: value });
+    else if (key === "model") {
+      const last = mapping.responses.at(-1);
+      if (!last) throw new Error(`"model=${value}" must follow the response it belongs to`);
+      last.model = value;
+    } else if (key === "prompt" || key === "id" || key === "reference") mapping[key] = value;
+    else throw new Error(`unknown mapping key "${key}": use prompt, id, response, model, reference`);
+  }
+  return mapping;
+}
