@@ -7,14 +7,22 @@ import type { Permission } from "@/lib/auth/permissions";
 // Playwright runs from the project folder.
 const ROOT = process.cwd();
 
-/** Entry points that check no permission on purpose: signing in and up, health, crowd-platform entry. */
+/**
+ * Entry points that check no permission on purpose: the home page (it sends each role on), signing
+ * in and up by invite, health, and the crowd-platform links and preview (they sign workers in).
+ */
 export const PUBLIC_ENTRY_POINTS = new Set([
   "app/page.tsx",
   "app/(auth)/signin/page.tsx",
+  "app/(auth)/invite/[token]/page.tsx",
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/health/route.ts",
+  "app/study/[id]/prolific/route.ts",
+  "app/study/[id]/mturk/route.ts",
+  "app/study/[id]/preview/page.tsx",
   "lib/actions/auth.ts#signInAction",
   "lib/actions/auth.ts#signOutAction",
+  "lib/actions/invites.ts#signUpAction",
 ]);
 
 export type EntryPoint = { file: string; permission: Permission | null };
@@ -34,7 +42,12 @@ function permissionIn(text: string, call: string): Permission | null {
 }
 
 export function pages(): EntryPoint[] {
-  return walk("app", "page.tsx").map((file) => ({ file, permission: permissionIn(source(file), "requirePagePermission") }));
+  return walk("app", "page.tsx").map((file) => {
+    const text = source(file);
+    // requirePagePermission("p"), or a page that answers signed-out visitors itself: can(role, "p") + forbidden().
+    const checked = text.includes("forbidden()") ? (text.match(/\bcan\([^,()]+, "([a-z-]+:[a-z-]+)"\)/)?.[1] as Permission | undefined) : undefined;
+    return { file, permission: permissionIn(text, "requirePagePermission") ?? checked ?? null };
+  });
 }
 
 export type ApiEntryPoint = EntryPoint & { method: string };
@@ -43,7 +56,12 @@ export function apiRoutes(): ApiEntryPoint[] {
   return walk("app", "route.ts").flatMap((file) => {
     const text = source(file);
     const handlers = [...text.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b([^\n]*)/g)];
-    return handlers.map(([, method, rest]) => ({ file, method, permission: permissionIn(rest, "apiRoute") }));
+    // `export const { GET, POST } = handlers` hands requests to a library: no permission of ours.
+    const destructured = [...text.matchAll(/export const \{([^}]+)\}/g)].flatMap(([, names]) => names.split(",").map((name) => name.trim()));
+    return [
+      ...handlers.map(([, method, rest]) => ({ file, method, permission: permissionIn(rest, "apiRoute") })),
+      ...destructured.map((method) => ({ file, method, permission: null })),
+    ];
   });
 }
 
