@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   INVALID_INPUT: 422,
   INVALID_FILE: 422,
   PAYLOAD_TOO_LARGE: 413,
+  // A worker's daily cap in a project: they may come back tomorrow (UTC).
+  DAILY_CAP_REACHED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -18,7 +18,7 @@ export async function claimNextTask({ actor, projectSlug }: { actor: Actor; proj
 
 type TaskRow = {
   id: string;
-  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED";
+  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED" | "REVOKED";
   lease_expires_at: Date;
   live: boolean;
   lease_extensions: number;
@@ -69,6 +69,7 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
 function taskStatus(task: TaskRow): TaskView["status"] {
   if (task.status === "SUBMITTED") return "SUBMITTED";
   if (task.status === "RELEASED") return "SKIPPED";
+  if (task.status === "REVOKED") return "WITHDRAWN";
   return task.status === "ACTIVE" && task.live ? "ACTIVE" : "EXPIRED";
 }
 
