@@ -128,7 +128,11 @@ function changedSettings<T extends Record<string, unknown>>(current: T, next: Pa
 /** Staff overview: every project with its collection progress. */
 export async function findProjectsWithProgress() {
   const projects = await db().project.findMany({
-    select: { ...projectSelect, _count: { select: { items: true, judgments: true, batches: true } } },
+    select: {
+      ...projectSelect,
+      _count: { select: { items: true, judgments: true, batches: true } },
+      batches: { select: { id: true, name: true, status: true }, orderBy: { createdAt: "asc" } },
+    },
     orderBy: { createdAt: "asc" },
   });
   return projects.map(({ _count, ...project }) => ({

@@ -68,3 +68,41 @@ export function parseFlagList(list: string): { id: string; label: string }[] {
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
 export type ProjectSettings = z.output<typeof updateProjectSchema>;
+
+/**
+ * The settings form's fields as the schemas take them. Checkboxes send "on" or nothing; flags
+ * travel as one JSON field; an empty daily cap is no cap.
+ */
+export function projectInputFromForm(form: FormData): Record<string, unknown> {
+  const text = (name: string) => (form.has(name) ? String(form.get(name) ?? "") : undefined);
+  const flags = text("flagOptions");
+  const dailyCap = text("dailyCap");
+  const input: Record<string, unknown> = {
+    slug: text("slug"),
+    name: text("name"),
+    instructions: text("instructions"),
+    question: text("question"),
+    polarity: text("polarity"),
+    judgmentKind: text("judgmentKind"),
+    judgmentsPerItem: text("judgmentsPerItem"),
+    leaseSeconds: form.has("leaseMinutes") ? Math.round(Number(form.get("leaseMinutes")) * 60) : undefined,
+    maxOpenLeases: text("maxOpenLeases"),
+    dailyCap: dailyCap === undefined ? undefined : dailyCap.trim() === "" ? null : dailyCap,
+    pairwiseScale: text("pairwiseScale"),
+    allowTies: form.has("settings") ? form.get("allowTies") === "on" : undefined,
+    allowBothBad: form.has("settings") ? form.get("allowBothBad") === "on" : undefined,
+    flagOptions: flags === undefined ? undefined : safeJson(flags),
+    rationaleMode: text("rationaleMode"),
+    rationaleMinLength: text("rationaleMinLength"),
+    groupIds: form.has("access") ? (form.get("access") === "groups" ? form.getAll("groupIds").map(String) : []) : undefined,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== ""));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -33,6 +33,11 @@ export default async function AdminPage() {
       <section>
         <h2 className="mb-4 text-lg font-semibold">New project</h2>
         <CreateProjectForm />
+        <p className="mt-2 text-sm">
+          <Link href="/admin/projects/new" className="text-indigo-700 underline">
+            Create with every setting…
+          </Link>
+        </p>
       </section>
     </div>
   );
