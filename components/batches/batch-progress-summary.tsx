@@ -13,7 +13,7 @@ export function BatchProgressSummary({ progress }: { progress: BatchProgress }) 
     ["Items complete", `${progress.itemsComplete} of ${progress.itemsTotal} (${percent(progress.itemsComplete, progress.itemsTotal)})`],
     ["Judgments", `${progress.judgmentsStored} of ${progress.judgmentsWanted} (${percent(progress.judgmentsStored, progress.judgmentsWanted)})`],
     ["Open leases", String(progress.openLeases)],
-    ["Last hour", `${progress.judgmentsLastHour} judgments`],
+    ["Last hour", `${progress.judgmentsLastHour} ${progress.judgmentsLastHour === 1 ? "judgment" : "judgments"}`],
     ["Time to finish", eta],
   ] as const;
   return (
