@@ -189,3 +189,17 @@ test("a researcher reads a batch page but gets no controls", async ({ page }) =>
   await expect(page.locator('[data-stat="Items complete"]')).toHaveText("0 of 2 (0%)");
   await expect(page.getByRole("button", { name: /Activate|Pause|Close|Set priority/ })).toHaveCount(0);
 });
+
+test("a worker who reaches the project's daily cap keeps the answer and is told on the task list", async ({ browser }) => {
+  const project = await createTestProject("capped", { dailyCap: 1 }, { count: 3 });
+  const worker = await createTestWorker("capped");
+  const workerTab = await workerPage(browser, worker);
+  const assignmentId = await openNextTask(workerTab, project.name);
+  await workerTab.keyboard.press("8");
+  await expect(workerTab).toHaveURL(/\/tasks$/);
+  const row = workerTab.getByRole("listitem").filter({ hasText: project.name });
+  await expect(row).toContainText("You have reached today's limit of 1 tasks in this project");
+  await expect(row.getByRole("button", { name: "Next task" })).toBeDisabled();
+  expect(await e2eDb().judgment.findUniqueOrThrow({ where: { assignmentId } })).toMatchObject({ workerId: worker.id, strength: 4 });
+  expect(await e2eDb().assignment.count({ where: { workerId: worker.id } })).toBe(1);
+});

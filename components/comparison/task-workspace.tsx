@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { FlagPicker } from "@/components/comparison/flag-picker";
 import { LeaseBar } from "@/components/comparison/lease-bar";
@@ -59,6 +60,7 @@ function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): S
 
 export function TaskWorkspace({ task, instructions, conversation, responses, notice }: Props) {
   const { project } = task;
+  const router = useRouter();
   const { draft, update, status: draftStatus, forget, cancelPendingSave } = useDraft(task.assignmentId, task.draft);
   const ranking = draft.ranking ? fromGroups(draft.ranking) : initialOrder(task.labels);
   const differences = useResponseDiffs(task.assignmentId);
@@ -82,7 +84,10 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
     submitted.current = true;
     cancelPendingSave();
     const result = await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, answer: answer.current });
-    if (result && !result.ok) {
+    // The daily cap is checked by the claim that follows a stored answer: the answer stands, and
+    // the task list says the worker is done for today.
+    if (result && !result.ok && result.code === "DAILY_CAP_REACHED") router.push("/tasks");
+    else if (result && !result.ok) {
       submitted.current = false;
       if (result.code === "LEASE_EXPIRED") setExpired(true);
     }
