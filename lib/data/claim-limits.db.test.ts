@@ -26,6 +26,18 @@ describe("maximum open leases", () => {
     const third = await claimNextTask({ actor: worker, projectSlug: project.slug });
     expect([first, second]).not.toContain(third);
   });
+
+  it("never leases a worker an item they already hold, even while it has slots left", async () => {
+    const project = await createTestProject({ maxOpenLeases: 3, judgmentsPerItem: 2 });
+    await createItemsRecord(db(), { projectId: project.id, count: 2 });
+    const worker = await createTestUser();
+    const first = await claimNextTask({ actor: worker, projectSlug: project.slug });
+    const second = await claimNextTask({ actor: worker, projectSlug: project.slug });
+    expect(await claimNextTask({ actor: worker, projectSlug: project.slug })).toBeNull();
+    const leases = await db().assignment.findMany({ where: { workerId: worker.id } });
+    expect(leases.map((lease) => lease.id).sort()).toEqual([first, second].sort());
+    expect(new Set(leases.map((lease) => lease.itemId)).size).toBe(2);
+  });
 });
 
 describe("daily cap", () => {

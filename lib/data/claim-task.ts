@@ -64,13 +64,11 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
   // A new statement, so it sees a lease a concurrent claim of this worker committed before the lock.
   // Today's judgments are counted only when the project has a daily cap.
   const [mine] = await sql.query<{ oldest: string | null; live: number; today: number }>(
-    `SELECT (SELECT id FROM assignments
-             WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()
-             ORDER BY created_at LIMIT 1) AS oldest,
-            (SELECT count(*) FROM assignments
-             WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now())::int AS live,
+    `SELECT (array_agg(id ORDER BY created_at))[1] AS oldest, count(*)::int AS live,
             CASE WHEN $3::boolean THEN (SELECT count(*) FROM judgments
-              WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC'))::int ELSE 0 END AS today`,
+              WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC'))::int ELSE 0 END AS today
+     FROM assignments
+     WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()`,
     [workerId, project.id, project.daily_cap !== null],
   );
   if (mine.oldest && mine.live >= project.max_open_leases) return mine.oldest;
@@ -81,7 +79,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
   const passedOver: string[] = [];
   for (let pick = 0; pick < MAX_PICKS; pick++) {
     // Wait for a held item only while holding none passed over: two claims never wait on each other.
-    const itemId = await lockNextOpenItem(sql, { batchIds: project.batch_ids, k: project.k, workerId, passedOver, mayWait: passedOver.length === 0 });
+    const itemId = await lockNextOpenItem(sql, { batchIds: project.batch_ids, k: project.k, workerId, holding: mine.live > 0, passedOver, mayWait: passedOver.length === 0 });
     if (!itemId) {
       if (passedOver.length > 0) throw new ClaimContention();
       return null;
@@ -94,15 +92,19 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
 }
 
 // The first item, in batch priority then file order, that looks open in this statement's snapshot
-// and that this worker has neither judged nor skipped nor holds (projects may allow several leases).
+// and that this worker has neither judged nor skipped nor holds. Only a worker already holding a
+// lease (projects may allow several) can hold one; the check is skipped for the others, since the
+// pick probes every item held by others on its way and each probe costs (a separate statement
+// text, so each keeps its own prepared plan).
 // Each batch is walked along its (batch_id, is_complete, position) index, so the cost is the
 // items held by live leases, not the items ever imported.
-const PICK_OPEN_ITEM = (lock: string) => `
+const PICK_OPEN_ITEM = (lock: string, holding: boolean) => `
   SELECT i.id FROM items i
   WHERE i.batch_id = $1::uuid AND i.is_complete = false
     AND i.id <> ALL($4::uuid[])
     AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
-    AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status IN ('RELEASED', 'ACTIVE'))
+    AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'RELEASED')
+    ${holding ? "AND NOT EXISTS (SELECT 1 FROM assignments h WHERE h.item_id = i.id AND h.worker_id = $3::uuid AND h.status = 'ACTIVE')" : ""}
     AND i.judgment_count + (SELECT count(*) FROM assignments a
       WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2
   ORDER BY i.position
@@ -116,11 +118,11 @@ const PICK_OPEN_ITEM = (lock: string) => `
  */
 async function lockNextOpenItem(
   sql: SqlRunner,
-  { batchIds, k, workerId, passedOver, mayWait }: { batchIds: string[]; k: number; workerId: string; passedOver: string[]; mayWait: boolean },
+  { batchIds, k, workerId, holding, passedOver, mayWait }: { batchIds: string[]; k: number; workerId: string; holding: boolean; passedOver: string[]; mayWait: boolean },
 ) {
   for (const lock of mayWait ? ["FOR UPDATE SKIP LOCKED", "FOR UPDATE"] : ["FOR UPDATE SKIP LOCKED"]) {
     for (const batchId of batchIds) {
-      const [row] = await sql.query<{ id: string }>(PICK_OPEN_ITEM(lock), [batchId, k, workerId, passedOver]);
+      const [row] = await sql.query<{ id: string }>(PICK_OPEN_ITEM(lock, holding), [batchId, k, workerId, passedOver]);
       if (row) return row.id;
     }
   }
