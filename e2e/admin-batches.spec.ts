@@ -1,6 +1,7 @@
 // An admin sets up a project in the browser and runs a batch through its lifecycle while a worker
 // works on it: what each step stores, and what the worker and the batch page see.
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createItemsRecord } from "@/prisma/factories";
 import { signIn } from "./sign-in";
@@ -175,6 +176,8 @@ test("a setting that would change stored judgments is refused with the reason, a
   // The reason also stands beside the field.
   await expect(page.getByLabel(/^Polarity/)).toBeVisible();
   await expect(page.locator("label", { has: page.getByLabel(/^Polarity/) })).toContainText("flips which response is `chosen`");
+  // The admin's edits stay in the form to be corrected.
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("frozen renamed");
   const stored = await e2eDb().project.findUniqueOrThrow({ where: { id: project.id } });
   expect(stored).toMatchObject({ polarity: "HELPFUL", name: project.name });
 });
@@ -202,4 +205,33 @@ test("a worker who reaches the project's daily cap keeps the answer and is told 
   await expect(row.getByRole("button", { name: "Next task" })).toBeDisabled();
   expect(await e2eDb().judgment.findUniqueOrThrow({ where: { assignmentId } })).toMatchObject({ workerId: worker.id, strength: 4 });
   expect(await e2eDb().assignment.count({ where: { workerId: worker.id } })).toBe(1);
+});
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test("the project form and a batch page with judgments pass axe, and items open from the keyboard", async ({ page, browser }) => {
+  const project = await createTestProject("a11y-admin", {}, { count: 2 });
+  const batch = await e2eDb().batch.findFirstOrThrow({ where: { projectId: project.id } });
+  const workerTab = await workerPage(browser, await createTestWorker("a11y-admin"));
+  await openNextTask(workerTab, project.name);
+  await workerTab.keyboard.press("2");
+  await expect.poll(() => e2eDb().judgment.count({ where: { projectId: project.id } })).toBe(1);
+
+  await signIn(page, E2E_USERS.admin);
+  await page.goto(`/admin/projects/${project.slug}/settings`);
+  await expect(page.getByRole("button", { name: "Save settings" })).toBeVisible();
+  expect.soft(await seriousViolations(page), "settings page").toEqual([]);
+  await page.goto(`/admin/projects/${project.slug}/batches/${batch.id}`);
+  await expect(page.getByRole("img", { name: "Judgments per hour" }).locator("svg").first()).toBeVisible();
+  expect.soft(await seriousViolations(page), "batch page").toEqual([]);
+
+  const firstItem = page.locator("summary").first();
+  await firstItem.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/strength 3/)).toBeVisible();
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import { createProjectAction, updateProjectAction, type ProjectFormState } from "@/lib/actions/projects";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { Button } from "@/components/ui/button";
@@ -27,10 +27,17 @@ export function ProjectForm({ groups, project }: Props) {
   );
   const values = project ?? PROJECT_DEFAULTS;
   const errorOf = (field: string) => (state && !state.ok ? state.details.filter((d) => d.field === field).map((d) => d.message).join("; ") : "");
+  // Dispatched by hand rather than through <form action>: React resets a form after its action,
+  // which would throw away the admin's edits when the server refuses one of them.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => formAction(form));
+  };
   const frozenNote = project?.hasJudgments ? <span className="text-slate-500"> (fixed: judgments exist)</span> : null;
 
   return (
-    <form action={formAction} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
       <input type="hidden" name="settings" value="1" />
       <Section title="Project">
         <Field label="Name" error={errorOf("name")}>
