@@ -140,7 +140,8 @@ test("a batch goes draft -> active -> paused -> active -> closed, and workers fe
 
   // The revoked lease cannot submit, and says why.
   await workerTab.keyboard.press("8");
-  await expect(workerTab.getByText(/withdrawn by an admin/)).toBeVisible();
+  await expect(workerTab.getByText("This task was withdrawn by an admin (its batch was closed).", { exact: true })).toBeVisible();
+  await expect(workerTab.getByRole("alert").filter({ hasText: "withdrawn by an admin" }).getByRole("button", { name: "Next task" })).toBeVisible();
   expect(await e2eDb().judgment.count({ where: { assignmentId: heldAtClose } })).toBe(0);
 
   // The batch page: numbers and the chart.
