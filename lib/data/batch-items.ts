@@ -45,14 +45,16 @@ type Row = {
 
 /**
  * One page of a batch's items in file order, each with its judgments (staff only: worker emails
- * are shown). One statement; the page is found through the (batch_id, position) index.
+ * are shown). One statement: the page's ids are found first along the (batch_id, position) index,
+ * so the details are built for those 50 items only, not for every item skipped on the way.
  */
 export async function findBatchItems(input: { batchId: string; page?: unknown }): Promise<{ items: BatchItemRow[]; page: number; pageCount: number; total: number }> {
   if (!isUuid(String(input.batchId))) throw new AppError("NOT_FOUND", "No such batch");
   const { batchId, page } = parseInput(batchItemsPageSchema, input);
   const rows = await queryPool<Row & { total: number }>(
     pool(),
-    `SELECT i.id, i.position, i.external_id, i.judgment_count, b.item_count AS total,
+    `WITH page AS (SELECT id FROM items WHERE batch_id = $1::uuid ORDER BY position OFFSET $2 LIMIT $3)
+     SELECT i.id, i.position, i.external_id, i.judgment_count, b.item_count AS total,
             left((SELECT m->>'content' FROM jsonb_array_elements(i.context) WITH ORDINALITY AS c(m, n)
                   WHERE m->>'role' = 'user' ORDER BY n DESC LIMIT 1), 240) AS summary,
             ARRAY(SELECT c.id::text FROM candidates c WHERE c.item_id = i.id ORDER BY c.position) AS candidates,
@@ -60,10 +62,8 @@ export async function findBatchItems(input: { batchId: string; page?: unknown })
                         'both_bad', j.both_bad, 'flags', j.flags, 'rationale', j.rationale, 'time_spent_ms', j.time_spent_ms,
                         'created_at', j.created_at) ORDER BY j.created_at)
                       FROM judgments j JOIN users u ON u.id = j.worker_id WHERE j.item_id = i.id), '[]') AS judgments
-     FROM batches b JOIN items i ON i.batch_id = b.id
-     WHERE b.id = $1::uuid
-     ORDER BY i.position
-     OFFSET $2 LIMIT $3`,
+     FROM page JOIN items i ON i.id = page.id JOIN batches b ON b.id = i.batch_id
+     ORDER BY i.position`,
     [batchId, (page - 1) * BATCH_ITEMS_PAGE_SIZE, BATCH_ITEMS_PAGE_SIZE],
   );
   const total = rows[0]?.total ?? 0;
