@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   // A crowd-platform study that takes no more participants.
   STUDY_CLOSED: 410,
+  // A worker's daily cap in a project: they may come back tomorrow (UTC).
+  DAILY_CAP_REACHED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

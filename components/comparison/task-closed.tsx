@@ -5,6 +5,7 @@ const MESSAGES = {
   SUBMITTED: "You have answered this task.",
   SKIPPED: "You skipped this task; it went back to the pool for someone else.",
   EXPIRED: "The time for this task ran out, so it went back to the pool for someone else.",
+  WITHDRAWN: "This task was withdrawn by an admin (its batch was closed).",
 } as const;
 
 export function TaskClosed({ status, projectSlug, studyId }: { status: keyof typeof MESSAGES; projectSlug: string; studyId?: string }) {

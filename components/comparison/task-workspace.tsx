@@ -69,7 +69,9 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
   const [expanded, setExpanded] = useState<string[]>([]);
   const [dialog, setDialog] = useState<"help" | "instructions" | "skip" | null>(task.firstInProject && project.hasInstructions ? "instructions" : null);
   const [lease, setLease] = useState({ expiresAt: task.leaseExpiresAt, extensionsLeft: task.leaseExtensionsLeft, extending: false, error: "" });
-  const [expired, setExpired] = useState(false);
+  // Why the lease ended under the worker: its time ran out, or an admin closed its batch.
+  const [ended, setEnded] = useState<"expired" | "withdrawn" | null>(null);
+  const expired = ended !== null;
   // Set once hydrated: keys work from then on (tests and the benchmark wait for it).
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
@@ -90,7 +92,8 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
       : await submitAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, answer: answer.current });
     if (result && !result.ok) {
       submitted.current = false;
-      if (result.code === "LEASE_EXPIRED") setExpired(true);
+      if (result.code === "LEASE_EXPIRED") setEnded("expired");
+      if (result.code === "GONE") setEnded("withdrawn");
     }
     return result;
   });
@@ -133,7 +136,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
     );
   };
 
-  const onExpired = useCallback(() => setExpired(true), []);
+  const onExpired = useCallback(() => setEnded((current) => current ?? "expired"), []);
   const toggleAll = () => setExpanded((current) => (current.length > 0 ? [] : task.labels));
 
   useShortcuts((event) => {
@@ -205,7 +208,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
       <h1 className="mb-3 text-xl font-semibold">{project.question}</h1>
       {expired && (
         <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          <span>Time is up for this task: it went back to the pool for someone else.</span>
+          <span>{ended === "withdrawn" ? "This task was withdrawn by an admin (its batch was closed)." : "Time is up for this task: it went back to the pool for someone else."}</span>
           <NextTaskButton projectSlug={project.slug} studyId={studyId} disabled={false} />
         </div>
       )}

@@ -8,6 +8,7 @@ import { FormError } from "@/components/ui/form-error";
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
+/** The quick way: name, slug, question and k; everything else keeps its default until edited. */
 export function CreateProjectForm() {
   const [state, formAction, pending] = useActionState<ActionResult<never> | null, FormData>(createProjectAction, null);
   const fieldError = (field: string) => (state && !state.ok ? state.details.find((d) => d.field === field)?.message : undefined);

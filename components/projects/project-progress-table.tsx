@@ -11,6 +11,7 @@ type ProjectProgress = {
   itemCount: number;
   judgmentCount: number;
   judgmentsWanted: number;
+  batches: { id: string; name: string; status: string }[];
 };
 
 export function ProjectProgressTable({ projects }: { projects: ProjectProgress[] }) {
@@ -33,6 +34,18 @@ export function ProjectProgressTable({ projects }: { projects: ProjectProgress[]
               <td className="p-3">
                 <div className="font-medium">{project.name}</div>
                 <div className="text-slate-500">{project.slug}</div>
+                {project.batches.length > 0 && (
+                  <ul className="mt-1 space-y-0.5">
+                    {project.batches.map((batch) => (
+                      <li key={batch.id}>
+                        <Link href={`/admin/projects/${project.slug}/batches/${batch.id}`} className="text-indigo-700 underline">
+                          {batch.name}
+                        </Link>{" "}
+                        <span className="text-slate-500">({batch.status.toLowerCase()})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
               <td className="p-3">
                 {project.itemCount} × k={project.judgmentsPerItem}

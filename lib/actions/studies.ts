@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { submitJudgment } from "@/lib/data/judgments";
+import { unlessCapped } from "@/lib/data/assignments";
 import { skipTask } from "@/lib/data/leases";
 import { closeStudy, createStudy } from "@/lib/data/studies";
 import { claimStudyTask } from "@/lib/data/studies-progress";
@@ -48,7 +49,8 @@ function studyPath(studyId: string, assignmentId: string | null, note?: "answere
 export async function claimStudyTaskAction(studyId: string): Promise<ActionResult<never>> {
   const result = await runAction("task:work", async (actor) => {
     const id = parseInput(studyIdSchema, studyId);
-    return { id, next: await claimStudyTask({ actor, studyId: id }) };
+    const next = await unlessCapped(claimStudyTask({ actor, studyId: id }));
+    return { id, next: next === "capped" ? null : next };
   });
   if (!result.ok) return result;
   redirect(studyPath(result.data.id, result.data.next));
@@ -59,7 +61,8 @@ export async function submitInStudyAction(input: { studyId: string; assignmentId
   const result = await runAction("task:work", async (actor) => {
     const id = parseInput(studyIdSchema, input.studyId);
     const { replayed } = await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
-    return { id, replayed, next: await claimStudyTask({ actor, studyId: id }) };
+    const next = await unlessCapped(claimStudyTask({ actor, studyId: id }));
+    return { id, replayed, next: next === "capped" ? null : next };
   });
   if (!result.ok) return result;
   redirect(studyPath(result.data.id, result.data.next, result.data.replayed ? "answered-elsewhere" : undefined));
@@ -69,7 +72,8 @@ export async function skipInStudyAction(input: { studyId: string; assignmentId: 
   const result = await runAction("task:work", async (actor) => {
     const id = parseInput(studyIdSchema, input.studyId);
     await skipTask({ actor, assignmentId: input.assignmentId, input: { reason: input.reason } });
-    return { id, next: await claimStudyTask({ actor, studyId: id }) };
+    const next = await unlessCapped(claimStudyTask({ actor, studyId: id }));
+    return { id, next: next === "capped" ? null : next };
   });
   if (!result.ok) return result;
   redirect(studyPath(result.data.id, result.data.next));

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
-import { claimNextTask } from "@/lib/data/assignments";
+import { claimNextTask, unlessCapped } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
 import { extendLease, skipTask } from "@/lib/data/leases";
 import { findResponseDiffs } from "@/lib/data/response-diffs";
@@ -27,9 +27,10 @@ export async function claimNextTaskAction(projectSlug: string): Promise<ActionRe
 export async function submitAndContinueAction(input: { assignmentId: string; projectSlug: string; answer: unknown }): Promise<ActionResult<never>> {
   const result = await runAction("task:work", async (actor) => {
     const { replayed } = await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
-    return { next: await claimNextTask({ actor, projectSlug: input.projectSlug }), replayed };
+    return { next: await unlessCapped(claimNextTask({ actor, projectSlug: input.projectSlug })), replayed };
   });
   if (!result.ok) return result;
+  if (result.data.next === "capped") redirect("/tasks");
   // A replay is a retry of this page's own answer, or a second tab answering a task the first
   // already answered: then the first answer stands, and the worker is told.
   redirect(nextTaskPath(input.projectSlug, result.data.next, result.data.replayed ? "answered-elsewhere" : undefined));
@@ -39,9 +40,10 @@ export async function submitAndContinueAction(input: { assignmentId: string; pro
 export async function skipAndContinueAction(input: { assignmentId: string; projectSlug: string; reason: string }): Promise<ActionResult<never>> {
   const result = await runAction("task:work", async (actor) => {
     await skipTask({ actor, assignmentId: input.assignmentId, input: { reason: input.reason } });
-    return claimNextTask({ actor, projectSlug: input.projectSlug });
+    return unlessCapped(claimNextTask({ actor, projectSlug: input.projectSlug }));
   });
   if (!result.ok) return result;
+  if (result.data === "capped") redirect("/tasks");
   redirect(nextTaskPath(input.projectSlug, result.data));
 }
 

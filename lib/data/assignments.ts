@@ -1,7 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { ChatMessage } from "@/lib/formats/item";
 import type { Actor } from "@/lib/data/users";
 import { claimTask } from "@/lib/data/claim-task";
@@ -16,9 +16,22 @@ export async function claimNextTask({ actor, projectSlug }: { actor: Actor; proj
   return claimTask(pool(), { workerId: actor.id, projectSlug });
 }
 
+/**
+ * The claim that follows a stored answer or a skip. Reaching the daily cap there is no error (the
+ * answer stands): it gives "capped", and the worker goes back to a list that says so.
+ */
+export async function unlessCapped(claim: Promise<string | null>): Promise<string | null | "capped"> {
+  try {
+    return await claim;
+  } catch (error) {
+    if (isAppError(error) && error.code === "DAILY_CAP_REACHED") return "capped";
+    throw error;
+  }
+}
+
 type TaskRow = {
   id: string;
-  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED";
+  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED" | "REVOKED";
   lease_expires_at: Date;
   live: boolean;
   lease_extensions: number;
@@ -69,6 +82,7 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
 function taskStatus(task: TaskRow): TaskView["status"] {
   if (task.status === "SUBMITTED") return "SUBMITTED";
   if (task.status === "RELEASED") return "SKIPPED";
+  if (task.status === "REVOKED") return "WITHDRAWN";
   return task.status === "ACTIVE" && task.live ? "ACTIVE" : "EXPIRED";
 }
 

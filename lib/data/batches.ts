@@ -1,12 +1,29 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/data/users";
+import { recordAuditEvent } from "@/lib/data/audit";
+import { explainRefusedTransition, type BatchStatusName } from "@/lib/data/batch-transitions";
+import { setBatchPrioritySchema, setBatchStatusSchema, type SetBatchPriorityInput, type SetBatchStatusInput } from "@/lib/validations/batch";
+import { parseInput } from "@/lib/validations/parse";
 
 export async function findBatchesForProject({ projectId }: { projectId: string }) {
-  return db().batch.findMany({
+  const batches = await db().batch.findMany({
     where: { projectId },
-    select: { id: true, name: true, status: true, priority: true, sourceFormat: true, itemCount: true, createdAt: true, createdBy: { select: { email: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      priority: true,
+      sourceFormat: true,
+      itemCount: true,
+      createdAt: true,
+      createdBy: { select: { email: true } },
+      _count: { select: { items: { where: { isComplete: true } } } },
+    },
     orderBy: { createdAt: "desc" },
   });
+  return batches.map(({ _count, ...batch }) => ({ ...batch, completeCount: _count.items }));
 }
 
 /** Every batch with its project, for choosing what an export covers. */
@@ -16,4 +33,56 @@ export async function findBatchChoices() {
     orderBy: [{ project: { slug: "asc" } }, { createdAt: "asc" }],
   });
   return batches.map((batch) => ({ id: batch.id, name: batch.name, itemCount: batch.itemCount, project: batch.project.slug }));
+}
+
+/**
+ * Moves a batch along its lifecycle. The batch row is locked first (FOR UPDATE, which also waits
+ * for claims holding it: see claim-task.ts), so a claim either commits its lease before the close
+ * and has it revoked, or sees the batch closed. Pausing leaves leases alone: workers finish what
+ * they hold. Closing revokes every open lease of the batch in the same transaction.
+ */
+export async function setBatchStatus({ actor, input }: { actor: Actor; input: SetBatchStatusInput }) {
+  const { batchId, status } = parseInput(setBatchStatusSchema, input);
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ status: BatchStatusName; activated_at: Date | null }[]>`SELECT status, activated_at FROM batches WHERE id = ${batchId}::uuid FOR UPDATE`;
+    if (!locked) throw new AppError("NOT_FOUND", "No such batch");
+    const refusal = explainRefusedTransition(locked.status, status);
+    if (refusal) throw new AppError("CONFLICT", refusal, [{ field: "status", message: refusal }]);
+    const now = new Date();
+    const batch = await tx.batch.update({
+      where: { id: batchId },
+      data: {
+        status,
+        // The first activation: throughput is charted from there, across pauses.
+        ...(status === "ACTIVE" && !locked.activated_at ? { activatedAt: now } : {}),
+        ...(status === "CLOSED" ? { closedAt: now } : {}),
+      },
+      select: { id: true, status: true, activatedAt: true, closedAt: true, project: { select: { slug: true } } },
+    });
+    const revokedLeases =
+      status === "CLOSED"
+        ? await tx.$executeRaw`UPDATE assignments SET status = 'REVOKED'
+            WHERE status = 'ACTIVE' AND item_id IN (SELECT id FROM items WHERE batch_id = ${batchId}::uuid)`
+        : 0;
+    await recordAuditEvent(tx, {
+      actor,
+      action: "batch.status",
+      targetType: "batch",
+      targetId: batchId,
+      before: { status: locked.status },
+      after: { status, ...(status === "CLOSED" ? { revokedLeases } : {}) },
+    });
+    return { id: batch.id, status: batch.status, projectSlug: batch.project.slug, revokedLeases };
+  });
+}
+
+export async function setBatchPriority({ actor, input }: { actor: Actor; input: SetBatchPriorityInput }) {
+  const { batchId, priority } = parseInput(setBatchPrioritySchema, input);
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ priority: number }[]>`SELECT priority FROM batches WHERE id = ${batchId}::uuid FOR UPDATE`;
+    if (!locked) throw new AppError("NOT_FOUND", "No such batch");
+    const batch = await tx.batch.update({ where: { id: batchId }, data: { priority }, select: { id: true, priority: true, project: { select: { slug: true } } } });
+    await recordAuditEvent(tx, { actor, action: "batch.priority", targetType: "batch", targetId: batchId, before: { priority: locked.priority }, after: { priority } });
+    return { id: batch.id, priority: batch.priority, projectSlug: batch.project.slug };
+  });
 }

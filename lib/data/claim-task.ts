@@ -13,8 +13,10 @@ class ClaimContention extends Error {}
 
 /**
  * Gives the worker a lease on an item of the project that still needs judgments: never one they
- * judged, never more live leases plus judgments than k. If the worker already holds a live lease
- * in the project, that one is returned, so a second tab or a retry does not take a second item.
+ * judged, never more live leases plus judgments than k. A worker who already holds the project's
+ * maximum of live leases (1 unless set) gets their oldest one back, so a second tab or a retry does
+ * not take another item. Projects may be closed to all but some groups, and may cap the tasks a
+ * worker takes per UTC day (judgments plus live leases).
  */
 export async function claimTask(pool: pg.Pool, options: { workerId: string; projectSlug: string }): Promise<string | null> {
   for (let attempt = 1; ; attempt++) {
@@ -30,33 +32,56 @@ function toAppError(error: unknown) {
   return error instanceof ClaimContention ? new AppError("CONFLICT", "Every open task was taken while looking for one; try again") : error;
 }
 
+type ClaimProject = {
+  id: string;
+  k: number;
+  lease_seconds: number;
+  max_open_leases: number;
+  daily_cap: number | null;
+  batch_ids: string[];
+  open_to_worker: boolean;
+  worker: number;
+};
+
 async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { workerId: string; projectSlug: string }): Promise<string | null> {
-  // Locking the worker's row serialises their own claims (two tabs, retries) and no one else's.
-  const [project] = await sql.query<{ id: string; k: number; lease_seconds: number; batch_ids: string[]; worker: number }>(
-    `WITH worker AS (SELECT id FROM users WHERE id = $2::uuid FOR NO KEY UPDATE),
+  // Locking the worker's row serialises their own claims (two tabs, retries) and no one else's. A
+  // block commits under the same lock, so a claim that waited for it sees the worker blocked.
+  const [project] = await sql.query<ClaimProject>(
+    `WITH worker AS (SELECT id FROM users WHERE id = $2::uuid AND blocked_at IS NULL FOR NO KEY UPDATE),
           expired AS (UPDATE assignments SET status = 'EXPIRED'
                       WHERE worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at <= now() RETURNING 1)
-     SELECT p.id, p.judgments_per_item AS k, p.lease_seconds,
+     SELECT p.id, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
             ARRAY(SELECT b.id FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE'
                   ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
+            (NOT EXISTS (SELECT 1 FROM project_groups g WHERE g.project_id = p.id)
+              OR EXISTS (SELECT 1 FROM project_groups g JOIN group_members m ON m.group_id = g.group_id
+                         WHERE g.project_id = p.id AND m.user_id = $2::uuid)) AS open_to_worker,
             (SELECT count(*) FROM worker)::int AS worker
      FROM projects p WHERE p.slug = $1`,
     [projectSlug, workerId],
   );
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${projectSlug}"`);
+  if (project.worker === 0) throw new AppError("FORBIDDEN", "This account is blocked");
+  if (!project.open_to_worker) throw new AppError("FORBIDDEN", "This project is not open to you");
   // A new statement, so it sees a lease a concurrent claim of this worker committed before the lock.
-  const [current] = await sql.query<{ id: string }>(
-    `SELECT id FROM assignments
-     WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()
-     ORDER BY created_at LIMIT 1`,
-    [workerId, project.id],
+  // Today's judgments are counted only when the project has a daily cap.
+  const [mine] = await sql.query<{ oldest: string | null; live: number; today: number }>(
+    `SELECT (array_agg(id ORDER BY created_at))[1] AS oldest, count(*)::int AS live,
+            CASE WHEN $3::boolean THEN (SELECT count(*) FROM judgments
+              WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC'))::int ELSE 0 END AS today
+     FROM assignments
+     WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()`,
+    [workerId, project.id, project.daily_cap !== null],
   );
-  if (current) return current.id;
+  if (mine.oldest && mine.live >= project.max_open_leases) return mine.oldest;
+  if (project.daily_cap !== null && mine.today + mine.live >= project.daily_cap) {
+    throw new AppError("DAILY_CAP_REACHED", `You have reached today's limit of ${project.daily_cap} tasks in this project`);
+  }
 
   const passedOver: string[] = [];
   for (let pick = 0; pick < MAX_PICKS; pick++) {
     // Wait for a held item only while holding none passed over: two claims never wait on each other.
-    const itemId = await lockNextOpenItem(sql, { batchIds: project.batch_ids, k: project.k, workerId, passedOver, mayWait: passedOver.length === 0 });
+    const itemId = await lockNextOpenItem(sql, { batchIds: project.batch_ids, k: project.k, workerId, holding: mine.live > 0, passedOver, mayWait: passedOver.length === 0 });
     if (!itemId) {
       if (passedOver.length > 0) throw new ClaimContention();
       return null;
@@ -69,15 +94,19 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
 }
 
 // The first item, in batch priority then file order, that looks open in this statement's snapshot
-// and that this worker has neither judged nor skipped.
+// and that this worker has neither judged nor skipped nor holds. Only a worker already holding a
+// lease (projects may allow several) can hold one; the check is skipped for the others, since the
+// pick probes every item held by others on its way and each probe costs (a separate statement
+// text, so each keeps its own prepared plan).
 // Each batch is walked along its (batch_id, is_complete, position) index, so the cost is the
 // items held by live leases, not the items ever imported.
-const PICK_OPEN_ITEM = (lock: string) => `
+const PICK_OPEN_ITEM = (lock: string, holding: boolean) => `
   SELECT i.id FROM items i
   WHERE i.batch_id = $1::uuid AND i.is_complete = false
     AND i.id <> ALL($4::uuid[])
     AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
     AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'RELEASED')
+    ${holding ? "AND NOT EXISTS (SELECT 1 FROM assignments h WHERE h.item_id = i.id AND h.worker_id = $3::uuid AND h.status = 'ACTIVE')" : ""}
     AND i.judgment_count + (SELECT count(*) FROM assignments a
       WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2
   ORDER BY i.position
@@ -91,11 +120,11 @@ const PICK_OPEN_ITEM = (lock: string) => `
  */
 async function lockNextOpenItem(
   sql: SqlRunner,
-  { batchIds, k, workerId, passedOver, mayWait }: { batchIds: string[]; k: number; workerId: string; passedOver: string[]; mayWait: boolean },
+  { batchIds, k, workerId, holding, passedOver, mayWait }: { batchIds: string[]; k: number; workerId: string; holding: boolean; passedOver: string[]; mayWait: boolean },
 ) {
   for (const lock of mayWait ? ["FOR UPDATE SKIP LOCKED", "FOR UPDATE"] : ["FOR UPDATE SKIP LOCKED"]) {
     for (const batchId of batchIds) {
-      const [row] = await sql.query<{ id: string }>(PICK_OPEN_ITEM(lock), [batchId, k, workerId, passedOver]);
+      const [row] = await sql.query<{ id: string }>(PICK_OPEN_ITEM(lock, holding), [batchId, k, workerId, passedOver]);
       if (row) return row.id;
     }
   }
@@ -105,22 +134,29 @@ async function lockNextOpenItem(
 /**
  * Creates the lease if the item, now locked, really has a slot. The statement starts after the
  * lock was granted, so it counts every claim and submit that committed before: the pick's snapshot
- * may be older than that. The display order is shuffled per assignment and stored.
+ * may be older than that. The batch must still be active: its row is held (FOR KEY SHARE, the lock
+ * a foreign key check takes) until the claim commits, and closing a batch locks it FOR UPDATE, so a
+ * lease is never created in a batch whose close has already revoked the others. The display order
+ * is shuffled per assignment and stored.
  */
 async function leaseIfOpen(
   sql: SqlRunner,
   { projectId, itemId, workerId, k, leaseSeconds }: { projectId: string; itemId: string; workerId: string; k: number; leaseSeconds: number },
 ): Promise<string | null> {
   const [assignment] = await sql.query<{ id: string }>(
-    `INSERT INTO assignments (project_id, item_id, worker_id, display_order, lease_expires_at)
+    `WITH open_batch AS (SELECT b.id FROM batches b
+                         WHERE b.id = (SELECT batch_id FROM items WHERE id = $2::uuid) AND b.status = 'ACTIVE'
+                         FOR KEY SHARE)
+     INSERT INTO assignments (project_id, item_id, worker_id, display_order, lease_expires_at)
      SELECT $1::uuid, i.id, $3::uuid,
             ARRAY(SELECT c.id FROM candidates c WHERE c.item_id = i.id ORDER BY random()),
             now() + make_interval(secs => $5)
      FROM items i
-     WHERE i.id = $2::uuid
+     WHERE i.id = $2::uuid AND EXISTS (SELECT 1 FROM open_batch)
        AND i.judgment_count + (SELECT count(*) FROM assignments a
              WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $4
        AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
+       AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'ACTIVE')
      RETURNING id`,
     [projectId, itemId, workerId, k, leaseSeconds],
   );

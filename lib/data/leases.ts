@@ -5,12 +5,13 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { isUuid } from "@/lib/data/assignments";
 import { MAX_LEASE_EXTENSIONS } from "@/lib/data/task-view";
+import { WITHDRAWN_MESSAGE } from "@/lib/data/submit-judgment";
 import { draftSchema, skipSchema } from "@/lib/validations/judgment";
 import { parseInput } from "@/lib/validations/parse";
 
 type LiveLease = { id: string };
 
-/** Why an update of a live lease matched nothing: not theirs, already answered, or out of time. */
+/** Why an update of a live lease matched nothing: not theirs, already answered, withdrawn, or out of time. */
 async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assignmentId: string }): Promise<never> {
   const [row] = await queryPool<{ status: string; live: boolean }>(
     pool(),
@@ -20,6 +21,7 @@ async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assi
   if (!row) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (row.status === "SUBMITTED") throw new AppError("ALREADY_SUBMITTED", "This task was already answered");
   if (row.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
+  if (row.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
   throw new AppError("LEASE_EXPIRED", "This task's lease has ended and it went back to the pool; take the next task");
 }
 

@@ -51,6 +51,17 @@ describe("blockUser", () => {
     expect((await db().assignment.findUniqueOrThrow({ where: { id: next } })).itemId).toBe(openItem);
   });
 
+  it("refuses a blocked worker's claim even when it is already past the session check", async () => {
+    const admin = await createTestUser("ADMIN");
+    const project = await createTestProject({ judgmentsPerItem: 1 });
+    await createItemsRecord(db(), { projectId: project.id, count: 2 });
+    const worker = await createTestUser();
+    await blockUser({ actor: admin, input: { userId: worker.id } });
+    // The actor object is what a request resolved before the block landed.
+    await expect(claimNextTask({ actor: worker, projectSlug: project.slug })).rejects.toMatchObject({ code: "FORBIDDEN", message: "This account is blocked" });
+    expect(await db().assignment.count({ where: { workerId: worker.id } })).toBe(0);
+  });
+
   it("makes the user signed out: no session, no password sign-in, no API token, until unblocked", async () => {
     const admin = await createTestUser("ADMIN");
     const worker = await createTestUser();

@@ -3,7 +3,10 @@ import { db, pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
-import { createProjectSchema, type CreateProjectInput } from "@/lib/validations/project";
+import { recordAuditEvent } from "@/lib/data/audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FlagOption } from "@/lib/judgment-scales";
+import { createProjectSchema, FROZEN_ONCE_JUDGED, updateProjectSchema, type CreateProjectInput, type UpdateProjectInput } from "@/lib/validations/project";
 import { parseInput } from "@/lib/validations/parse";
 
 const projectSelect = {
@@ -18,11 +21,33 @@ const projectSelect = {
   createdAt: true,
 } as const;
 
-export async function createProject({ input }: { actor: Actor | null; input: CreateProjectInput }) {
-  const data = parseInput(createProjectSchema, input);
-  const existing = await db().project.findUnique({ where: { slug: data.slug }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", `A project with slug "${data.slug}" already exists`, [{ field: "slug", message: "already taken" }]);
-  return db().project.create({ data, select: projectSelect });
+const settingsSelect = {
+  name: true,
+  instructions: true,
+  question: true,
+  polarity: true,
+  judgmentKind: true,
+  judgmentsPerItem: true,
+  leaseSeconds: true,
+  maxOpenLeases: true,
+  dailyCap: true,
+  pairwiseScale: true,
+  allowTies: true,
+  allowBothBad: true,
+  flagOptions: true,
+  rationaleMode: true,
+  rationaleMinLength: true,
+} as const;
+
+export async function createProject({ actor, input }: { actor: Actor | null; input: CreateProjectInput }) {
+  const { groupIds = [], ...data } = parseInput(createProjectSchema, input);
+  return db().$transaction(async (tx) => {
+    const existing = await tx.project.findUnique({ where: { slug: data.slug }, select: { id: true } });
+    if (existing) throw new AppError("CONFLICT", `A project with slug "${data.slug}" already exists`, [{ field: "slug", message: "already taken" }]);
+    const project = await tx.project.create({ data: { ...data, groups: { create: groupIds.map((groupId) => ({ groupId })) } }, select: projectSelect });
+    await recordAuditEvent(tx, { actor, action: "project.create", targetType: "project", targetId: project.id, after: { ...data, groupIds } });
+    return project;
+  });
 }
 
 export async function findProjectBySlug({ slug }: { slug: string }) {
@@ -31,10 +56,83 @@ export async function findProjectBySlug({ slug }: { slug: string }) {
   return project;
 }
 
+/** Everything the settings form edits, with whether judgments exist (some settings are then frozen). */
+export async function findProjectSettings({ slug }: { slug: string }) {
+  const project = await db().project.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, ...settingsSelect, groups: { select: { groupId: true } }, judgments: { select: { id: true }, take: 1 } },
+  });
+  if (!project) throw new AppError("NOT_FOUND", `No project with slug "${slug}"`);
+  const { groups, judgments, flagOptions, ...settings } = project;
+  return { ...settings, flagOptions: flagOptions as FlagOption[], groupIds: groups.map((group) => group.groupId), hasJudgments: judgments.length > 0 };
+}
+
+/** The groups a project can be opened to (managed on the People page). */
+export async function findGroupChoices() {
+  return db().group.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/**
+ * Changes a project's settings. Settings that would change the meaning of judgments already stored
+ * are refused once there are any, each named with why, and nothing is changed. A new k re-marks
+ * which items are complete in the same transaction: that flag is what claims walk.
+ */
+export async function updateProject({ actor, slug, input }: { actor: Actor; slug: string; input: UpdateProjectInput }) {
+  const { groupIds, ...data } = parseInput(updateProjectSchema, input);
+  return db().$transaction(async (tx) => {
+    // Locked, so a concurrent update cannot slip a change past the checks below.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM projects WHERE slug = ${slug} FOR UPDATE`;
+    if (!locked) throw new AppError("NOT_FOUND", `No project with slug "${slug}"`);
+    const current = await tx.project.findUniqueOrThrow({ where: { id: locked.id }, select: { ...settingsSelect, groups: { select: { groupId: true } } } });
+    const { groups, ...currentSettings } = current;
+    const changed = changedSettings(currentSettings, data);
+    const currentGroupIds = groups.map((group) => group.groupId).sort();
+    const groupsChanged = groupIds !== undefined && JSON.stringify([...new Set(groupIds)].sort()) !== JSON.stringify(currentGroupIds);
+
+    const frozen = (Object.keys(FROZEN_ONCE_JUDGED) as (keyof typeof FROZEN_ONCE_JUDGED)[]).filter((field) => field in changed);
+    if (frozen.length > 0 && (await tx.judgment.count({ where: { projectId: locked.id }, take: 1 })) > 0) {
+      const details = frozen.map((field) => ({ field, message: `cannot change once judgments exist: ${FROZEN_ONCE_JUDGED[field]}` }));
+      throw new AppError("CONFLICT", details.map((d) => `${d.field} ${d.message}`).join("; "), details);
+    }
+    if (Object.keys(changed).length === 0 && !groupsChanged) return { slug, changed: [] as string[] };
+
+    await tx.project.update({ where: { id: locked.id }, data: changed as Prisma.ProjectUpdateInput });
+    if (changed.judgmentsPerItem !== undefined) {
+      await tx.$executeRaw`UPDATE items SET is_complete = judgment_count >= ${changed.judgmentsPerItem}
+        WHERE project_id = ${locked.id}::uuid AND is_complete <> (judgment_count >= ${changed.judgmentsPerItem})`;
+    }
+    if (groupsChanged) {
+      await tx.projectGroup.deleteMany({ where: { projectId: locked.id } });
+      await tx.projectGroup.createMany({ data: [...new Set(groupIds)].map((groupId) => ({ projectId: locked.id, groupId })) });
+    }
+    const before = Object.fromEntries(Object.keys(changed).map((field) => [field, currentSettings[field as keyof typeof currentSettings]]));
+    await recordAuditEvent(tx, {
+      actor,
+      action: "project.update",
+      targetType: "project",
+      targetId: locked.id,
+      before: groupsChanged ? { ...before, groupIds: currentGroupIds } : before,
+      after: groupsChanged ? { ...changed, groupIds } : changed,
+    });
+    return { slug, changed: [...Object.keys(changed), ...(groupsChanged ? ["groupIds"] : [])] };
+  });
+}
+
+// The fields of `next` whose value differs from `current` (JSON comparison: flags are a list).
+function changedSettings<T extends Record<string, unknown>>(current: T, next: Partial<T>): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(next).filter(([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(current[field])),
+  ) as Partial<T>;
+}
+
 /** Staff overview: every project with its collection progress. */
 export async function findProjectsWithProgress() {
   const projects = await db().project.findMany({
-    select: { ...projectSelect, _count: { select: { items: true, judgments: true, batches: true } } },
+    select: {
+      ...projectSelect,
+      _count: { select: { items: true, judgments: true, batches: true } },
+      batches: { select: { id: true, name: true, status: true }, orderBy: { createdAt: "asc" } },
+    },
     orderBy: { createdAt: "asc" },
   });
   return projects.map(({ _count, ...project }) => ({
@@ -54,16 +152,23 @@ export type WorkerProject = {
   doneToday: number;
   doneTotal: number;
   timeSpentMs: number;
+  /** Tasks a day this worker may take here (UTC), or null. */
+  dailyCap: number | null;
+  /** Today's judgments have reached the cap and no lease is left: no new task until tomorrow. */
+  capReached: boolean;
 };
 
 /**
  * What a worker may see of the projects with work: names, question, how much is open to them, and
- * their own counts (today is the server's UTC day).
+ * their own counts (today is the UTC day). Projects open only to some groups are listed only to
+ * their members.
  */
 export async function findProjectsForWorker({ actor }: { actor: Actor }): Promise<WorkerProject[]> {
-  const rows = await queryPool<{ slug: string; name: string; question: string; available: number; done_today: number; done_total: number; time_spent_ms: number }>(
+  const rows = await queryPool<{ slug: string; name: string; question: string; available: number; done_today: number; done_total: number; time_spent_ms: number; daily_cap: number | null; live: number }>(
     pool(),
-    `SELECT p.slug, p.name, p.question,
+    `SELECT p.slug, p.name, p.question, p.daily_cap,
+       (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.worker_id = $1::uuid
+          AND s.status = 'ACTIVE' AND s.lease_expires_at > now())::int AS live,
        (SELECT count(*) FROM items i JOIN batches b ON b.id = i.batch_id
          WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.is_complete = false
            AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $1::uuid)
@@ -71,11 +176,14 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
        mine.done_today, mine.done_total, mine.time_spent_ms
      FROM projects p
      CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now()))::int AS done_today,
+       SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now(), 'UTC'))::int AS done_today,
               count(*)::int AS done_total,
               COALESCE(sum(j.time_spent_ms), 0)::bigint AS time_spent_ms
        FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid) AS mine
-     WHERE EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0
+     WHERE (EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0)
+       AND (NOT EXISTS (SELECT 1 FROM project_groups g WHERE g.project_id = p.id)
+            OR EXISTS (SELECT 1 FROM project_groups g JOIN group_members m ON m.group_id = g.group_id
+                       WHERE g.project_id = p.id AND m.user_id = $1::uuid))
      ORDER BY p.created_at`,
     [actor.id],
   );
@@ -87,5 +195,8 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
     doneToday: row.done_today,
     doneTotal: row.done_total,
     timeSpentMs: Number(row.time_spent_ms),
+    dailyCap: row.daily_cap,
+    // A worker still holding a lease can go back to it, so the button stays.
+    capReached: row.daily_cap !== null && row.live === 0 && row.done_today >= row.daily_cap,
   }));
 }

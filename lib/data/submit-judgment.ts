@@ -5,13 +5,16 @@ import { AppError } from "@/lib/errors";
 import { interpretAnswer, type AnswerRules, type StoredAnswer } from "@/lib/data/interpret-answer";
 import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 
+/** An admin closed the task's batch (or blocked the worker): the lease ended before its time. */
+export const WITHDRAWN_MESSAGE = "This task was withdrawn by an admin (its batch was closed), so your answer was not stored; take the next task";
+
 export type SubmittedJudgment = { judgmentId: string; assignmentId: string; createdAt: string; replayed: boolean };
 
 type LockedAssignment = {
   id: string;
   item_id: string;
   project_id: string;
-  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED";
+  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED" | "REVOKED";
   display_order: string[];
   live: boolean;
   elapsed_ms: number;
@@ -50,6 +53,7 @@ async function submitJudgmentWithin(
   if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (assignment.status === "SUBMITTED") return replay(sql, assignment.id, answer.idempotencyKey);
   if (assignment.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
+  if (assignment.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
   if (assignment.status !== "ACTIVE" || !assignment.live) {
     throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
   }

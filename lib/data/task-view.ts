@@ -21,7 +21,7 @@ export type TaskProject = {
 
 export type TaskView = {
   assignmentId: string;
-  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "SKIPPED";
+  status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "SKIPPED" | "WITHDRAWN";
   leaseExpiresAt: string;
   leaseExtensionsLeft: number;
   project: TaskProject;

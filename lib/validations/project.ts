@@ -7,31 +7,51 @@ export const slugSchema = z
   .max(60, "slugs have at most 60 characters")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens, like helpful-v1");
 
-export const createProjectSchema = z.object({
-  slug: slugSchema,
+const flagOptionsSchema = z
+  .array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "flag ids use lowercase letters, digits and hyphens"),
+      label: z.string().trim().min(1, "give each flag a label").max(60),
+    }),
+  )
+  .max(12, "at most 12 flags")
+  .refine((flags) => new Set(flags.map((flag) => flag.id)).size === flags.length, "flag ids must be unique");
+
+/** Every setting of a project but its slug, which names it in URLs and exports and never changes. */
+const projectSettingsShape = {
   name: z.string().trim().min(1, "give the project a name").max(200),
-  instructions: z.string().max(100_000).optional(),
-  question: z.string().trim().min(1).max(500).optional(),
-  polarity: z.enum(["HELPFUL", "HARMLESS", "RED_TEAM", "CUSTOM"]).optional(),
-  judgmentKind: z.enum(["PAIRWISE", "RANKING"]).optional(),
-  judgmentsPerItem: z.coerce.number().int().min(1, "k is at least 1").max(100, "k is at most 100").optional(),
-  leaseSeconds: z.coerce.number().int().min(30).max(86_400).optional(),
-  pairwiseScale: z.enum(["EIGHT_POINT", "SEVEN_POINT", "BINARY"]).optional(),
-  allowTies: z.boolean().optional(),
-  allowBothBad: z.boolean().optional(),
-  flagOptions: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "flag ids use lowercase letters, digits and hyphens"),
-        label: z.string().trim().min(1).max(60),
-      }),
-    )
-    .max(12, "at most 12 flags")
-    .refine((flags) => new Set(flags.map((flag) => flag.id)).size === flags.length, "flag ids must be unique")
-    .optional(),
-  rationaleMode: z.enum(["OFF", "OPTIONAL", "REQUIRED"]).optional(),
-  rationaleMinLength: z.coerce.number().int().min(0).max(10_000).optional(),
-});
+  instructions: z.string().max(100_000),
+  question: z.string().trim().min(1, "ask the workers a question").max(500),
+  polarity: z.enum(["HELPFUL", "HARMLESS", "RED_TEAM", "CUSTOM"]),
+  judgmentKind: z.enum(["PAIRWISE", "RANKING"]),
+  judgmentsPerItem: z.coerce.number().int().min(1, "k is at least 1").max(100, "k is at most 100"),
+  leaseSeconds: z.coerce.number().int().min(30, "leases last at least 30 seconds").max(86_400, "leases last at most a day"),
+  maxOpenLeases: z.coerce.number().int().min(1, "at least 1").max(50, "at most 50"),
+  // Null: no daily cap.
+  dailyCap: z.coerce.number().int().min(1, "at least 1 task a day, or leave empty for no cap").max(100_000).nullable(),
+  pairwiseScale: z.enum(["EIGHT_POINT", "SEVEN_POINT", "BINARY"]),
+  allowTies: z.boolean(),
+  allowBothBad: z.boolean(),
+  flagOptions: flagOptionsSchema,
+  rationaleMode: z.enum(["OFF", "OPTIONAL", "REQUIRED"]),
+  rationaleMinLength: z.coerce.number().int().min(0).max(10_000),
+  // Who may work on it: no groups is everyone.
+  groupIds: z.array(z.uuid("no such group")).max(100),
+};
+
+export const createProjectSchema = z
+  .object({ slug: slugSchema.refine((slug) => slug !== "new", "\"new\" is reserved"), ...projectSettingsShape })
+  .partial()
+  .required({ slug: true, name: true });
+
+export const updateProjectSchema = z.object(projectSettingsShape).partial();
+
+/** Settings that change what stored judgments mean, so they are frozen once the project has any. */
+export const FROZEN_ONCE_JUDGED = {
+  judgmentKind: "the judgments already stored are of the other kind",
+  pairwiseScale: "the strengths already stored are positions on the old scale",
+  polarity: "it flips which response is `chosen` in exports of the judgments already stored",
+} as const;
 
 /** "harmful:Harmful,wrong:Factually wrong" (the CLI's way to give flags). */
 export function parseFlagList(list: string): { id: string; label: string }[] {
@@ -46,3 +66,43 @@ export function parseFlagList(list: string): { id: string; label: string }[] {
 }
 
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
+export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
+export type ProjectSettings = z.output<typeof updateProjectSchema>;
+
+/**
+ * The settings form's fields as the schemas take them. Checkboxes send "on" or nothing; flags
+ * travel as one JSON field; an empty daily cap is no cap.
+ */
+export function projectInputFromForm(form: FormData): Record<string, unknown> {
+  const text = (name: string) => (form.has(name) ? String(form.get(name) ?? "") : undefined);
+  const flags = text("flagOptions");
+  const dailyCap = text("dailyCap");
+  const input: Record<string, unknown> = {
+    slug: text("slug"),
+    name: text("name"),
+    instructions: text("instructions"),
+    question: text("question"),
+    polarity: text("polarity"),
+    judgmentKind: text("judgmentKind"),
+    judgmentsPerItem: text("judgmentsPerItem"),
+    leaseSeconds: form.has("leaseMinutes") ? Math.round(Number(form.get("leaseMinutes")) * 60) : undefined,
+    maxOpenLeases: text("maxOpenLeases"),
+    dailyCap: dailyCap === undefined ? undefined : dailyCap.trim() === "" ? null : dailyCap,
+    pairwiseScale: text("pairwiseScale"),
+    allowTies: form.has("settings") ? form.get("allowTies") === "on" : undefined,
+    allowBothBad: form.has("settings") ? form.get("allowBothBad") === "on" : undefined,
+    flagOptions: flags === undefined ? undefined : safeJson(flags),
+    rationaleMode: text("rationaleMode"),
+    rationaleMinLength: text("rationaleMinLength"),
+    groupIds: form.has("access") ? (form.get("access") === "groups" ? form.getAll("groupIds").map(String) : []) : undefined,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== ""));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

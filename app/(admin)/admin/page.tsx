@@ -23,7 +23,10 @@ export default async function AdminPage() {
                   {project.name}
                 </Link>
                 <p className="text-sm text-slate-500">
-                  {project.slug} · {project.batchCount} batches · {project.itemCount} items · {project.judgmentCount} of {project.judgmentsWanted} judgments
+                  {project.slug} · {project.batchCount} batches · {project.itemCount} items · {project.judgmentCount} of {project.judgmentsWanted} judgments ·{" "}
+                  <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
+                    settings<span className="sr-only"> of {project.name}</span>
+                  </Link>
                 </p>
               </li>
             ))}
@@ -33,6 +36,11 @@ export default async function AdminPage() {
       <section>
         <h2 className="mb-4 text-lg font-semibold">New project</h2>
         <CreateProjectForm />
+        <p className="mt-2 text-sm">
+          <Link href="/admin/projects/new" className="text-indigo-700 underline">
+            Create with every setting…
+          </Link>
+        </p>
       </section>
     </div>
   );

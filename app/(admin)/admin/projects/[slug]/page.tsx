@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BatchTable } from "@/components/imports/batch-table";
 import { ImportForm } from "@/components/imports/import-form";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -19,7 +20,10 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ s
         <h1 className="text-2xl font-semibold">{project.name}</h1>
         <p className="text-slate-600">
           {project.slug} · {project.judgmentKind.toLowerCase()} · k = {project.judgmentsPerItem} · lease {Math.round(project.leaseSeconds / 60)} min ·
-          “{project.question}”
+          “{project.question}” ·{" "}
+          <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
+            Settings
+          </Link>
         </p>
       </header>
       <section>
@@ -28,7 +32,7 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ s
       </section>
       <section>
         <h2 className="mb-3 text-lg font-semibold">Batches</h2>
-        <BatchTable batches={batches} />
+        <BatchTable projectSlug={project.slug} batches={batches} />
       </section>
     </div>
   );

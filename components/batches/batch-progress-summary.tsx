@@ -1,0 +1,31 @@
+import type { BatchProgress } from "@/lib/data/batch-progress";
+import { formatDuration } from "@/lib/format-duration";
+
+function percent(part: number, whole: number) {
+  return whole ? `${Math.round((part / whole) * 100)}%` : "—";
+}
+
+/** The batch's numbers, as a description list so they read in order. */
+export function BatchProgressSummary({ progress }: { progress: BatchProgress }) {
+  const finished = progress.hoursToFinish === 0;
+  const eta = finished ? "done" : progress.hoursToFinish === null ? "—" : formatDuration(progress.hoursToFinish * 3_600_000);
+  const stats = [
+    ["Items complete", `${progress.itemsComplete} of ${progress.itemsTotal} (${percent(progress.itemsComplete, progress.itemsTotal)})`],
+    ["Judgments", `${progress.judgmentsStored} of ${progress.judgmentsWanted} (${percent(progress.judgmentsStored, progress.judgmentsWanted)})`],
+    ["Open leases", String(progress.openLeases)],
+    ["Last hour", `${progress.judgmentsLastHour} ${progress.judgmentsLastHour === 1 ? "judgment" : "judgments"}`],
+    ["Time to finish", eta],
+  ] as const;
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      {stats.map(([label, value]) => (
+        <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+          <dd className="text-lg font-semibold" data-stat={label}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

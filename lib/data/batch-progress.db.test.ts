@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { claimNextTask } from "@/lib/data/assignments";
+import { findBatchItems } from "@/lib/data/batch-items";
+import { findBatchProgress } from "@/lib/data/batch-progress";
+import { submitJudgment } from "@/lib/data/judgments";
+import { db } from "@/lib/db/prisma";
+import { createItemsRecord } from "@/prisma/factories";
+import { createTestProject, createTestUser } from "@/lib/testing/factories";
+
+describe("findBatchProgress", () => {
+  it("counts items, judgments, open leases and the last hours' throughput of this batch only", async () => {
+    const project = await createTestProject({ judgmentsPerItem: 2, rationaleMode: "OPTIONAL" });
+    const batch = await createItemsRecord(db(), { projectId: project.id, count: 3 });
+    await createItemsRecord(db(), { projectId: project.id, count: 2, status: "PAUSED" });
+    await db().batch.update({ where: { id: batch.id }, data: { activatedAt: new Date(Date.now() - 3 * 3600_000) } });
+    const [alice, bob, carol] = [await createTestUser(), await createTestUser(), await createTestUser()];
+    for (const worker of [alice, bob]) {
+      const assignmentId = (await claimNextTask({ actor: worker, projectSlug: project.slug }))!;
+      await submitJudgment({ actor: worker, assignmentId, input: { strength: -3, rationale: "A is right", idempotencyKey: `p-${assignmentId}` } });
+    }
+    await claimNextTask({ actor: carol, projectSlug: project.slug });
+
+    const progress = await findBatchProgress({ batchId: batch.id });
+    expect(progress).toMatchObject({
+      status: "ACTIVE",
+      project: { slug: project.slug, k: 2 },
+      itemsTotal: 3,
+      itemsComplete: 1,
+      judgmentsStored: 2,
+      judgmentsWanted: 6,
+      openLeases: 1,
+      judgmentsLastHour: 2,
+      hoursToFinish: 2,
+    });
+    // Since activation (3 hours ago), so 4 hourly buckets, the last holding both judgments.
+    expect(progress.perHour).toHaveLength(4);
+    expect(progress.perHour.at(-1)?.judgments).toBe(2);
+    expect(progress.perHour.slice(0, -1).every((bucket) => bucket.judgments === 0)).toBe(true);
+
+    const { items, total, pageCount } = await findBatchItems({ batchId: batch.id, page: 1 });
+    expect({ total, pageCount }).toEqual({ total: 3, pageCount: 1 });
+    expect(items.map((item) => [item.position, item.summary, item.judgmentCount, item.judgments.length])).toEqual([
+      [1, "Question 1?", 2, 2],
+      [2, "Question 2?", 0, 0],
+      [3, "Question 3?", 0, 0],
+    ]);
+    const judgment = items[0].judgments.find((j) => j.workerEmail === alice.email)!;
+    expect(judgment).toMatchObject({ strength: -3, bothBad: false, rationale: "A is right" });
+    expect(judgment.ranking.flat().sort()).toEqual([1, 2]);
+  });
+
+  it("says there is no estimate without a recent rate, and refuses unknown batches", async () => {
+    const project = await createTestProject();
+    const batch = await createItemsRecord(db(), { projectId: project.id, count: 1 });
+    expect((await findBatchProgress({ batchId: batch.id })).hoursToFinish).toBeNull();
+    await expect(findBatchProgress({ batchId: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(findBatchProgress({ batchId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
