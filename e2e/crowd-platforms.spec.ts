@@ -179,7 +179,7 @@ test("an admin creates a Prolific study, copies its link, and closes it; a worke
   await page.goto("/admin/studies");
   const name = `Admin study ${hex(3)}`;
   await page.getByLabel("Project").selectOption({ label: project.name });
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Judgments required to complete").fill("3");
   const code = await page.getByLabel(/^Completion code/).inputValue();
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
