@@ -53,9 +53,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
      SELECT p.id, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
             ARRAY(SELECT b.id FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE'
                   ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
-            (NOT EXISTS (SELECT 1 FROM project_groups g WHERE g.project_id = p.id)
-              OR EXISTS (SELECT 1 FROM project_groups g JOIN group_members m ON m.group_id = g.group_id
-                         WHERE g.project_id = p.id AND m.user_id = $2::uuid)) AS open_to_worker,
+            project_open_to(p.id, $2::uuid) AS open_to_worker,
             (SELECT count(*) FROM worker)::int AS worker
      FROM projects p WHERE p.slug = $1`,
     [projectSlug, workerId],

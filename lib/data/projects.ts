@@ -181,9 +181,7 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
               COALESCE(sum(j.time_spent_ms), 0)::bigint AS time_spent_ms
        FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid) AS mine
      WHERE (EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0)
-       AND (NOT EXISTS (SELECT 1 FROM project_groups g WHERE g.project_id = p.id)
-            OR EXISTS (SELECT 1 FROM project_groups g JOIN group_members m ON m.group_id = g.group_id
-                       WHERE g.project_id = p.id AND m.user_id = $1::uuid))
+       AND project_open_to(p.id, $1::uuid)
      ORDER BY p.created_at`,
     [actor.id],
   );

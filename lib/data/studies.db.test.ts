@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
+import { findProjectsForWorker } from "@/lib/data/projects";
 import { closeStudy, createStudy, findStudies } from "@/lib/data/studies";
 import { enterStudy, findStudyPreview } from "@/lib/data/studies-entry";
 import { claimStudyTask, findStudyProgress } from "@/lib/data/studies-progress";
@@ -197,5 +198,25 @@ describe("findStudyPreview", () => {
     expect(await findStudyPreview({ studyId: study.id })).toMatchObject({ name: "Pilot", project: { instructions: "Pick the **kinder** reply." } });
     await closeStudy({ actor: admin, studyId: study.id });
     await expect(findStudyPreview({ studyId: study.id })).rejects.toMatchObject({ code: "STUDY_CLOSED" });
+  });
+});
+
+describe("a participant from a crowd platform", () => {
+  it("works only on the projects of their studies, and ordinary workers are not affected", async () => {
+    const { project, study } = await studyOf();
+    const elsewhere = await createTestProject();
+    await createItemsRecord(db(), { projectId: elsewhere.id, count: 2 });
+    const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() });
+    const participant = await actorOf(userId);
+
+    await expect(claimNextTask({ actor: participant, projectSlug: elsewhere.slug })).rejects.toMatchObject({ code: "FORBIDDEN", message: "This project is not open to you" });
+    const listed = (await findProjectsForWorker({ actor: participant })).map((p) => p.slug);
+    expect(listed).toContain(project.slug);
+    expect(listed).not.toContain(elsewhere.slug);
+    expect(await claimNextTask({ actor: participant, projectSlug: project.slug })).toEqual(expect.any(String));
+
+    const worker = await createTestUser();
+    expect(await claimNextTask({ actor: worker, projectSlug: elsewhere.slug })).toEqual(expect.any(String));
+    expect(await db().assignment.count({ where: { workerId: participant.id, projectId: elsewhere.id } })).toBe(0);
   });
 });
