@@ -3,7 +3,8 @@
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 
-export const QUEUES = { exportRun: "export-run", exportCleanup: "export-cleanup" } as const;
+// "cleanup" runs hourly: expired export files and staged uploads never imported.
+export const QUEUES = { exportRun: "export-run", cleanup: "cleanup" } as const;
 
 const globalForQueue = globalThis as unknown as { preflabQueue?: Promise<PgBoss> };
 
