@@ -1,13 +1,13 @@
 // `npm run bench:export`: generates 1,000,000 judgments, exports them as TRL JSONL through the app's
 // export pipeline (in a child process, for its peak memory) and, in the same run, has PostgreSQL
 // build the same rows with json_build_object and send them with psql's COPY ... TO STDOUT.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { projectRoot } from "@/lib/runner/project-root";
+import { runCommand } from "./run-command";
 import { createBenchDatabase } from "./bench-server";
 import { seedExportBench } from "./seed-export";
 import { printFigure } from "./stats";
@@ -28,17 +28,6 @@ const COPY_SQL = `COPY (
   ORDER BY b.created_at, b.id, i.position, j.created_at, j.id
 ) TO STDOUT`;
 
-function run(command: string, args: string[], options: { stdoutFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const out = options.stdoutFile ? fs.openSync(options.stdoutFile, "w") : "pipe";
-    const child = spawn(command, args, { cwd: projectRoot(), env: options.env ?? process.env, stdio: ["ignore", out, "inherit"] });
-    let stdout = "";
-    child.stdout?.on("data", (chunk) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
 async function main() {
   const database = await createBenchDatabase("export");
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "preflab-bench-export-"));
@@ -52,7 +41,7 @@ async function main() {
     console.error("[bench] exporting through the app's pipeline");
     const tsx = path.join(projectRoot(), "node_modules/.bin/tsx");
     const appFile = path.join(scratch, "app.jsonl");
-    const app = JSON.parse(await run(tsx, ["--conditions=react-server", "bench/export-child.ts", database.url, slug, "trl", "jsonl", appFile])) as {
+    const app = JSON.parse(await runCommand(tsx, ["--conditions=react-server", "bench/export-child.ts", database.url, slug, "trl", "jsonl", appFile])) as {
       rows: number;
       seconds: number;
       peakRssKb: number;
@@ -61,9 +50,9 @@ async function main() {
     console.error("[bench] the same rows through psql's COPY");
     const copyFile = path.join(scratch, "copy.jsonl");
     const started = performance.now();
-    await run("psql", ["--no-psqlrc", "--quiet", "-d", database.url, "-c", COPY_SQL], { stdoutFile: copyFile });
+    await runCommand("psql", ["--no-psqlrc", "--quiet", "-d", database.url, "-c", COPY_SQL], { stdoutFile: copyFile });
     const copySeconds = (performance.now() - started) / 1000;
-    const copyRows = Number((await run("wc", ["-l", copyFile])).trim().split(/\s+/)[0]);
+    const copyRows = Number((await runCommand("wc", ["-l", copyFile])).trim().split(/\s+/)[0]);
 
     printFigure("judgments", ITEMS * K);
     printFigure("rows", app.rows);

@@ -2,29 +2,19 @@
 // contexts, two ~1 KB responses), imports it through the app's import path (in a child process,
 // for its peak memory) and, in the same run, loads the same rows with psql's \copy into items and
 // candidates, the ceiling for getting rows into PostgreSQL.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { projectRoot } from "@/lib/runner/project-root";
+import { runCommand } from "./run-command";
 import { createBenchDatabase } from "./bench-server";
 import { writeCopyFiles, writeImportFile } from "./import-file";
 import { printFigure } from "./stats";
 
 const { values } = parseArgs({ options: { items: { type: "string", default: "100000" } } });
 const ITEMS = Number(values.items);
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "inherit"] });
-    let stdout = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
 
 async function main() {
   const database = await createBenchDatabase("import");
@@ -46,7 +36,7 @@ async function main() {
     console.error("[bench] importing through the app's import path");
     const tsx = path.join(projectRoot(), "node_modules/.bin/tsx");
     const env = { ...process.env, DATABASE_URL: database.url, DATABASE_POOL_SIZE: "2" };
-    const app = JSON.parse(await run(tsx, ["--conditions=react-server", "bench/import-child.ts", "bench-import", file, JSON.stringify(admin)], env)) as {
+    const app = JSON.parse(await runCommand(tsx, ["--conditions=react-server", "bench/import-child.ts", "bench-import", file, JSON.stringify(admin)], { env })) as {
       items: number;
       seconds: number;
       peakRssKb: number;
@@ -61,7 +51,7 @@ async function main() {
     const candidatesFile = path.join(scratch, "copy-candidates.csv");
     await writeCopyFiles({ itemsFile, candidatesFile, items: ITEMS, projectId: project.id, batchId: batch.id });
     const started = performance.now();
-    await run("psql", [
+    await runCommand("psql", [
       "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "-d", database.url,
       "-c", "BEGIN",
       "-c", `\\copy items (id, project_id, batch_id, position, external_id, context, meta) FROM '${itemsFile}' WITH (FORMAT csv)`,
