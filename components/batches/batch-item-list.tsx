@@ -54,7 +54,7 @@ function JudgmentRow({ judgment }: { judgment: StaffJudgment }) {
   return (
     <li className="rounded border border-slate-100 bg-slate-50 p-2 text-sm">
       <div>
-        <span className="font-medium">{judgment.workerEmail}</span> · {ranking}
+        <span className="font-medium">{judgment.worker}</span> · {ranking}
         {judgment.strength !== null && ` · strength ${Math.abs(judgment.strength)}`} · {formatDuration(judgment.timeSpentMs)} ·{" "}
         <time dateTime={judgment.createdAt}>{judgment.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
       </div>

@@ -2,7 +2,9 @@ import "server-only";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
 import { isUuid } from "@/lib/data/assignments";
+import type { Actor } from "@/lib/data/users";
 import { batchItemsPageSchema } from "@/lib/validations/batch";
 import { parseInput } from "@/lib/validations/parse";
 
@@ -11,7 +13,8 @@ export const BATCH_ITEMS_PAGE_SIZE = 50;
 /** A judgment as staff read it: candidates named by their position in the item (1-based). */
 export type StaffJudgment = {
   id: string;
-  workerEmail: string;
+  // An email for those who manage people, else "worker" and the first characters of the id.
+  worker: string;
   /** Groups of candidate numbers, best first; a group of several is a tie. Empty: both bad. */
   ranking: number[][];
   strength: number | null;
@@ -40,15 +43,15 @@ type Row = {
   summary: string | null;
   judgment_count: number;
   candidates: string[];
-  judgments: { id: string; email: string; ranking: string[][]; strength: number | null; both_bad: boolean; flags: Record<string, string[]>; rationale: string | null; time_spent_ms: number; created_at: string }[];
+  judgments: { id: string; worker_id: string; email: string; ranking: string[][]; strength: number | null; both_bad: boolean; flags: Record<string, string[]>; rationale: string | null; time_spent_ms: number; created_at: string }[];
 };
 
 /**
- * One page of a batch's items in file order, each with its judgments (staff only: worker emails
- * are shown). One statement: the page's ids are found first along the (batch_id, position) index,
+ * One page of a batch's items in file order, each with its judgments. Workers are named by email to
+ * those who manage people, and by a short id to researchers. One statement: the page's ids are found first along the (batch_id, position) index,
  * so the details are built for those 50 items only, not for every item skipped on the way.
  */
-export async function findBatchItems(input: { batchId: string; page?: unknown }): Promise<{ items: BatchItemRow[]; page: number; pageCount: number; total: number }> {
+export async function findBatchItems({ actor, ...input }: { actor: Pick<Actor, "role">; batchId: string; page?: unknown }): Promise<{ items: BatchItemRow[]; page: number; pageCount: number; total: number }> {
   if (!isUuid(String(input.batchId))) throw new AppError("NOT_FOUND", "No such batch");
   const { batchId, page } = parseInput(batchItemsPageSchema, input);
   const rows = await queryPool<Row & { total: number }>(
@@ -58,7 +61,7 @@ export async function findBatchItems(input: { batchId: string; page?: unknown })
             left((SELECT m->>'content' FROM jsonb_array_elements(i.context) WITH ORDINALITY AS c(m, n)
                   WHERE m->>'role' = 'user' ORDER BY n DESC LIMIT 1), 240) AS summary,
             ARRAY(SELECT c.id::text FROM candidates c WHERE c.item_id = i.id ORDER BY c.position) AS candidates,
-            COALESCE((SELECT json_agg(json_build_object('id', j.id, 'email', u.email, 'ranking', j.ranking, 'strength', j.strength,
+            COALESCE((SELECT json_agg(json_build_object('id', j.id, 'worker_id', j.worker_id, 'email', u.email, 'ranking', j.ranking, 'strength', j.strength,
                         'both_bad', j.both_bad, 'flags', j.flags, 'rationale', j.rationale, 'time_spent_ms', j.time_spent_ms,
                         'created_at', j.created_at) ORDER BY j.created_at)
                       FROM judgments j JOIN users u ON u.id = j.worker_id WHERE j.item_id = i.id), '[]') AS judgments
@@ -68,14 +71,14 @@ export async function findBatchItems(input: { batchId: string; page?: unknown })
   );
   const total = rows[0]?.total ?? 0;
   return {
-    items: rows.map(toItemRow),
+    items: rows.map((row) => toItemRow(row, can(actor.role, "user:manage"))),
     page,
     pageCount: Math.max(1, Math.ceil(total / BATCH_ITEMS_PAGE_SIZE)),
     total,
   };
 }
 
-function toItemRow(row: Row): BatchItemRow {
+function toItemRow(row: Row, showEmails: boolean): BatchItemRow {
   const numberOf = (candidateId: string) => row.candidates.indexOf(candidateId) + 1;
   return {
     id: row.id,
@@ -86,7 +89,7 @@ function toItemRow(row: Row): BatchItemRow {
     judgmentCount: row.judgment_count,
     judgments: row.judgments.map((judgment) => ({
       id: judgment.id,
-      workerEmail: judgment.email,
+      worker: showEmails ? judgment.email : `worker ${judgment.worker_id.slice(0, 8)}`,
       ranking: judgment.ranking.map((group) => group.map(numberOf)),
       strength: judgment.strength,
       bothBad: judgment.both_bad,

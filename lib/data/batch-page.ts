@@ -1,9 +1,10 @@
 import "server-only";
 import { BATCH_ITEMS_PAGE_SIZE, findBatchItems } from "@/lib/data/batch-items";
 import { findBatchProgress } from "@/lib/data/batch-progress";
+import type { Actor } from "@/lib/data/users";
 
 /** What the batch page shows: its progress and one page of its items. Staff only (see the page). */
-export async function findBatchPage({ batchId, page }: { batchId: string; page?: string }) {
-  const [progress, items] = await Promise.all([findBatchProgress({ batchId }), findBatchItems({ batchId, page })]);
+export async function findBatchPage({ actor, batchId, page }: { actor: Actor; batchId: string; page?: string }) {
+  const [progress, items] = await Promise.all([findBatchProgress({ batchId }), findBatchItems({ actor, batchId, page })]);
   return { progress, items: { ...items, total: progress.itemsTotal, pageCount: Math.max(1, Math.ceil(progress.itemsTotal / BATCH_ITEMS_PAGE_SIZE)) } };
 }

@@ -37,16 +37,22 @@ describe("findBatchProgress", () => {
     expect(progress.perHour.at(-1)?.judgments).toBe(2);
     expect(progress.perHour.slice(0, -1).every((bucket) => bucket.judgments === 0)).toBe(true);
 
-    const { items, total, pageCount } = await findBatchItems({ batchId: batch.id, page: 1 });
+    const { items, total, pageCount } = await findBatchItems({ actor: { role: "ADMIN" }, batchId: batch.id, page: 1 });
     expect({ total, pageCount }).toEqual({ total: 3, pageCount: 1 });
     expect(items.map((item) => [item.position, item.summary, item.judgmentCount, item.judgments.length])).toEqual([
       [1, "Question 1?", 2, 2],
       [2, "Question 2?", 0, 0],
       [3, "Question 3?", 0, 0],
     ]);
-    const judgment = items[0].judgments.find((j) => j.workerEmail === alice.email)!;
+    const judgment = items[0].judgments.find((j) => j.worker === alice.email)!;
     expect(judgment).toMatchObject({ strength: -3, bothBad: false, rationale: "A is right" });
     expect(judgment.ranking.flat().sort()).toEqual([1, 2]);
+
+    // Researchers see who judged what by a short id, never by email.
+    const seenByResearcher = await findBatchItems({ actor: { role: "RESEARCHER" }, batchId: batch.id, page: 1 });
+    const workers = seenByResearcher.items[0].judgments.map((j) => j.worker);
+    expect(workers).toContain(`worker ${alice.id.slice(0, 8)}`);
+    expect(workers.every((worker) => /^worker [0-9a-f]{8}$/.test(worker))).toBe(true);
   });
 
   it("says there is no estimate without a recent rate, and refuses unknown batches", async () => {

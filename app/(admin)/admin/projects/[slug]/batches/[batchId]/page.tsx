@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Batch" };
 export default async function BatchPage({ params, searchParams }: { params: Promise<{ slug: string; batchId: string }>; searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePagePermission("project:view");
   const [{ slug, batchId }, { page }] = await Promise.all([params, searchParams]);
-  const { progress, items } = await orNotFound(findBatchPage({ batchId, page }));
+  const { progress, items } = await orNotFound(findBatchPage({ actor, batchId, page }));
   if (progress.project.slug !== slug) notFound();
   const basePath = `/admin/projects/${slug}/batches/${batchId}`;
   return (
