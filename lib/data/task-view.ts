@@ -1,22 +1,16 @@
 // What a worker sees of one of their tasks, shared by the task page and the JSON API.
 import type { ChatMessage } from "@/lib/formats/item";
-import type { FlagOption, PairwiseScaleName } from "@/lib/judgment-scales";
+import type { AnswerRules } from "@/lib/data/interpret-answer";
 import type { Draft } from "@/lib/validations/judgment";
 
 export const MAX_LEASE_EXTENSIONS = 3;
 
-export type TaskProject = {
+/** The project as its task page needs it: what it asks, and the rules an answer must follow. */
+export type TaskProject = AnswerRules & {
   slug: string;
   name: string;
   question: string;
   instructions: string;
-  judgmentKind: "PAIRWISE" | "RANKING";
-  pairwiseScale: PairwiseScaleName;
-  allowTies: boolean;
-  allowBothBad: boolean;
-  flagOptions: FlagOption[];
-  rationaleMode: "OFF" | "OPTIONAL" | "REQUIRED";
-  rationaleMinLength: number;
 };
 
 export type TaskView = {
