@@ -15,6 +15,10 @@ export function Modal({ open, title, onClose, children }: { open: boolean; title
     <dialog
       ref={dialog}
       aria-label={title}
+      // Escape closes the dialog at once but its close event comes a task later; a key pressed in between
+      // would meet a stale open state. The cancel event comes first, in the same task, so the state follows
+      // the dialog. Close stays for other ways of closing it; onClose must be safe to call twice.
+      onCancel={onClose}
       onClose={onClose}
       className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >

@@ -10,7 +10,7 @@ const globalForQueue = globalThis as unknown as { preflabQueue?: Promise<PgBoss>
 
 async function startQueue(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4 });
-  boss.on("error", (error) => console.error("[queue]", error));
+  boss.on("error", (error) => console.error(`[queue] ${error.message}`));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   return boss;
