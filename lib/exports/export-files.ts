@@ -14,8 +14,9 @@ export function retentionDays(): number {
   return Number.isFinite(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
 }
 
+// The directory is chosen at run time; without the ignore comment the build would trace the whole project into the server.
 export function exportFilePath(exportId: string, options: Pick<ExportOptions, "fileType">): string {
-  return path.join(exportDirectory(), `${exportId}.${fileExtension(options.fileType)}`);
+  return path.join(/*turbopackIgnore: true*/ exportDirectory(), `${exportId}.${fileExtension(options.fileType)}`);
 }
 
 /** preflab-helpful-v1-trl-2026-11-27.jsonl */
