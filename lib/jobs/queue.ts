@@ -10,7 +10,8 @@ const globalForQueue = globalThis as unknown as { preflabQueue?: Promise<PgBoss>
 
 async function startQueue(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4 });
-  boss.on("error", (error) => console.error(`[queue] ${error.message}`));
+  // The stack, not the whole error: a pg error carries its client object, hundreds of lines of noise.
+  boss.on("error", (error) => console.error(`[queue] ${error.stack ?? error.message}`));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   return boss;
