@@ -7,12 +7,13 @@ import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/runner/embedded-postgres";
 import { databaseUrl } from "@/lib/runner/database-setup";
 import { projectRoot } from "@/lib/runner/project-root";
+import { failedPlaywrightTests, failedVitestTests } from "@/lib/testing/failure-summary";
 import { canConnect, configuredTestServer } from "@/lib/testing/test-server";
 
 const ROOT = projectRoot();
 const BIN = path.join(ROOT, "node_modules/.bin");
 
-type Tally = { tier: string; passed: number; failed: number; skipped: number };
+type Tally = { tier: string; passed: number; failed: number; skipped: number; failures: string[] };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
@@ -42,18 +43,23 @@ async function runVitest(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tal
   const report = path.join(reportDir, "vitest.json");
   const code = await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
   const json = readJson(report);
-  if (!json) return { tier: "unit + database", passed: 0, failed: 1, skipped: 0 };
+  if (!json) return { tier: "unit + database", passed: 0, failed: 1, skipped: 0, failures: [`vitest exited with ${code} and wrote no report`] };
   const failed = Number(json.numFailedTests) + (code !== 0 && Number(json.numFailedTests) === 0 ? 1 : 0);
-  return { tier: "unit + database", passed: Number(json.numPassedTests), failed, skipped: Number(json.numPendingTests) + Number(json.numTodoTests) };
+  const failures = failedVitestTests(json, ROOT);
+  if (failures.length === 0 && failed > 0) failures.push(`vitest exited with ${code}: see its output above`);
+  return { tier: "unit + database", passed: Number(json.numPassedTests), failed, skipped: Number(json.numPendingTests) + Number(json.numTodoTests), failures };
 }
 
 async function runPlaywright(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tally> {
   const report = path.join(reportDir, "playwright.json");
   const code = await run("playwright", ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
-  const stats = readJson(report)?.stats as { expected: number; unexpected: number; flaky: number; skipped: number } | undefined;
-  if (!stats) return { tier: "end-to-end", passed: 0, failed: 1, skipped: 0 };
+  const json = readJson(report);
+  const stats = json?.stats as { expected: number; unexpected: number; flaky: number; skipped: number } | undefined;
+  if (!json || !stats) return { tier: "end-to-end", passed: 0, failed: 1, skipped: 0, failures: [`playwright exited with ${code} and wrote no report`] };
   const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
-  return { tier: "end-to-end", passed: stats.expected, failed, skipped: stats.skipped };
+  const failures = failedPlaywrightTests(json);
+  if (failures.length === 0 && failed > 0) failures.push(`playwright exited with ${code}: see its output above`);
+  return { tier: "end-to-end", passed: stats.expected, failed, skipped: stats.skipped, failures };
 }
 
 async function main() {
@@ -66,6 +72,9 @@ async function main() {
     tallies.push(await runPlaywright(env, reportDir));
   } finally {
     await server.embedded?.stop();
+  }
+  for (const t of tallies) {
+    for (const failure of t.failures) console.log(`[test] failed: ${failure}`);
   }
   for (const t of tallies) console.log(`[test] ${t.tier}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
