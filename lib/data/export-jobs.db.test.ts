@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { expireOldExports, openExportFile, queueExport, runQueuedExport, streamExport } from "@/lib/data/exports";
 import type { Actor } from "@/lib/data/users";
 import { db, pool } from "@/lib/db/prisma";
@@ -157,6 +157,7 @@ describe("a background export through the real queue", () => {
     const bytes = await fs.readFile(exportFilePath(view.id, { fileType: "parquet" }));
     expect(bytes.subarray(0, 4).toString("latin1")).toBe("PAR1");
     expect(record.sha256).toBe(sha256(bytes));
-    expect(await jobsFor(view.id)).toEqual([{ name: QUEUES.exportRun, state: "completed" }]);
+    // The queue marks the job completed only after its handler has recorded the export COMPLETE.
+    await vi.waitFor(async () => expect(await jobsFor(view.id)).toEqual([{ name: QUEUES.exportRun, state: "completed" }]), { timeout: 10_000, interval: 100 });
   }, 45_000);
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPool, createPrismaClient } from "@/lib/db/connection";
 import { db } from "@/lib/db/prisma";
 
-const APPLICATION = "preflab_idle_connection_test";
+// Unique per run, so a test run beside this one (another checkout, a CI job) never ends its sessions.
+const APPLICATION = `preflab_idle_connection_test_${process.pid}`;
 
 function urlNamed(application: string) {
   const url = new URL(process.env.DATABASE_URL!);
@@ -27,7 +28,7 @@ describe("an idle connection closed by the server", () => {
     expect(pool.idleCount).toBe(1);
 
     expect(await endSessionsOf(`${APPLICATION}_pool`)).toBe(1);
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("an idle connection was closed")));
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("an idle connection was closed")), { timeout: 10_000 });
     expect(pool.idleCount).toBe(0);
     expect((await pool.query<{ answer: number }>("SELECT 42 AS answer")).rows).toEqual([{ answer: 42 }]);
     await pool.end();
@@ -39,7 +40,7 @@ describe("an idle connection closed by the server", () => {
     await prisma.$queryRaw`SELECT 1`;
 
     expect(await endSessionsOf(`${APPLICATION}_prisma`)).toBe(1);
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("an idle connection was closed")));
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining("an idle connection was closed")), { timeout: 10_000 });
     expect(await prisma.$queryRaw<{ answer: number }[]>`SELECT 42 AS answer`).toEqual([{ answer: 42 }]);
     await prisma.$disconnect();
   });
