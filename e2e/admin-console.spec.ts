@@ -3,6 +3,7 @@
 // tested in depth by admin-batches, admin-imports and admin-people; this is the path end to end.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
@@ -18,7 +19,7 @@ const BROKEN = [FIXED[0], { id: "c2", prompt: "How many legs has a spider?", res
 test("an admin creates a project, imports a batch after fixing its file, and runs it from draft to closed", async ({ page }) => {
   const slug = `console-${randomBytes(3).toString("hex")}`;
   await signIn(page, E2E_USERS.admin);
-  await page.goto("/admin/projects/new");
+  await openPage(page, "/admin/projects/new");
   await page.getByLabel("Name", { exact: true }).fill("Console e2e");
   await page.getByLabel(/^Slug/).fill(slug);
   await page.getByLabel(/^Judgments per item/).fill("2");
@@ -68,7 +69,7 @@ test("an admin creates a project, imports a batch after fixing its file, and run
   expect(closed.closedAt).toBeInstanceOf(Date);
   await expect(page.getByRole("button", { name: /Activate|Pause|Close/ })).toHaveCount(0);
 
-  const events = await e2eDb().auditEvent.findMany({ where: { targetId: { in: [project.id, batch.id] } }, orderBy: { createdAt: "asc" } });
+  const events = await e2eDb().auditEvent.findMany({ where: { targetId: { in: [project.id, batch.id] } }, orderBy: { seq: "asc" } });
   expect(events.map((event) => event.action)).toEqual(["project.create", "batch.import", "batch.status", "batch.status", "batch.status"]);
   expect(events.slice(2).map((event) => [event.before, event.after])).toEqual([
     [{ status: "DRAFT" }, { status: "ACTIVE" }],

@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { openPage } from "./navigation";
 import { e2eDb } from "./test-database";
 import { signIn } from "./sign-in";
 import { closeTestProjects, createTestProject } from "./test-data";
@@ -45,7 +46,7 @@ test("a Prolific worker signs in from the study link, sees the code only after t
   const { study } = await createStudy({ platform: "PROLIFIC", requiredJudgments: 2, items: 3 });
   const code = study.completionCode!;
   const pid = hex(12);
-  await page.goto(`/study/${study.id}/prolific?PROLIFIC_PID=${pid}&STUDY_ID=${hex(12)}&SESSION_ID=${hex(12)}`);
+  await openPage(page, `/study/${study.id}/prolific?PROLIFIC_PID=${pid}&STUDY_ID=${hex(12)}&SESSION_ID=${hex(12)}`);
 
   await expect(page).toHaveURL(new RegExp(`/study/${study.id}$`));
   await expect(page.getByRole("status")).toHaveText("0 of 2 judgments stored");
@@ -100,7 +101,7 @@ test("a broken Prolific link answers 400 and names the missing parameter", async
 test("an MTurk preview shows the task and stores nothing", async ({ page }) => {
   const { study } = await createStudy({ platform: "MTURK", requiredJudgments: 2, items: 2 });
   const before = { users: await e2eDb().user.count(), accounts: await e2eDb().account.count() };
-  await page.goto(`/study/${study.id}/mturk?assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE&hitId=${hex(8)}&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com`);
+  await openPage(page, `/study/${study.id}/mturk?assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE&hitId=${hex(8)}&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com`);
   await expect(page.getByText("This is a preview. Accept the HIT to start")).toBeVisible();
   await expect(page.getByText("Pick the reply that is")).toBeVisible();
   expect(await sessionEmail(page)).toBeUndefined();
@@ -176,7 +177,7 @@ test("an admin creates a Prolific study, copies its link, and closes it; a worke
   expect((await page.goto("/admin/studies"))?.status()).toBe(403);
 
   await signIn(page, E2E_USERS.admin);
-  await page.goto("/admin/studies");
+  await openPage(page, "/admin/studies");
   const name = `Admin study ${hex(3)}`;
   await page.getByLabel("Project").selectOption({ label: project.name });
   await page.getByLabel("Name", { exact: true }).fill(name);
@@ -195,7 +196,7 @@ test("an admin creates a Prolific study, copies its link, and closes it; a worke
   await page.getByRole("button", { name: `Close study ${name}` }).click();
   await expect(page.getByRole("button", { name: `Close study ${name}` })).toBeHidden();
   expect((await e2eDb().study.findUniqueOrThrow({ where: { id: study.id } })).closedAt).toBeInstanceOf(Date);
-  expect((await e2eDb().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action)).toEqual(["study.create", "study.close"]);
+  expect((await e2eDb().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { seq: "asc" } })).map((e) => e.action)).toEqual(["study.create", "study.close"]);
 
   // A closed study's link lets no one in.
   await page.context().clearCookies();

@@ -19,8 +19,8 @@ export type AuditRow = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The audit log, newest first, a page at a time. The cursor is the last row's time and id, so
- * paging stays right while new events arrive. Filters: actor (email, part of it), action, target
+ * The audit log, newest first, a page at a time. The cursor is the last row's place in the order
+ * of recording, so paging stays right while new events arrive. Filters: actor (email, part of it), action, target
  * type, and UTC days from/to (both included).
  */
 export async function findAuditEvents({ filters = {}, cursor, limit = AUDIT_PAGE_SIZE }: { filters?: unknown; cursor?: string | null; limit?: number }) {
@@ -33,18 +33,18 @@ export async function findAuditEvents({ filters = {}, cursor, limit = AUDIT_PAGE
       targetType ? { targetType } : {},
       from ? { createdAt: { gte: new Date(`${from}T00:00:00Z`) } } : {},
       to ? { createdAt: { lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) } } : {},
-      after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+      after === null ? {} : { seq: { lt: after } },
     ],
   };
   const rows = await db().auditEvent.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: { seq: "desc" },
     take: limit + 1,
-    select: { id: true, createdAt: true, action: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { id: true, email: true } } },
+    select: { id: true, seq: true, createdAt: true, action: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { id: true, email: true } } },
   });
-  const events: AuditRow[] = rows.slice(0, limit);
-  const last = events.at(-1);
-  return { events, nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null };
+  const events: AuditRow[] = rows.slice(0, limit).map(({ seq: _seq, ...event }) => event);
+  const last = rows[limit - 1];
+  return { events, nextCursor: rows.length > limit && last ? String(last.seq) : null };
 }
 
 /** The actions and target types recorded so far, for the filter's choices. */
@@ -58,11 +58,8 @@ export async function findAuditFilterChoices() {
 }
 
 // A cursor that does not parse starts from the newest: it came from a hand-edited link.
-function parseCursor(cursor: string | null | undefined): { createdAt: Date; id: string } | null {
-  const match = cursor?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/i);
-  if (!match) return null;
-  const createdAt = new Date(match[1]!);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! };
+function parseCursor(cursor: string | null | undefined): bigint | null {
+  return cursor && /^\d{1,18}$/.test(cursor) ? BigInt(cursor) : null;
 }
 
 /** The audit page: a page of events for the filters, and the choices the filter form offers. */

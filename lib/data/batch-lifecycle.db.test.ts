@@ -17,7 +17,7 @@ async function batchIn(status: BatchStatusName, count = 2) {
 }
 
 async function auditOf(batchId: string, action: string) {
-  return db().auditEvent.findMany({ where: { targetId: batchId, action }, orderBy: { createdAt: "asc" } });
+  return db().auditEvent.findMany({ where: { targetId: batchId, action }, orderBy: { seq: "asc" } });
 }
 
 describe("setBatchStatus", () => {

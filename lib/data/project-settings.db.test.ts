@@ -109,7 +109,7 @@ describe("updateProject", () => {
     expect((await findProjectSettings({ slug: project.slug })).groupIds).toEqual([second.id]);
     await updateProject({ actor: admin, slug: project.slug, input: { groupIds: [] } });
     expect((await findProjectSettings({ slug: project.slug })).groupIds).toEqual([]);
-    const events = await db().auditEvent.findMany({ where: { targetId: project.id, action: "project.update" }, orderBy: { createdAt: "asc" } });
+    const events = await db().auditEvent.findMany({ where: { targetId: project.id, action: "project.update" }, orderBy: { seq: "asc" } });
     expect(events.map((event) => [event.before, event.after])).toEqual([
       [{ groupIds: [] }, { groupIds: [first.id] }],
       [{ groupIds: [first.id] }, { groupIds: [second.id] }],

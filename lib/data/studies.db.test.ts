@@ -43,7 +43,7 @@ describe("createStudy and closeStudy", () => {
     await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() });
     const closed = await closeStudy({ actor: admin, studyId: study.id });
     expect(closed.closedAt).toBeInstanceOf(Date);
-    const events = await db().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { createdAt: "asc" } });
+    const events = await db().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
       ["study.create", admin.id],
       ["study.close", admin.id],
