@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { claimNextTask, findTaskForWorker } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
 import { db } from "@/lib/db/prisma";
@@ -52,7 +52,15 @@ describe("claimNextTask", () => {
     await holder.query("BEGIN");
     await holder.query("SELECT id FROM items WHERE id = $1 FOR UPDATE", [item.id]);
     const claim = claimNextTask({ actor: bob, projectSlug: project.slug });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Let go only once Bob's claim is waiting for the lock, or the test would not test the wait.
+    const holderPid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+    await vi.waitFor(
+      async () => {
+        const [{ waiting }] = await db().$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ${holderPid}::int = ANY(pg_blocking_pids(pid))`;
+        expect(waiting).toBe(1);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     await holder.query("COMMIT");
     await holder.end();
     const assignment = await db().assignment.findUniqueOrThrow({ where: { id: (await claim)! } });

@@ -5,10 +5,12 @@ import { findBatchProgress } from "@/lib/data/batch-progress";
 import { submitJudgment } from "@/lib/data/judgments";
 import { db } from "@/lib/db/prisma";
 import { createItemsRecord } from "@/prisma/factories";
+import { startInsidePeriod } from "@/lib/testing/clock-period";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
 
 describe("findBatchProgress", () => {
   it("counts items, judgments, open leases and the last hours' throughput of this batch only", async () => {
+    await startInsidePeriod("hour");
     const project = await createTestProject({ judgmentsPerItem: 2, rationaleMode: "OPTIONAL" });
     const batch = await createItemsRecord(db(), { projectId: project.id, count: 3 });
     await createItemsRecord(db(), { projectId: project.id, count: 2, status: "PAUSED" });

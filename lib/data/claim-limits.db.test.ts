@@ -4,6 +4,7 @@ import { submitJudgment } from "@/lib/data/judgments";
 import { findProjectsForWorker } from "@/lib/data/projects";
 import { db } from "@/lib/db/prisma";
 import { createItemsRecord } from "@/prisma/factories";
+import { startInsidePeriod } from "@/lib/testing/clock-period";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
 
 async function answer(worker: { id: string; email: string; name: string | null; role: "WORKER" | "RESEARCHER" | "ADMIN" }, assignmentId: string) {
@@ -16,6 +17,8 @@ describe("maximum open leases", () => {
     await createItemsRecord(db(), { projectId: project.id, count: 5 });
     const worker = await createTestUser();
     const first = await claimNextTask({ actor: worker, projectSlug: project.slug });
+    // Two claims can fall in one millisecond; the first is made clearly older.
+    await db().assignment.update({ where: { id: first! }, data: { createdAt: new Date(Date.now() - 60_000) } });
     const second = await claimNextTask({ actor: worker, projectSlug: project.slug });
     expect(second).not.toBe(first);
     expect(await claimNextTask({ actor: worker, projectSlug: project.slug })).toBe(first);
@@ -42,6 +45,7 @@ describe("maximum open leases", () => {
 
 describe("daily cap", () => {
   it("counts today's judgments and live leases, then refuses with the limit", async () => {
+    await startInsidePeriod("day");
     const project = await createTestProject({ dailyCap: 2 });
     await createItemsRecord(db(), { projectId: project.id, count: 5 });
     const worker = await createTestUser();

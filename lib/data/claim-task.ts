@@ -64,7 +64,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
   // A new statement, so it sees a lease a concurrent claim of this worker committed before the lock.
   // Today's judgments are counted only when the project has a daily cap.
   const [mine] = await sql.query<{ oldest: string | null; live: number; today: number }>(
-    `SELECT (array_agg(id ORDER BY created_at))[1] AS oldest, count(*)::int AS live,
+    `SELECT (array_agg(id ORDER BY created_at, id))[1] AS oldest, count(*)::int AS live,
             CASE WHEN $3::boolean THEN (SELECT count(*) FROM judgments
               WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC'))::int ELSE 0 END AS today
      FROM assignments

@@ -159,5 +159,5 @@ describe("a background export through the real queue", () => {
     expect(record.sha256).toBe(sha256(bytes));
     // The queue marks the job completed only after its handler has recorded the export COMPLETE.
     await vi.waitFor(async () => expect(await jobsFor(view.id)).toEqual([{ name: QUEUES.exportRun, state: "completed" }]), { timeout: 10_000, interval: 100 });
-  }, 45_000);
+  });
 });
