@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <SiteHeader />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <HydrationMarker />
       </body>
     </html>
   );

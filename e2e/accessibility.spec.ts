@@ -2,6 +2,7 @@
 // where the keyboard focus is.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { openNextTask, waitForTask } from "./task-page";
 import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
@@ -30,7 +31,7 @@ test("the task list, a pairwise task, its shortcuts and the history pass axe", a
   const project = await createTestProject("a11y-pairwise", PAIRWISE_RULES, { count: 2 });
   await signIn(page, await createTestWorker("a11y"));
 
-  await page.goto("/tasks");
+  await openPage(page, "/tasks");
   await expect(page.getByRole("listitem").filter({ hasText: project.name })).toBeVisible();
   await expectNoSeriousViolations(page, "/tasks");
 
@@ -46,7 +47,7 @@ test("the task list, a pairwise task, its shortcuts and the history pass axe", a
   await page.keyboard.press("3");
   await page.getByRole("button", { name: /^Submit/ }).click();
   await waitForTask(page, assignmentId);
-  await page.goto("/tasks/history");
+  await openPage(page, "/tasks/history");
   await expect(page.getByRole("listitem")).toHaveCount(1);
   await expectNoSeriousViolations(page, "/tasks/history");
 });

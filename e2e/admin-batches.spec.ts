@@ -3,7 +3,9 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { startInsidePeriod } from "@/lib/testing/clock-period";
 import { createItemsRecord } from "@/prisma/factories";
+import { openPage, reloadPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { openNextTask } from "./task-page";
 import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
@@ -17,7 +19,7 @@ test("an admin creates a project with its settings, previews the instructions an
   const slug = `settings-e2e-${randomBytes(3).toString("hex")}`;
   const group = await e2eDb().group.create({ data: { name: `raters ${slug}` } });
   await signIn(page, E2E_USERS.admin);
-  await page.goto("/admin");
+  await openPage(page, "/admin");
   await page.getByRole("link", { name: "Create with every setting…" }).click();
   await expect(page).toHaveURL(/\/admin\/projects\/new$/);
   await expect(page.getByRole("heading", { level: 1, name: "New project" })).toBeVisible();
@@ -73,7 +75,7 @@ test("an admin creates a project with its settings, previews the instructions an
   const edited = await e2eDb().project.findUniqueOrThrow({ where: { slug }, include: { groups: true } });
   expect(edited).toMatchObject({ name: "Settings e2e renamed", dailyCap: null, judgmentsPerItem: 1, polarity: "RED_TEAM" });
   expect(edited.groups.map((row) => row.groupId)).toEqual([group.id]);
-  const audit = await e2eDb().auditEvent.findMany({ where: { targetId: created.id }, orderBy: { createdAt: "asc" } });
+  const audit = await e2eDb().auditEvent.findMany({ where: { targetId: created.id }, orderBy: { seq: "asc" } });
   expect(audit.map((event) => event.action)).toEqual(["project.create", "project.update"]);
 });
 
@@ -95,7 +97,7 @@ test("a batch goes draft -> active -> paused -> active -> closed, and workers fe
   const batchPath = `/admin/projects/${project.slug}/batches/${batch.id}`;
 
   await signIn(page, E2E_USERS.admin);
-  await page.goto(`/admin/projects/${project.slug}`);
+  await openPage(page, `/admin/projects/${project.slug}`);
   await page.getByRole("link", { name: batch.name }).click();
   await expect(page).toHaveURL(new RegExp(`${batchPath}$`));
   await expect(page.getByTestId("batch-status")).toHaveText("draft");
@@ -145,7 +147,7 @@ test("a batch goes draft -> active -> paused -> active -> closed, and workers fe
   expect(await e2eDb().judgment.count({ where: { assignmentId: heldAtClose } })).toBe(0);
 
   // The batch page: numbers and the chart.
-  await page.reload();
+  await reloadPage(page);
   await expect(page.locator('[data-stat="Items complete"]')).toHaveText("0 of 3 (0%)");
   await expect(page.locator('[data-stat="Judgments"]')).toHaveText("1 of 6 (17%)");
   await expect(page.locator('[data-stat="Open leases"]')).toHaveText("0");
@@ -155,7 +157,7 @@ test("a batch goes draft -> active -> paused -> active -> closed, and workers fe
   await expect(page.getByText(worker.email)).toBeVisible();
   await expect(page.getByRole("button", { name: /Activate|Pause|Close/ })).toHaveCount(0);
 
-  const events = await e2eDb().auditEvent.findMany({ where: { targetId: batch.id, action: "batch.status" }, orderBy: { createdAt: "asc" } });
+  const events = await e2eDb().auditEvent.findMany({ where: { targetId: batch.id, action: "batch.status" }, orderBy: { seq: "asc" } });
   expect(events.map((event) => (event.after as { status: string }).status)).toEqual(["ACTIVE", "PAUSED", "ACTIVE", "CLOSED"]);
 });
 
@@ -168,7 +170,7 @@ test("a setting that would change stored judgments is refused with the reason, a
   await expect.poll(() => e2eDb().judgment.count({ where: { projectId: project.id } })).toBe(1);
 
   await signIn(page, E2E_USERS.admin);
-  await page.goto(`/admin/projects/${project.slug}/settings`);
+  await openPage(page, `/admin/projects/${project.slug}/settings`);
   await expect(page.getByText(/judgment kind, pairwise scale and polarity are fixed/)).toBeVisible();
   await page.getByLabel(/^Polarity/).selectOption("RED_TEAM");
   await page.getByLabel("Name", { exact: true }).fill("frozen renamed");
@@ -187,7 +189,7 @@ test("a researcher reads a batch page but gets no controls", async ({ page }) =>
   const project = await createTestProject("reader", {}, { count: 2 });
   const batch = await e2eDb().batch.findFirstOrThrow({ where: { projectId: project.id } });
   await signIn(page, E2E_USERS.researcher);
-  await page.goto("/projects");
+  await openPage(page, "/projects");
   await page.getByRole("link", { name: batch.name }).click();
   await expect(page.getByTestId("batch-status")).toHaveText("active");
   await expect(page.locator('[data-stat="Items complete"]')).toHaveText("0 of 2 (0%)");
@@ -195,6 +197,7 @@ test("a researcher reads a batch page but gets no controls", async ({ page }) =>
 });
 
 test("a worker who reaches the project's daily cap keeps the answer and is told on the task list", async ({ browser }) => {
+  await startInsidePeriod("day", 20_000);
   const project = await createTestProject("capped", { dailyCap: 1 }, { count: 3 });
   const worker = await createTestWorker("capped");
   const workerTab = await workerPage(browser, worker);
@@ -224,10 +227,10 @@ test("the project form and a batch page with judgments pass axe, and items open 
   await expect.poll(() => e2eDb().judgment.count({ where: { projectId: project.id } })).toBe(1);
 
   await signIn(page, E2E_USERS.admin);
-  await page.goto(`/admin/projects/${project.slug}/settings`);
+  await openPage(page, `/admin/projects/${project.slug}/settings`);
   await expect(page.getByRole("button", { name: "Save settings" })).toBeVisible();
   expect.soft(await seriousViolations(page), "settings page").toEqual([]);
-  await page.goto(`/admin/projects/${project.slug}/batches/${batch.id}`);
+  await openPage(page, `/admin/projects/${project.slug}/batches/${batch.id}`);
   await expect(page.getByRole("img", { name: "Judgments per hour" }).locator("svg").first()).toBeVisible();
   expect.soft(await seriousViolations(page), "batch page").toEqual([]);
 

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { bearer, createToken } from "./api-tokens";
+import { openPage } from "./navigation";
 import { E2E_USERS } from "./users";
 import { e2eDb } from "./test-database";
 import { signIn } from "./sign-in";
@@ -20,7 +21,7 @@ const BAD = [GOOD[0], { id: "q2", prompt: "Name a prime.", responses: [{ text: "
 async function openProject(page: Page, label: string) {
   const project = await createTestProject(label);
   await signIn(page, E2E_USERS.admin);
-  await page.goto(`/admin/projects/${project.slug}`);
+  await openPage(page, `/admin/projects/${project.slug}`);
   return project;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { hashTokenSecret } from "@/lib/auth/token-secret";
+import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
@@ -11,7 +12,7 @@ test("an admin invites a worker who signs up through the link; blocking them sig
   const email = `invited-${randomBytes(4).toString("hex")}@e2e.example`;
 
   await signIn(page, E2E_USERS.admin);
-  await page.goto("/admin/people");
+  await openPage(page, "/admin/people");
   const inviteForm = page.locator("form", { has: page.getByRole("button", { name: "Create invite link" }) });
   await inviteForm.getByLabel("Role").selectOption("WORKER");
   await inviteForm.getByLabel("People it admits").fill("1");
@@ -49,7 +50,7 @@ test("an admin invites a worker who signs up through the link; blocking them sig
   await expect(again.getByRole("heading", { name: "This invite has been used" })).toBeVisible();
 
   await signIn(page, E2E_USERS.admin);
-  await page.goto("/admin/people");
+  await openPage(page, "/admin/people");
   await expect(page.getByTestId("invite-row").first().getByTestId("invite-uses")).toHaveText("1 of 1");
   await expect(page.getByTestId("invite-row").first()).toContainText("used up");
 
@@ -70,7 +71,7 @@ test("an admin invites a worker who signs up through the link; blocking them sig
   await newcomer.goto("/tasks");
   await expect(newcomer).toHaveURL(/\/signin/);
 
-  await page.goto("/admin/audit");
+  await openPage(page, "/admin/audit");
   await expect(page.getByTestId("audit-row").filter({ hasText: "invite.create" }).first()).toBeVisible();
   await expect(page.getByTestId("audit-row").filter({ hasText: "user.block" }).filter({ hasText: email })).toHaveCount(1);
   await page.getByLabel("Action").selectOption("user.block");
@@ -100,7 +101,7 @@ test("an admin changes a role and manages a group from the people page", async (
   const worker = await createTestWorker("grouped");
   const groupName = `raters ${randomBytes(3).toString("hex")}`;
   await signIn(page, E2E_USERS.admin);
-  await page.goto(`/admin/people?search=${encodeURIComponent(worker.email)}`);
+  await openPage(page, `/admin/people?search=${encodeURIComponent(worker.email)}`);
   const row = page.getByTestId(`person-${worker.email}`);
 
   // Picking a role (as arrowing through a closed select does) changes nothing until Change is pressed.
@@ -129,7 +130,7 @@ test("an admin changes a role and manages a group from the people page", async (
   await expect(row).not.toContainText(groupName);
   expect(await e2eDb().group.count({ where: { name: { startsWith: groupName } } })).toBe(0);
 
-  await page.goto(`/admin/audit?actor=${encodeURIComponent(E2E_USERS.admin.email)}&targetType=group`);
+  await openPage(page, `/admin/audit?actor=${encodeURIComponent(E2E_USERS.admin.email)}&targetType=group`);
   for (const action of ["group.create", "group.add-member", "group.rename", "group.delete"]) {
     await expect(page.getByTestId("audit-row").filter({ hasText: action }).filter({ hasText: groupName }).first()).toBeVisible();
   }
@@ -153,7 +154,7 @@ test("the people, audit and invite pages pass axe", async ({ page, browser }) =>
 
   await signIn(page, E2E_USERS.admin);
   for (const path of ["/admin/audit", "/admin/people"]) {
-    await page.goto(path);
+    await openPage(page, path);
     await expectNoSeriousViolations(page, path);
   }
   await page.getByRole("button", { name: /^Block / }).first().click();

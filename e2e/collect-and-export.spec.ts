@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { openPage } from "./navigation";
 import { E2E_USERS } from "./users";
 import { e2eDb } from "./test-database";
 import { signIn } from "./sign-in";
@@ -15,7 +16,7 @@ const slug = `hh-e2e-${randomBytes(3).toString("hex")}`;
 
 test("an admin creates a project and imports the HH sample in the browser", async ({ page }) => {
   await signIn(page, E2E_USERS.admin);
-  await page.goto("/admin");
+  await openPage(page, "/admin");
   await page.getByLabel("Name").fill("HH harmless e2e");
   await page.getByLabel(/^Slug/).fill(slug);
   await page.getByRole("button", { name: "Create project" }).click();
@@ -46,7 +47,7 @@ async function keyForSourceChoice(page: Page) {
 
 test("a worker judges three tasks with the keyboard only", async ({ page }) => {
   await signIn(page, E2E_USERS.worker);
-  await page.goto("/tasks");
+  await openPage(page, "/tasks");
   // The first open project's button has the focus; other specs' projects may come first, so Tab on
   // to this one's, as a keyboard user would.
   await expect(page.getByRole("button", { name: "Next task" }).first()).toBeFocused();
@@ -80,7 +81,7 @@ test("a worker judges three tasks with the keyboard only", async ({ page }) => {
 
 test("a researcher downloads the HH-RLHF export", async ({ page }) => {
   await signIn(page, E2E_USERS.researcher);
-  await page.goto("/projects");
+  await openPage(page, "/projects");
   const row = page.getByRole("row").filter({ hasText: slug });
   await expect(row).toContainText("3 of 200");
   const downloadPromise = page.waitForEvent("download");

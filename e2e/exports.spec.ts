@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { ExportManifest } from "@/lib/exports/manifest";
 import { bearer, createToken } from "./api-tokens";
+import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
@@ -24,14 +25,16 @@ test.beforeAll(async () => {
   project = await createTestProject("exports", { judgmentsPerItem: 1 }, { count: ITEMS });
   const worker = await createTestWorker("exports-judge");
   const items = await e2eDb().item.findMany({ where: { projectId: project.id }, include: { candidates: { orderBy: { position: "asc" } } }, orderBy: { position: "asc" } });
+  // One time for all, so the judgments share a UTC day even if midnight falls while they are stored.
+  const judgedAt = new Date();
   for (const [n, item] of items.entries()) {
     const [a, b] = item.candidates;
     const [winner, loser] = n % 2 === 0 ? [a, b] : [b, a];
     const assignment = await e2eDb().assignment.create({
-      data: { projectId: project.id, itemId: item.id, workerId: worker.id, displayOrder: [a.id, b.id], status: "SUBMITTED", leaseExpiresAt: new Date(), submittedAt: new Date() },
+      data: { projectId: project.id, itemId: item.id, workerId: worker.id, displayOrder: [a.id, b.id], status: "SUBMITTED", leaseExpiresAt: judgedAt, submittedAt: judgedAt },
     });
     const judgment = await e2eDb().judgment.create({
-      data: { assignmentId: assignment.id, projectId: project.id, itemId: item.id, workerId: worker.id, ranking: [[winner.id], [loser.id]], strength: winner === a ? -2 : 2, timeSpentMs: 5000, idempotencyKey: `e2e-exports-${assignment.id}` },
+      data: { assignmentId: assignment.id, projectId: project.id, itemId: item.id, workerId: worker.id, ranking: [[winner.id], [loser.id]], strength: winner === a ? -2 : 2, timeSpentMs: 5000, idempotencyKey: `e2e-exports-${assignment.id}`, createdAt: judgedAt },
     });
     await e2eDb().item.update({ where: { id: item.id }, data: { judgmentCount: 1, isComplete: true } });
     judged.set((item.context as { content: string }[])[0].content, { chosen: winner.text, rejected: loser.text });
@@ -48,7 +51,7 @@ function latestExport(format: string, fileType: string) {
 
 /** Fills the export form for this spec's project only, starts the export and downloads the file when it is done. */
 async function exportInBrowser(page: Page, { fileType, from, to, testShare }: { fileType: "JSONL" | "Parquet"; from: string; to: string; testShare: string }) {
-  await page.goto(`/exports?project=${project.slug}`);
+  await openPage(page, `/exports?project=${project.slug}`);
   await expect(page.getByRole("checkbox", { name: `${project.name} (${ITEMS} judgments)` })).toBeChecked();
   await expect(page.getByRole("checkbox", { checked: true })).toHaveCount(2); // this project and "Leave out blocked annotators"
   await page.getByLabel("Format").selectOption({ label: "TRL preference, conversational (lists of messages)" });

@@ -134,10 +134,11 @@ for (const variant of [
 test("when the lease runs out the page says so, answering stops and the item goes to someone else", async ({ page }) => {
   const project = await createTestProject("lease-expiry", { leaseSeconds: 30, rationaleMode: "OPTIONAL" }, { count: 1 });
   await signIn(page, E2E_USERS.worker);
-  // The page's clock is under the test's control, so the 30 s countdown runs out at once.
+  // The page's clock is under the test's control, so the 30 s countdown runs out at once. Until then it
+  // runs at real speed: a slow machine may take seconds from the claim to the first tick.
   await page.clock.install();
   const assignmentId = await openNextTask(page, project.name);
-  await expect(page.getByRole("timer", { name: "Time left on this task" })).toHaveText(/^0:(30|29) left$/);
+  await expect(page.getByRole("timer", { name: "Time left on this task" })).toHaveText(/^0:(30|[12]\d) left$/);
 
   await e2eDb().assignment.update({ where: { id: assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
   await page.clock.fastForward("00:31");
@@ -203,10 +204,10 @@ test("asking for more time with E gives a fresh lease", async ({ page }) => {
   await e2eDb().assignment.update({ where: { id: assignmentId }, data: { leaseExpiresAt: nearlyOver } });
   await page.reload();
   await waitForTask(page);
-  await expect(page.getByRole("timer", { name: "Time left on this task" })).toHaveText(/^(1:00|0:5\d) left$/);
+  await expect(page.getByRole("timer", { name: "Time left on this task" })).toHaveText(/^(1:00|0:[3-5]\d) left$/);
 
   await page.keyboard.press("e");
-  await expect(page.getByRole("timer", { name: "Time left on this task" })).toHaveText(/^(10:00|9:5\d) left$/);
+  await expect(page.getByRole("timer", { name: "Time left on this task" })).toHaveText(/^(10:00|9:[3-5]\d) left$/);
   const extended = await e2eDb().assignment.findUniqueOrThrow({ where: { id: assignmentId } });
   expect(extended.leaseExtensions).toBe(1);
   expect(extended.leaseExpiresAt.getTime()).toBeGreaterThan(nearlyOver.getTime() + 8 * 60_000);

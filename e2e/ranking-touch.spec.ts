@@ -40,7 +40,7 @@ test("a worker ranks four responses by touch on a phone", async ({ page }) => {
 
   await page.getByRole("button", { name: "Move C up" }).tap();
   await page.getByRole("button", { name: "Move C up" }).tap();
-  expect(await boardOrder(page)).toEqual(["Response C, rank 1", "Response A, rank 2", "Response B, rank 3", "Response D, rank 4"]);
+  await expect.poll(() => boardOrder(page)).toEqual(["Response C, rank 1", "Response A, rank 2", "Response B, rank 3", "Response D, rank 4"]);
 
   // Drag D by its handle to above the middle of the first row.
   await board.scrollIntoViewIfNeeded();

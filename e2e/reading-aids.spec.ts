@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, createToken } from "./api-tokens";
 import { signIn } from "./sign-in";
-import { openNextTask } from "./task-page";
+import { openNextTask, waitForTask } from "./task-page";
 import { closeTestProjects, createTestProject } from "./test-data";
 import { E2E_USERS } from "./users";
 
@@ -23,7 +23,7 @@ test("code is highlighted, long responses collapse, and D marks the words the re
   expect((await request.post(`/api/v1/projects/${project.slug}/imports?format=preflab&activate=1`, { headers: bearer(token), data: file })).status()).toBe(201);
 
   await signIn(page, E2E_USERS.worker);
-  await openNextTask(page, project.name);
+  const first = await openNextTask(page, project.name);
   const responses = page.getByRole("region", { name: /Response [AB]/ });
   // Highlighted on the server: the code arrives already marked up, as text.
   await expect(page.locator("pre code.hljs.language-python .hljs-built_in").first()).toHaveText(/print|sorted/);
@@ -39,7 +39,7 @@ test("code is highlighted, long responses collapse, and D marks the words the re
   await expect(page.locator("mark")).toHaveCount(0);
 
   await page.keyboard.press("1");
-  await expect(page).toHaveURL(/\/tasks\/[0-9a-f-]{36}$/);
+  await waitForTask(page, first);
   const longResponse = page.getByRole("region", { name: /Response [AB]/ }).filter({ hasText: "Line 1 of a very long answer." });
   const showAll = longResponse.getByRole("button", { name: /Show all of response/ });
   await expect(showAll).toHaveAttribute("aria-expanded", "false");

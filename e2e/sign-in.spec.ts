@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { openPage } from "./navigation";
 import { E2E_USERS } from "./users";
 import { signIn } from "./sign-in";
 
 test("a person signs in with the form and lands on their role's home page", async ({ page }) => {
-  await page.goto("/");
+  await openPage(page, "/");
   await expect(page).toHaveURL(/\/signin/);
   await page.getByLabel("Email").fill(E2E_USERS.researcher.email);
   await page.getByLabel("Password").fill("wrong password");

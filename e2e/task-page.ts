@@ -1,5 +1,6 @@
 // Moving through the worker's task pages the way a worker does, and reading back what was stored.
 import { expect, type Page } from "@playwright/test";
+import { openPage } from "./navigation";
 import { e2eDb } from "./test-database";
 
 const TASK_PATH = /\/tasks\/([0-9a-f-]{36})$/;
@@ -8,7 +9,7 @@ const TASK_URL = /\/tasks\/([0-9a-f-]{36})(\?note=[a-z-]+)?$/;
 
 /** Takes the next task of a project from the worker's list and waits until its keys work. */
 export async function openNextTask(page: Page, projectName: string): Promise<string> {
-  await page.goto("/tasks");
+  await openPage(page, "/tasks");
   await page.getByRole("listitem").filter({ hasText: projectName }).getByRole("button", { name: "Next task" }).click();
   return waitForTask(page);
 }
