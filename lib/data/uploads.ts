@@ -83,38 +83,30 @@ async function findWaitingUpload(uploadId: string) {
 
 type UploadStep<R> = { actor: Actor; uploadId: string; request: R; onProgress?: (progress: ImportProgress) => void };
 
-/** Validates a staged upload and returns the counts and the preview; stores nothing. */
-export async function checkUpload({ actor, uploadId, request, onProgress }: UploadStep<ImportRequest>): Promise<ImportCheck & { uploadId: string }> {
+/** After the role check, the staged upload and the import options every step reads it with. */
+async function openUpload({ actor, uploadId, request, onProgress }: UploadStep<ImportRequest>) {
   assertMayImport(actor);
   const upload = await findWaitingUpload(uploadId);
-  const check = await checkImport({
-    actor,
-    projectSlug: upload.project.slug,
-    source: fs.createReadStream(upload.file),
-    totalBytes: upload.byteSize,
-    format: request.format,
-    mapping: request.mapping,
-    onProgress,
-  });
-  return { uploadId, ...check };
+  const source = fs.createReadStream(upload.file);
+  return { upload, read: { actor, projectSlug: upload.project.slug, source, totalBytes: upload.byteSize, format: request.format, mapping: request.mapping, onProgress } };
+}
+
+/** Validates a staged upload and returns the counts and the preview; stores nothing. */
+export async function checkUpload(step: UploadStep<ImportRequest>): Promise<ImportCheck & { uploadId: string }> {
+  const { read } = await openUpload(step);
+  return { uploadId: step.uploadId, ...(await checkImport(read)) };
 }
 
 /** Imports a staged upload as a new batch (all or nothing) and deletes the staged file. */
-export async function commitUpload({ actor, uploadId, request, onProgress }: UploadStep<CommitImportRequest>): Promise<ImportResult & { uploadId: string }> {
-  assertMayImport(actor);
-  const upload = await findWaitingUpload(uploadId);
+export async function commitUpload(step: UploadStep<CommitImportRequest>): Promise<ImportResult & { uploadId: string }> {
+  const { upload, read } = await openUpload(step);
+  const { request, uploadId } = step;
   const result = await importItems({
-    actor,
-    projectSlug: upload.project.slug,
-    source: fs.createReadStream(upload.file),
-    totalBytes: upload.byteSize,
-    format: request.format,
-    mapping: request.mapping,
+    ...read,
     skipDuplicates: request.skipDuplicates,
     activate: request.activate,
     batchName: request.name || upload.filename,
     uploadId,
-    onProgress,
   });
   await fs.promises.rm(upload.file, { force: true });
   return { uploadId, ...result };
