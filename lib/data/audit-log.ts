@@ -20,8 +20,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The audit log, newest first, a page at a time. The cursor is the last row's place in the order
- * of recording, so paging stays right while new events arrive. Filters: actor (email, part of it), action, target
- * type, and UTC days from/to (both included).
+ * of recording, so paging stays right while new events arrive. Filters: actor (email, part of it),
+ * action, target type, and UTC days from/to (both included).
  */
 export async function findAuditEvents({ filters = {}, cursor, limit = AUDIT_PAGE_SIZE }: { filters?: unknown; cursor?: string | null; limit?: number }) {
   const { actor, action, targetType, from, to } = parseInput(auditFiltersSchema, filters);
