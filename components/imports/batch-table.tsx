@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 
 type BatchRow = {
   id: string;
@@ -15,38 +16,26 @@ type BatchRow = {
 export function BatchTable({ projectSlug, batches }: { projectSlug: string; batches: BatchRow[] }) {
   if (batches.length === 0) return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">No batches yet: import a file above.</p>;
   return (
-    <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
-      <thead className="bg-slate-100 text-slate-600">
-        <tr>
-          <th scope="col" className="p-3">Batch</th>
-          <th scope="col" className="p-3">Status</th>
-          <th scope="col" className="p-3">Priority</th>
-          <th scope="col" className="p-3">Items complete</th>
-          <th scope="col" className="p-3">Format</th>
-          <th scope="col" className="p-3">Imported</th>
+    <DataTable columns={["Batch", "Status", "Priority", "Items complete", "Format", "Imported"]}>
+      {batches.map((batch) => (
+        <tr key={batch.id} className="border-t border-slate-100">
+          <td className="p-3 font-medium">
+            <Link href={`/admin/projects/${projectSlug}/batches/${batch.id}`} className="text-indigo-700 underline">
+              {batch.name}
+            </Link>
+          </td>
+          <td className="p-3">{batch.status.toLowerCase()}</td>
+          <td className="p-3">{batch.priority}</td>
+          <td className="p-3">
+            {batch.completeCount} of {batch.itemCount}
+            <progress className="ml-2 w-20 align-middle" value={batch.completeCount} max={Math.max(batch.itemCount, 1)} aria-label={`${batch.name}: ${batch.completeCount} of ${batch.itemCount} items complete`} />
+          </td>
+          <td className="p-3">{batch.sourceFormat}</td>
+          <td className="p-3 text-slate-500">
+            {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} {batch.createdBy ? `by ${batch.createdBy.email}` : ""}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {batches.map((batch) => (
-          <tr key={batch.id} className="border-t border-slate-100">
-            <td className="p-3 font-medium">
-              <Link href={`/admin/projects/${projectSlug}/batches/${batch.id}`} className="text-indigo-700 underline">
-                {batch.name}
-              </Link>
-            </td>
-            <td className="p-3">{batch.status.toLowerCase()}</td>
-            <td className="p-3">{batch.priority}</td>
-            <td className="p-3">
-              {batch.completeCount} of {batch.itemCount}
-              <progress className="ml-2 w-20 align-middle" value={batch.completeCount} max={Math.max(batch.itemCount, 1)} aria-label={`${batch.name}: ${batch.completeCount} of ${batch.itemCount} items complete`} />
-            </td>
-            <td className="p-3">{batch.sourceFormat}</td>
-            <td className="p-3 text-slate-500">
-              {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} {batch.createdBy ? `by ${batch.createdBy.email}` : ""}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

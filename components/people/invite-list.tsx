@@ -1,6 +1,7 @@
 "use client";
 
 import { formatTime } from "@/components/people/format-time";
+import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-error";
 import { useActionError } from "@/components/people/use-action-error";
 import { revokeInviteAction } from "@/lib/actions/invites";
@@ -25,43 +26,32 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
   return (
     <div className="space-y-2">
       <FormError message={error} />
-      <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            <th scope="col" className="p-2">Role</th>
-            <th scope="col" className="p-2">Uses</th>
-            <th scope="col" className="p-2">Status</th>
-            <th scope="col" className="p-2">Expires</th>
-            <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
+      <DataTable columns={["Role", "Uses", "Status", "Expires", <span className="sr-only">Actions</span>]} cellPadding="p-2">
+        {invites.map((invite) => (
+          <tr key={invite.id} data-testid="invite-row" className="border-t border-slate-100">
+            <td className="p-2">
+              {invite.role.toLowerCase()}
+              {invite.group && <span className="block text-xs text-slate-600">joins {invite.group.name}</span>}
+              <span className="block text-xs text-slate-600">
+                made {formatTime(invite.createdAt)}
+                {invite.createdBy && ` by ${invite.createdBy.email}`}
+              </span>
+            </td>
+            <td className="p-2" data-testid="invite-uses">
+              {invite.uses} of {invite.maxUses}
+            </td>
+            <td className="p-2">{STATUS_LABELS[invite.status]}</td>
+            <td className="p-2 text-slate-600">{formatTime(invite.expiresAt)}</td>
+            <td className="p-2">
+              {invite.status === "live" && (
+                <button type="button" disabled={pending} onClick={() => run(() => revokeInviteAction(invite.id))} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+                  Revoke
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {invites.map((invite) => (
-            <tr key={invite.id} data-testid="invite-row" className="border-t border-slate-100">
-              <td className="p-2">
-                {invite.role.toLowerCase()}
-                {invite.group && <span className="block text-xs text-slate-600">joins {invite.group.name}</span>}
-                <span className="block text-xs text-slate-600">
-                  made {formatTime(invite.createdAt)}
-                  {invite.createdBy && ` by ${invite.createdBy.email}`}
-                </span>
-              </td>
-              <td className="p-2" data-testid="invite-uses">
-                {invite.uses} of {invite.maxUses}
-              </td>
-              <td className="p-2">{STATUS_LABELS[invite.status]}</td>
-              <td className="p-2 text-slate-600">{formatTime(invite.expiresAt)}</td>
-              <td className="p-2">
-                {invite.status === "live" && (
-                  <button type="button" disabled={pending} onClick={() => run(() => revokeInviteAction(invite.id))} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
