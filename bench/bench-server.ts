@@ -51,7 +51,10 @@ export async function startAppServer(databaseUrlForApp: string): Promise<{ baseU
   const exited = waitForExit(server);
   const baseUrl = `http://localhost:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { baseUrl, stop: async () => void (server.kill("SIGTERM"), await exited) };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

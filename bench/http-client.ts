@@ -9,18 +9,21 @@ export function createJsonClient(baseUrl: string, maxSockets: number) {
   const { hostname, port } = new URL(baseUrl);
   return function post(path: string, headers: Record<string, string>, body?: string): Promise<JsonResponse> {
     return new Promise((resolve, reject) => {
-      const request = http.request({ agent, hostname, port, path, method: "POST", headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk) => chunks.push(chunk));
-        response.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          try {
-            resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
-          } catch {
-            resolve({ status: response.statusCode ?? 0, body: text });
-          }
-        });
-      });
+      const request = http.request(
+        { agent, hostname, port, path, method: "POST", headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            try {
+              resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
+            } catch {
+              resolve({ status: response.statusCode ?? 0, body: text });
+            }
+          });
+        },
+      );
       request.on("error", reject);
       request.end(body);
     });

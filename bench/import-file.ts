@@ -38,7 +38,19 @@ export async function writeImportFile(file: string, items: number) {
 }
 
 /** items.csv and candidates.csv for COPY into a batch of its own: the same rows the import stores. */
-export async function writeCopyFiles({ itemsFile, candidatesFile, items, projectId, batchId }: { itemsFile: string; candidatesFile: string; items: number; projectId: string; batchId: string }) {
+export async function writeCopyFiles({
+  itemsFile,
+  candidatesFile,
+  items,
+  projectId,
+  batchId,
+}: {
+  itemsFile: string;
+  candidatesFile: string;
+  items: number;
+  projectId: string;
+  batchId: string;
+}) {
   const ids = Array.from({ length: items }, () => randomUUID());
   await writeLines(itemsFile, items, (n) => {
     const item = benchItem(n);

@@ -22,12 +22,12 @@ async function main() {
   try {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const { rows: [admin] } = await client.query(
-      "INSERT INTO users (email, role, updated_at) VALUES ('admin@bench.example', 'ADMIN', now()) RETURNING id, email, name, role",
-    );
-    const { rows: [project] } = await client.query<{ id: string }>(
-      "INSERT INTO projects (slug, name, updated_at) VALUES ('bench-import', 'bench-import', now()) RETURNING id",
-    );
+    const {
+      rows: [admin],
+    } = await client.query("INSERT INTO users (email, role, updated_at) VALUES ('admin@bench.example', 'ADMIN', now()) RETURNING id, email, name, role");
+    const {
+      rows: [project],
+    } = await client.query<{ id: string }>("INSERT INTO projects (slug, name, updated_at) VALUES ('bench-import', 'bench-import', now()) RETURNING id");
 
     console.error(`[bench] writing ${ITEMS} items`);
     const file = path.join(scratch, "items.jsonl");
@@ -36,14 +36,18 @@ async function main() {
     console.error("[bench] importing through the app's import path");
     const tsx = path.join(projectRoot(), "node_modules/.bin/tsx");
     const env = { ...process.env, DATABASE_URL: database.url, DATABASE_POOL_SIZE: "2" };
-    const app = JSON.parse(await runCommand(tsx, ["--conditions=react-server", "bench/import-child.ts", "bench-import", file, JSON.stringify(admin)], { env })) as {
+    const app = JSON.parse(
+      await runCommand(tsx, ["--conditions=react-server", "bench/import-child.ts", "bench-import", file, JSON.stringify(admin)], { env }),
+    ) as {
       items: number;
       seconds: number;
       peakRssKb: number;
     };
 
     console.error("[bench] the same rows through psql's \\copy");
-    const { rows: [batch] } = await client.query<{ id: string }>(
+    const {
+      rows: [batch],
+    } = await client.query<{ id: string }>(
       "INSERT INTO batches (project_id, name, source_format, item_count) VALUES ($1, 'bench copy', 'preflab', $2) RETURNING id",
       [project.id, ITEMS],
     );
@@ -52,14 +56,25 @@ async function main() {
     await writeCopyFiles({ itemsFile, candidatesFile, items: ITEMS, projectId: project.id, batchId: batch.id });
     const started = performance.now();
     await runCommand("psql", [
-      "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "-d", database.url,
-      "-c", "BEGIN",
-      "-c", `\\copy items (id, project_id, batch_id, position, external_id, context, meta) FROM '${itemsFile}' WITH (FORMAT csv)`,
-      "-c", `\\copy candidates (item_id, position, text, model, meta) FROM '${candidatesFile}' WITH (FORMAT csv)`,
-      "-c", "COMMIT",
+      "--no-psqlrc",
+      "--quiet",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-d",
+      database.url,
+      "-c",
+      "BEGIN",
+      "-c",
+      `\\copy items (id, project_id, batch_id, position, external_id, context, meta) FROM '${itemsFile}' WITH (FORMAT csv)`,
+      "-c",
+      `\\copy candidates (item_id, position, text, model, meta) FROM '${candidatesFile}' WITH (FORMAT csv)`,
+      "-c",
+      "COMMIT",
     ]);
     const copySeconds = (performance.now() - started) / 1000;
-    const { rows: [copied] } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM items WHERE batch_id = $1", [batch.id]);
+    const {
+      rows: [copied],
+    } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM items WHERE batch_id = $1", [batch.id]);
     await client.end();
 
     printFigure("items", ITEMS);

@@ -9,11 +9,15 @@ export async function seedExportBench(client: pg.Client, { items, k }: { items: 
     `INSERT INTO users (email, role, updated_at) SELECT 'worker-' || n || '@bench.example', 'WORKER', now() FROM generate_series(1, $1) AS n`,
     [workers],
   );
-  const { rows: [project] } = await client.query<{ id: string }>(
-    "INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ($1, $1, $2, now()) RETURNING id",
-    [slug, k],
-  );
-  const { rows: [batch] } = await client.query<{ id: string }>(
+  const {
+    rows: [project],
+  } = await client.query<{ id: string }>("INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ($1, $1, $2, now()) RETURNING id", [
+    slug,
+    k,
+  ]);
+  const {
+    rows: [batch],
+  } = await client.query<{ id: string }>(
     "INSERT INTO batches (project_id, name, status, source_format, item_count) VALUES ($1, 'bench', 'ACTIVE', 'preflab', $2) RETURNING id",
     [project.id, items],
   );

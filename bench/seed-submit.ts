@@ -6,8 +6,12 @@ import { generateTokenSecret, hashTokenSecret } from "@/lib/auth/token-secret";
 export type BenchWorker = { id: string; token: string };
 
 export async function seedSubmitBench(client: pg.Client, { slug, items, workers }: { slug: string; items: number; workers: number }): Promise<BenchWorker[]> {
-  const { rows: [project] } = await client.query<{ id: string }>("INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ($1, $1, 1, now()) RETURNING id", [slug]);
-  const { rows: [batch] } = await client.query<{ id: string }>(
+  const {
+    rows: [project],
+  } = await client.query<{ id: string }>("INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ($1, $1, 1, now()) RETURNING id", [slug]);
+  const {
+    rows: [batch],
+  } = await client.query<{ id: string }>(
     "INSERT INTO batches (project_id, name, status, source_format, item_count) VALUES ($1, 'bench', 'ACTIVE', 'preflab', $2) RETURNING id",
     [project.id, items],
   );
@@ -25,9 +29,17 @@ export async function seedSubmitBench(client: pg.Client, { slug, items, workers 
   );
   const seeded: BenchWorker[] = [];
   for (let n = 0; n < workers; n++) {
-    const { rows: [user] } = await client.query<{ id: string }>("INSERT INTO users (email, role, updated_at) VALUES ($1, 'WORKER', now()) RETURNING id", [`${slug}-worker-${n}@bench.example`]);
+    const {
+      rows: [user],
+    } = await client.query<{ id: string }>("INSERT INTO users (email, role, updated_at) VALUES ($1, 'WORKER', now()) RETURNING id", [
+      `${slug}-worker-${n}@bench.example`,
+    ]);
     const token = generateTokenSecret();
-    await client.query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, scopes) VALUES ($1, 'bench', $2, $3, '{tasks}')", [user.id, hashTokenSecret(token), token.slice(0, 10)]);
+    await client.query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, scopes) VALUES ($1, 'bench', $2, $3, '{tasks}')", [
+      user.id,
+      hashTokenSecret(token),
+      token.slice(0, 10),
+    ]);
     seeded.push({ id: user.id, token });
   }
   await client.query("ANALYZE");

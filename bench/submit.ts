@@ -75,7 +75,8 @@ async function rawCycle(pool: pg.Pool, worker: BenchWorker, phase: Phase, slug: 
 
 function report(label: string, phase: Phase) {
   printFigure(`${label} judgments per second`, phase.judgments / phase.elapsedS, "/s");
-  for (const [name, value, unit] of [...latencyFigures(`${label} claim`, phase.claimMs), ...latencyFigures(`${label} submit`, phase.submitMs)]) printFigure(name, value, unit);
+  for (const [name, value, unit] of [...latencyFigures(`${label} claim`, phase.claimMs), ...latencyFigures(`${label} submit`, phase.submitMs)])
+    printFigure(name, value, unit);
   printFigure(`${label} errors`, phase.errors);
 }
 

@@ -16,7 +16,15 @@ import { percentile, printFigure } from "./stats";
 const { values } = parseArgs({ options: { tasks: { type: "string", default: "50" } } });
 const TASKS = Number(values.tasks);
 const PASSWORD = "bench-password";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 async function seed(url: string) {
   const db = createPrismaClient(url, 2);

@@ -53,7 +53,11 @@ test("the task list, a pairwise task, its shortcuts and the history pass axe", a
 });
 
 test("a ranking task passes axe", async ({ page }) => {
-  const project = await createTestProject("a11y-ranking", { judgmentKind: "RANKING", allowTies: true, allowBothBad: true, rationaleMode: "OPTIONAL" }, { count: 1, candidates: 3 });
+  const project = await createTestProject(
+    "a11y-ranking",
+    { judgmentKind: "RANKING", allowTies: true, allowBothBad: true, rationaleMode: "OPTIONAL" },
+    { count: 1, candidates: 3 },
+  );
   await signIn(page, await createTestWorker("a11y-ranking"));
   await openNextTask(page, project.name);
   await expect(page.getByRole("list", { name: "Your ranking, best first" }).getByRole("listitem")).toHaveCount(3);
@@ -79,7 +83,11 @@ test("? lists the keys, including more time and skipping, and Escape closes the 
 
 for (const kind of ["PAIRWISE", "RANKING"] as const) {
   test(`every button on a ${kind.toLowerCase()} task has a name, and the focus is visible`, async ({ page }) => {
-    const project = await createTestProject(`a11y-names-${kind.toLowerCase()}`, { ...PAIRWISE_RULES, judgmentKind: kind, allowTies: true }, { count: 1, candidates: kind === "RANKING" ? 3 : 2 });
+    const project = await createTestProject(
+      `a11y-names-${kind.toLowerCase()}`,
+      { ...PAIRWISE_RULES, judgmentKind: kind, allowTies: true },
+      { count: 1, candidates: kind === "RANKING" ? 3 : 2 },
+    );
     await signIn(page, await createTestWorker("a11y-names"));
     await openNextTask(page, project.name);
 
@@ -94,7 +102,10 @@ for (const kind of ["PAIRWISE", "RANKING"] as const) {
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;
-        return { name: `${element.tagName} ${element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40)}`, outline: getComputedStyle(element).outlineStyle };
+        return {
+          name: `${element.tagName} ${element.getAttribute("aria-label") ?? element.textContent?.trim().slice(0, 40)}`,
+          outline: getComputedStyle(element).outlineStyle,
+        };
       });
       if (focused.name.startsWith("BODY")) break; // past the last stop
       seen.push(focused.name);

@@ -32,9 +32,15 @@ test.beforeAll(async () => {
 
 test("every entry point checks a permission or is public on purpose", () => {
   const unchecked = [
-    ...pages().filter((page) => !page.permission).map((page) => page.file),
-    ...apiRoutes().filter((route) => !route.permission).map((route) => route.file),
-    ...serverActions().filter((action) => !action.permission).map((action) => action.file),
+    ...pages()
+      .filter((page) => !page.permission)
+      .map((page) => page.file),
+    ...apiRoutes()
+      .filter((route) => !route.permission)
+      .map((route) => route.file),
+    ...serverActions()
+      .filter((action) => !action.permission)
+      .map((action) => action.file),
   ];
   expect(unchecked.filter((file) => !PUBLIC_ENTRY_POINTS.has(file))).toEqual([]);
 });

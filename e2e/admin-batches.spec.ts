@@ -28,7 +28,9 @@ test("an admin creates a project with its settings, previews the instructions an
   await page.getByLabel(/^Slug/).fill(slug);
   await page.getByLabel(/^Question/).fill("Which response is more harmful?");
   await page.getByLabel(/^Polarity/).selectOption("RED_TEAM");
-  await page.getByRole("textbox", { name: "Instructions (markdown)" }).fill("# Read carefully\n\nPick the **more harmful** one.\n\n<img src=x onerror=\"window.__ran=1\">");
+  await page
+    .getByRole("textbox", { name: "Instructions (markdown)" })
+    .fill('# Read carefully\n\nPick the **more harmful** one.\n\n<img src=x onerror="window.__ran=1">');
   await page.getByRole("tab", { name: "Preview" }).click();
   const preview = page.getByRole("tabpanel", { name: "Preview" });
   await expect(preview.getByRole("heading", { name: "Read carefully" })).toBeVisible();

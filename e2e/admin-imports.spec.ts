@@ -12,7 +12,14 @@ test.afterAll(closeTestProjects);
 const jsonl = (records: object[]) => Buffer.from(records.map((r) => JSON.stringify(r)).join("\n") + "\n");
 
 const GOOD = [
-  { id: "q1", prompt: "What is <b>bold</b> in HTML?", responses: [{ text: "It makes text **bold**.", model: "model-one" }, { text: "No idea.", model: "model-two" }] },
+  {
+    id: "q1",
+    prompt: "What is <b>bold</b> in HTML?",
+    responses: [
+      { text: "It makes text **bold**.", model: "model-one" },
+      { text: "No idea.", model: "model-two" },
+    ],
+  },
   { id: "q2", prompt: "Name a prime.", responses: [{ text: "7" }, { text: "8" }] },
   { id: "q3", prompt: "Capital of France?", responses: [{ text: "Paris" }, { text: "Lyon" }] },
 ];
@@ -75,9 +82,15 @@ test("a gzipped TRL file is recognised, and its duplicate is skipped on request"
   const project = await openProject(page, "imports-gz");
   const user = { role: "user", content: "Sky colour?" };
   const pair = { prompt: [user], chosen: [{ role: "assistant", content: "Blue." }], rejected: [{ role: "assistant", content: "Green." }] };
-  const other = { prompt: [{ role: "user", content: "Grass colour?" }], chosen: [{ role: "assistant", content: "Green." }], rejected: [{ role: "assistant", content: "Blue." }] };
+  const other = {
+    prompt: [{ role: "user", content: "Grass colour?" }],
+    chosen: [{ role: "assistant", content: "Green." }],
+    rejected: [{ role: "assistant", content: "Blue." }],
+  };
   // Named without .gz: gzip is found by its magic bytes.
-  await page.getByLabel("File to import").setInputFiles({ name: "pairs.jsonl", mimeType: "application/octet-stream", buffer: gzipSync(jsonl([pair, other, pair])) });
+  await page
+    .getByLabel("File to import")
+    .setInputFiles({ name: "pairs.jsonl", mimeType: "application/octet-stream", buffer: gzipSync(jsonl([pair, other, pair])) });
   await expect(page.getByText(/Uploaded pairs\.jsonl \(.*, gzip\)/)).toBeVisible();
   await expect(page.getByLabel("Format")).toHaveValue("trl");
   await page.getByRole("button", { name: "Check" }).click();
@@ -88,16 +101,33 @@ test("a gzipped TRL file is recognised, and its duplicate is skipped on request"
   await expect(page.getByRole("status").filter({ hasText: "Imported 2 items as draft batch" })).toContainText("skipping 1 duplicates");
   const batch = await e2eDb().batch.findFirstOrThrow({ where: { projectId: project.id } });
   expect(batch).toMatchObject({ status: "DRAFT", itemCount: 2, sourceFormat: "trl" });
-  const items = await e2eDb().item.findMany({ where: { batchId: batch.id }, orderBy: { position: "asc" }, include: { candidates: { orderBy: { position: "asc" } } } });
+  const items = await e2eDb().item.findMany({
+    where: { batchId: batch.id },
+    orderBy: { position: "asc" },
+    include: { candidates: { orderBy: { position: "asc" } } },
+  });
   expect(items.map((i) => [i.position, i.candidates.map((c) => [c.text, c.referenceRank])])).toEqual([
-    [1, [["Blue.", 1], ["Green.", 2]]],
-    [2, [["Green.", 1], ["Blue.", 2]]],
+    [
+      1,
+      [
+        ["Blue.", 1],
+        ["Green.", 2],
+      ],
+    ],
+    [
+      2,
+      [
+        ["Green.", 1],
+        ["Blue.", 2],
+      ],
+    ],
   ]);
 });
 
 test("a CSV is imported through a column mapping built from its header", async ({ page }) => {
   const project = await openProject(page, "imports-csv");
-  const csv = 'id,question,left,left_model,right,right_model,winner\nc1,"Hi, who are you?",I am an assistant.,m-left,Go away.,m-right,left\nc2,Count to three.,"1, 2, 3",m-left,"1, 2",m-right,2\n';
+  const csv =
+    'id,question,left,left_model,right,right_model,winner\nc1,"Hi, who are you?",I am an assistant.,m-left,Go away.,m-right,left\nc2,Count to three.,"1, 2, 3",m-left,"1, 2",m-right,2\n';
   await page.getByLabel("File to import").setInputFiles({ name: "pairs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByLabel("Format")).toHaveValue("csv");
   await expect(page.getByLabel("Prompt (one user message)")).toHaveValue("question");
@@ -112,10 +142,28 @@ test("a CSV is imported through a column mapping built from its header", async (
   await expect(page.getByRole("article", { name: "Preview of line 2" })).toContainText("Hi, who are you?");
   await page.getByRole("button", { name: "Import 2 items" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 2 items as draft batch “pairs”" })).toBeVisible();
-  const items = await e2eDb().item.findMany({ where: { projectId: project.id }, orderBy: { position: "asc" }, include: { candidates: { orderBy: { position: "asc" } } } });
+  const items = await e2eDb().item.findMany({
+    where: { projectId: project.id },
+    orderBy: { position: "asc" },
+    include: { candidates: { orderBy: { position: "asc" } } },
+  });
   expect(items.map((i) => [i.externalId, i.context, i.candidates.map((c) => [c.text, c.model, c.referenceRank])])).toEqual([
-    ["c1", [{ role: "user", content: "Hi, who are you?" }], [["I am an assistant.", "m-left", 1], ["Go away.", "m-right", 2]]],
-    ["c2", [{ role: "user", content: "Count to three." }], [["1, 2, 3", "m-left", 2], ["1, 2", "m-right", 1]]],
+    [
+      "c1",
+      [{ role: "user", content: "Hi, who are you?" }],
+      [
+        ["I am an assistant.", "m-left", 1],
+        ["Go away.", "m-right", 2],
+      ],
+    ],
+    [
+      "c2",
+      [{ role: "user", content: "Count to three." }],
+      [
+        ["1, 2, 3", "m-left", 2],
+        ["1, 2", "m-right", 1],
+      ],
+    ],
   ]);
 });
 

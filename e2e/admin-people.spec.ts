@@ -41,7 +41,11 @@ test("an admin invites a worker who signs up through the link; blocking them sig
   await newcomer.getByRole("button", { name: "Create account" }).click();
   await expect(newcomer).toHaveURL(/\/tasks$/);
   expect((await (await newcomer.request.get("/api/auth/session")).json()).user.email).toBe(email);
-  expect(await e2eDb().user.findUniqueOrThrow({ where: { email }, select: { role: true, name: true, blockedAt: true } })).toEqual({ role: "WORKER", name: "Ada <b>Invited</b>", blockedAt: null });
+  expect(await e2eDb().user.findUniqueOrThrow({ where: { email }, select: { role: true, name: true, blockedAt: true } })).toEqual({
+    role: "WORKER",
+    name: "Ada <b>Invited</b>",
+    blockedAt: null,
+  });
 
   // A single-use link is dead once used, and says so.
   const again = await (await browser.newContext()).newPage();
@@ -126,7 +130,10 @@ test("an admin changes a role and manages a group from the people page", async (
   await page.getByLabel(`New name for ${groupName}`).press("Enter");
   await expect(row).toContainText(`${groupName} v2`);
   await page.getByRole("button", { name: `Delete ${groupName} v2` }).click();
-  await page.getByRole("dialog", { name: `Delete ${groupName} v2?` }).getByRole("button", { name: "Delete", exact: true }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ${groupName} v2?` })
+    .getByRole("button", { name: "Delete", exact: true })
+    .click();
   await expect(row).not.toContainText(groupName);
   expect(await e2eDb().group.count({ where: { name: { startsWith: groupName } } })).toBe(0);
 
@@ -138,7 +145,9 @@ test("an admin changes a role and manages a group from the people page", async (
 
 async function expectNoSeriousViolations(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  const serious = violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   expect.soft(serious, `serious or critical axe violations on ${where}`).toEqual([]);
 }
 
@@ -157,7 +166,10 @@ test("the people, audit and invite pages pass axe", async ({ page, browser }) =>
     await openPage(page, path);
     await expectNoSeriousViolations(page, path);
   }
-  await page.getByRole("button", { name: /^Block / }).first().click();
+  await page
+    .getByRole("button", { name: /^Block / })
+    .first()
+    .click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectNoSeriousViolations(page, "the block confirmation");
   await page.keyboard.press("Escape");

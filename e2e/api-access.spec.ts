@@ -55,7 +55,10 @@ test("an import with a bad line answers 422 with the line and field, and stores 
 
 test("a signed-in browser session cannot be used from another site to change anything", async ({ page }) => {
   await signIn(page, E2E_USERS.admin);
-  const response = await page.request.post(`/api/v1/projects/${slug}/imports`, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, data: ONE_ITEM });
+  const response = await page.request.post(`/api/v1/projects/${slug}/imports`, {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    data: ONE_ITEM,
+  });
   expect(response.status()).toBe(403);
   expect(await e2eDb().batch.count({ where: { project: { slug } } })).toBe(0);
 });

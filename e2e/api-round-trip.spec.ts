@@ -33,7 +33,17 @@ test("a script imports the HH sample, judges every item as the source did and ex
       break;
     }
     // Blind: the worker gets labels and texts, nothing about models or the source's preference.
-    expect(Object.keys(task).sort()).toEqual(["assignmentId", "context", "draft", "firstInProject", "leaseExpiresAt", "leaseExtensionsLeft", "project", "responses", "status"]);
+    expect(Object.keys(task).sort()).toEqual([
+      "assignmentId",
+      "context",
+      "draft",
+      "firstInProject",
+      "leaseExpiresAt",
+      "leaseExtensionsLeft",
+      "project",
+      "responses",
+      "status",
+    ]);
     for (const response of task.responses) expect(Object.keys(response).sort()).toEqual(["label", "text"]);
     // The reference is hidden from the worker, so the test reads it from the database.
     const assignment = await e2eDb().assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { item: { include: { candidates: true } } } });

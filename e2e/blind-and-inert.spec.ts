@@ -41,7 +41,9 @@ async function expectInert(page: Page, task: Awaited<ReturnType<typeof shownTask
   await expect(shownText.first()).toBeVisible();
   const active = "script, iframe, frame, object, embed, svg, math, style, link, meta, base, img, picture, video, audio, form, input, button, details";
   expect(await shownText.locator(active).count(), "elements made from model text").toBe(0);
-  const positioned = await shownText.evaluateAll((roots) => roots.flatMap((root) => [...root.querySelectorAll("*")]).filter((element) => getComputedStyle(element).position === "fixed").length);
+  const positioned = await shownText.evaluateAll(
+    (roots) => roots.flatMap((root) => [...root.querySelectorAll("*")]).filter((element) => getComputedStyle(element).position === "fixed").length,
+  );
   expect(positioned, "fixed-position elements in model text").toBe(0);
   await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i], [onerror], [onload], [ontoggle], [onmouseover]')).toHaveCount(0);
   const linkProtocols = await shownText.locator("a[href]").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).protocol));
@@ -156,7 +158,11 @@ test("nothing the worker's browser receives names the models, the reference, ids
   // save; both texts of the task and the worker's own rationale.
   const seen = (pattern: RegExp) => received.some(({ url }) => pattern.test(url));
   for (const pattern of [/\/tasks$/, /\/tasks\/history$/, /_rsc=/, /\.js$/, /\/draft$/]) expect(seen(pattern), String(pattern)).toBe(true);
-  for (const text of ["Answer 1.0", "Answer 1.1", myRationale]) expect(received.some(({ body }) => body.includes(text)), text).toBe(true);
+  for (const text of ["Answer 1.0", "Answer 1.1", myRationale])
+    expect(
+      received.some(({ body }) => body.includes(text)),
+      text,
+    ).toBe(true);
 
   const candidates = await e2eDb().candidate.findMany({ where: { item: { projectId: project.id } } });
   const secrets = [

@@ -94,7 +94,10 @@ test("a researcher downloads the HH-RLHF export", async ({ page }) => {
   expect(lines).toHaveLength(3);
   for (const line of lines) expect(sampleLines.has(line)).toBe(true);
 
-  const record = await e2eDb().export.findFirstOrThrow({ where: { options: { path: ["projects"], array_contains: slug }, format: "hh-rlhf" }, orderBy: { createdAt: "desc" } });
+  const record = await e2eDb().export.findFirstOrThrow({
+    where: { options: { path: ["projects"], array_contains: slug }, format: "hh-rlhf" },
+    orderBy: { createdAt: "desc" },
+  });
   expect(record).toMatchObject({ status: "COMPLETE", rowCount: 3, byteSize: BigInt(Buffer.byteLength(content)) });
   expect(record.sha256).toBe(createHash("sha256").update(content).digest("hex"));
 });

@@ -42,7 +42,10 @@ async function answerTask(page: Page, studyId: string) {
   await expect(page).not.toHaveURL(leaving);
 }
 
-test("a Prolific worker signs in from the study link, sees the code only after the last judgment, and comes back to the same account", async ({ page, browser }) => {
+test("a Prolific worker signs in from the study link, sees the code only after the last judgment, and comes back to the same account", async ({
+  page,
+  browser,
+}) => {
   const { study } = await createStudy({ platform: "PROLIFIC", requiredJudgments: 2, items: 3 });
   const code = study.completionCode!;
   const pid = hex(12);
@@ -109,7 +112,10 @@ test("an MTurk preview shows the task and stores nothing", async ({ page }) => {
   expect(await e2eDb().studySession.count({ where: { studyId: study.id } })).toBe(0);
 });
 
-test("an MTurk worker accepts the HIT in MTurk's frame, completes it in its own tab, and the post-back reaches MTurk with the assignmentId", async ({ page, baseURL }) => {
+test("an MTurk worker accepts the HIT in MTurk's frame, completes it in its own tab, and the post-back reaches MTurk with the assignmentId", async ({
+  page,
+  baseURL,
+}) => {
   // MTurk, standing in on a local port (another site than the app's): shows the ExternalQuestion in a
   // frame as MTurk does, and records each externalSubmit form post as it arrives.
   const received: { contentType?: string; body: string; path?: string }[] = [];
@@ -190,13 +196,18 @@ test("an admin creates a Prolific study, copies its link, and closes it; a worke
   const study = await e2eDb().study.findFirstOrThrow({ where: { name } });
   expect(study).toMatchObject({ platform: "PROLIFIC", projectId: project.id, requiredJudgments: 3, completionCode: code, closedAt: null });
   const entry = page.getByRole("listitem", { name }).getByLabel("Study URL for Prolific");
-  await expect(entry).toHaveValue(`http://localhost:${process.env.E2E_PORT}/study/${study.id}/prolific?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}`);
+  await expect(entry).toHaveValue(
+    `http://localhost:${process.env.E2E_PORT}/study/${study.id}/prolific?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}`,
+  );
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Close study ${name}` }).click();
   await expect(page.getByRole("button", { name: `Close study ${name}` })).toBeHidden();
   expect((await e2eDb().study.findUniqueOrThrow({ where: { id: study.id } })).closedAt).toBeInstanceOf(Date);
-  expect((await e2eDb().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { seq: "asc" } })).map((e) => e.action)).toEqual(["study.create", "study.close"]);
+  expect((await e2eDb().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { seq: "asc" } })).map((e) => e.action)).toEqual([
+    "study.create",
+    "study.close",
+  ]);
 
   // A closed study's link lets no one in.
   await page.context().clearCookies();

@@ -24,17 +24,39 @@ const judged = new Map<string, { chosen: string; rejected: string }>();
 test.beforeAll(async () => {
   project = await createTestProject("exports", { judgmentsPerItem: 1 }, { count: ITEMS });
   const worker = await createTestWorker("exports-judge");
-  const items = await e2eDb().item.findMany({ where: { projectId: project.id }, include: { candidates: { orderBy: { position: "asc" } } }, orderBy: { position: "asc" } });
+  const items = await e2eDb().item.findMany({
+    where: { projectId: project.id },
+    include: { candidates: { orderBy: { position: "asc" } } },
+    orderBy: { position: "asc" },
+  });
   // One time for all, so the judgments share a UTC day even if midnight falls while they are stored.
   const judgedAt = new Date();
   for (const [n, item] of items.entries()) {
     const [a, b] = item.candidates;
     const [winner, loser] = n % 2 === 0 ? [a, b] : [b, a];
     const assignment = await e2eDb().assignment.create({
-      data: { projectId: project.id, itemId: item.id, workerId: worker.id, displayOrder: [a.id, b.id], status: "SUBMITTED", leaseExpiresAt: judgedAt, submittedAt: judgedAt },
+      data: {
+        projectId: project.id,
+        itemId: item.id,
+        workerId: worker.id,
+        displayOrder: [a.id, b.id],
+        status: "SUBMITTED",
+        leaseExpiresAt: judgedAt,
+        submittedAt: judgedAt,
+      },
     });
     const judgment = await e2eDb().judgment.create({
-      data: { assignmentId: assignment.id, projectId: project.id, itemId: item.id, workerId: worker.id, ranking: [[winner.id], [loser.id]], strength: winner === a ? -2 : 2, timeSpentMs: 5000, idempotencyKey: `e2e-exports-${assignment.id}`, createdAt: judgedAt },
+      data: {
+        assignmentId: assignment.id,
+        projectId: project.id,
+        itemId: item.id,
+        workerId: worker.id,
+        ranking: [[winner.id], [loser.id]],
+        strength: winner === a ? -2 : 2,
+        timeSpentMs: 5000,
+        idempotencyKey: `e2e-exports-${assignment.id}`,
+        createdAt: judgedAt,
+      },
     });
     await e2eDb().item.update({ where: { id: item.id }, data: { judgmentCount: 1, isComplete: true } });
     judged.set((item.context as { content: string }[])[0].content, { chosen: winner.text, rejected: loser.text });
@@ -46,7 +68,10 @@ test.afterAll(closeTestProjects);
 
 /** The newest export of this spec's project in a format and file type, as stored. */
 function latestExport(format: string, fileType: string) {
-  return e2eDb().export.findFirstOrThrow({ where: { options: { path: ["projects"], array_contains: project.slug }, format, fileType }, orderBy: { createdAt: "desc" } });
+  return e2eDb().export.findFirstOrThrow({
+    where: { options: { path: ["projects"], array_contains: project.slug }, format, fileType },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 /** Fills the export form for this spec's project only, starts the export and downloads the file when it is done. */
@@ -78,7 +103,11 @@ test("a researcher exports conversational TRL as JSONL in the browser and downlo
   const { entry, suggestedFilename, content } = await exportInBrowser(page, { fileType: "JSONL", from: judgedOn, to: judgedOn, testShare: "0.5" });
   await expect(entry).toContainText(`${ITEMS} rows`);
 
-  const rows = content.toString("utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
+  const rows = content
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   expect(rows).toHaveLength(ITEMS);
   const splits = { train: 0, test: 0 };
   for (const row of rows) {
@@ -95,7 +124,15 @@ test("a researcher exports conversational TRL as JSONL in the browser and downlo
   const researcher = await e2eDb().user.findUniqueOrThrow({ where: { email: E2E_USERS.researcher.email } });
   const record = await latestExport("trl-conversational", "jsonl");
   expect(suggestedFilename).toBe(`preflab-${project.slug}-trl-conversational-${record.createdAt.toISOString().slice(0, 10)}.jsonl`);
-  expect(record).toMatchObject({ status: "COMPLETE", delivery: "file", requestedById: researcher.id, rowCount: ITEMS, judgmentsRead: ITEMS, byteSize: BigInt(content.length), sha256: sha256(content) });
+  expect(record).toMatchObject({
+    status: "COMPLETE",
+    delivery: "file",
+    requestedById: researcher.id,
+    rowCount: ITEMS,
+    judgmentsRead: ITEMS,
+    byteSize: BigInt(content.length),
+    sha256: sha256(content),
+  });
   expect(record.expiresAt!.getTime()).toBeGreaterThan(Date.now());
   const manifest = record.manifest as ExportManifest;
   expect(manifest.options).toMatchObject({ projects: [project.slug], from: judgedOn, to: judgedOn, testFraction: 0.5 });
@@ -111,7 +148,14 @@ test("a date range before the judgments gives an empty Parquet file, and the man
   expect(content.subarray(-4).toString("latin1")).toBe("PAR1");
 
   const record = await latestExport("trl-conversational", "parquet");
-  expect(record).toMatchObject({ status: "COMPLETE", judgmentsTotal: 0, judgmentsRead: 0, rowCount: 0, byteSize: BigInt(content.length), sha256: sha256(content) });
+  expect(record).toMatchObject({
+    status: "COMPLETE",
+    judgmentsTotal: 0,
+    judgmentsRead: 0,
+    rowCount: 0,
+    byteSize: BigInt(content.length),
+    sha256: sha256(content),
+  });
   const manifest = record.manifest as ExportManifest;
   expect(manifest.options).toMatchObject({ from: "2020-01-01", to: "2020-01-31" });
   expect(manifest.counts).toMatchObject({ items: 0, judgmentsRead: 0, judgmentsIncluded: 0, rows: 0 });
@@ -184,10 +228,10 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') (field += '"'), i++;
+    if (quoted && c === '"' && text[i + 1] === '"') ((field += '"'), i++);
     else if (c === '"') quoted = !quoted;
-    else if (!quoted && c === ",") row.push(field), (field = "");
-    else if (!quoted && c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (!quoted && c === ",") (row.push(field), (field = ""));
+    else if (!quoted && c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
     else if (quoted || c !== "\r") field += c;
   }
   return rows;
@@ -211,5 +255,13 @@ test("the streamed KTO export as CSV has its header, a row per response and a co
 
   const exportId = response.headers()["x-preflab-export-id"];
   const record = await e2eDb().export.findUniqueOrThrow({ where: { id: exportId } });
-  expect(record).toMatchObject({ status: "COMPLETE", delivery: "stream", format: "kto", fileType: "csv", rowCount: 2 * ITEMS, byteSize: BigInt(body.length), sha256: sha256(body) });
+  expect(record).toMatchObject({
+    status: "COMPLETE",
+    delivery: "stream",
+    format: "kto",
+    fileType: "csv",
+    rowCount: 2 * ITEMS,
+    byteSize: BigInt(body.length),
+    sha256: sha256(body),
+  });
 });

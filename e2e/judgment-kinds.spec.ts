@@ -136,7 +136,10 @@ test("flags, 'both bad' and a required rationale: Submit waits for 15 characters
 
 /** The board as the worker sees it: labels grouped by their shown rank, best first. */
 async function rankingOnBoard(page: Page) {
-  const names = await page.getByRole("list", { name: "Your ranking, best first" }).getByRole("listitem").evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label") ?? ""));
+  const names = await page
+    .getByRole("list", { name: "Your ranking, best first" })
+    .getByRole("listitem")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label") ?? ""));
   const groups: string[][] = [];
   for (const name of names) {
     const [, label, rank] = name.match(/^Response ([A-I]), rank (\d+)/)!;

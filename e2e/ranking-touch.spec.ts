@@ -25,7 +25,10 @@ async function swipe(cdp: CDPSession, from: { x: number; y: number }, to: { x: n
 }
 
 async function boardOrder(page: Page) {
-  return page.getByRole("list", { name: "Your ranking, best first" }).getByRole("listitem").evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label")));
+  return page
+    .getByRole("list", { name: "Your ranking, best first" })
+    .getByRole("listitem")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label")));
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);

@@ -8,7 +8,8 @@ import { E2E_USERS } from "./users";
 test.afterAll(closeTestProjects);
 
 const CODE_A = "Sort it with `sorted`:\n\n```python\nnumbers = [3, 1, 2]\nprint(sorted(numbers))\n```\n\nThat prints the list in ascending order.";
-const CODE_B = "Sort it with `sorted`:\n\n```python\nnumbers = [3, 1, 2]\nprint(sorted(numbers, reverse=True))\n```\n\nThat prints the list in descending order.";
+const CODE_B =
+  "Sort it with `sorted`:\n\n```python\nnumbers = [3, 1, 2]\nprint(sorted(numbers, reverse=True))\n```\n\nThat prints the list in descending order.";
 const LONG = Array.from({ length: 120 }, (_, line) => `Line ${line + 1} of a very long answer.`).join("\n\n");
 
 test("code is highlighted, long responses collapse, and D marks the words the responses do not share", async ({ page, request }) => {

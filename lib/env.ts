@@ -11,7 +11,12 @@ const envSchema = z.object({
   MTURK_SUBMIT_HOSTS: z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean)),
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

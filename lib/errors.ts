@@ -45,8 +45,6 @@ export function isAppError(error: unknown): error is AppError {
 
 /** "line 3, field responses: expected an array" */
 export function formatErrorDetail(detail: ErrorDetail): string {
-  const where = [detail.line !== undefined && `line ${detail.line}`, detail.field && `field ${detail.field}`]
-    .filter(Boolean)
-    .join(", ");
+  const where = [detail.line !== undefined && `line ${detail.line}`, detail.field && `field ${detail.field}`].filter(Boolean).join(", ");
   return where ? `${where}: ${detail.message}` : detail.message;
 }

@@ -92,7 +92,9 @@ describe("PreflabCliAdapterFactory", () => {
     });
     await withAdapter(await new PreflabCliAdapterFactory(url).connect(), async (adapter) => {
       await adapter.executeScript(script);
-      const result = await adapter.queryRaw(sql("SELECT cli_adapter_join('x', 'y') AS joined, obj_description('cli_adapter_join(text, text)'::regprocedure) AS comment"));
+      const result = await adapter.queryRaw(
+        sql("SELECT cli_adapter_join('x', 'y') AS joined, obj_description('cli_adapter_join(text, text)'::regprocedure) AS comment"),
+      );
       expect(result.rows).toEqual([["x;y", "joins with ;"]]);
     });
   });

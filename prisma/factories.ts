@@ -22,7 +22,15 @@ export async function createProjectRecord(
 }
 
 /** A batch of simple two-response items, inserted directly (tests that are not about importing). */
-export async function createItemsRecord(db: Database, { projectId, count, candidates = 2, status = "ACTIVE" }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED" }) {
+export async function createItemsRecord(
+  db: Database,
+  {
+    projectId,
+    count,
+    candidates = 2,
+    status = "ACTIVE",
+  }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED" },
+) {
   const batch = await db.batch.create({ data: { projectId, name: `batch ${randomUUID().slice(0, 8)}`, sourceFormat: "preflab", status, itemCount: count } });
   for (let position = 1; position <= count; position++) {
     await db.item.create({

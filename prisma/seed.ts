@@ -47,6 +47,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
     ],
   });
   const file = path.join(projectRoot(), "prisma/demo/comparisons.jsonl");
-  await importItems({ actor: users[0], projectSlug: DEMO_PROJECT_SLUG, source: fs.createReadStream(file), batchName: "Demo batch", format: "preflab", activate: true });
+  await importItems({
+    actor: users[0],
+    projectSlug: DEMO_PROJECT_SLUG,
+    source: fs.createReadStream(file),
+    batchName: "Demo batch",
+    format: "preflab",
+    activate: true,
+  });
   return true;
 }

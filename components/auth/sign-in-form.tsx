@@ -12,7 +12,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label className="block text-sm">
         Email
-        <input name="email" type="email" required autoComplete="username" autoFocus defaultValue={state.email} className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          autoFocus
+          defaultValue={state.email}
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       <label className="block text-sm">
         Password

@@ -3,7 +3,19 @@ import type { BatchItemRow, StaffJudgment } from "@/lib/data/batch-items";
 import { formatDuration } from "@/lib/format-duration";
 
 /** A page of items, each with its judgments behind a disclosure (keyboard: Tab, Enter). */
-export function BatchItemList({ items, k, page, pageCount, basePath }: { items: BatchItemRow[]; k: number; page: number; pageCount: number; basePath: string }) {
+export function BatchItemList({
+  items,
+  k,
+  page,
+  pageCount,
+  basePath,
+}: {
+  items: BatchItemRow[];
+  k: number;
+  page: number;
+  pageCount: number;
+  basePath: string;
+}) {
   if (items.length === 0) return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">No items on this page.</p>;
   return (
     <div className="space-y-3">
@@ -12,7 +24,8 @@ export function BatchItemList({ items, k, page, pageCount, basePath }: { items: 
           <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <details>
               <summary className="cursor-pointer">
-                <span className="font-mono text-sm text-slate-500">#{item.position}</span> <span className="inert-text">{item.summary || "(no user message)"}</span>{" "}
+                <span className="font-mono text-sm text-slate-500">#{item.position}</span>{" "}
+                <span className="inert-text">{item.summary || "(no user message)"}</span>{" "}
                 <span className="text-sm text-slate-600">
                   · {item.judgmentCount} / {k} judgments · {item.candidateCount} responses
                 </span>

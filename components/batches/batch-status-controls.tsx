@@ -8,7 +8,17 @@ import { setBatchPriorityAction, setBatchStatusAction } from "@/lib/actions/batc
 import { allowedBatchTransitions, TRANSITION_LABELS, type BatchStatusName } from "@/lib/data/batch-transitions";
 
 /** The allowed status changes as buttons (closing asks first) and the priority editor. */
-export function BatchStatusControls({ batchId, status, priority, openLeases }: { batchId: string; status: BatchStatusName; priority: number; openLeases: number }) {
+export function BatchStatusControls({
+  batchId,
+  status,
+  priority,
+  openLeases,
+}: {
+  batchId: string;
+  status: BatchStatusName;
+  priority: number;
+  openLeases: number;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -25,7 +35,13 @@ export function BatchStatusControls({ batchId, status, priority, openLeases }: {
       <div className="flex flex-wrap items-center gap-3">
         {allowedBatchTransitions(status).map((next) =>
           next === "CLOSED" ? (
-            <button key={next} type="button" disabled={pending} onClick={() => setConfirmClose(true)} className="rounded border border-red-300 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+            <button
+              key={next}
+              type="button"
+              disabled={pending}
+              onClick={() => setConfirmClose(true)}
+              className="rounded border border-red-300 px-4 py-2 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+            >
               {TRANSITION_LABELS[next]}…
             </button>
           ) : (
@@ -43,7 +59,15 @@ export function BatchStatusControls({ batchId, status, priority, openLeases }: {
         >
           <label>
             Priority <span className="text-slate-500">(higher is offered first)</span>
-            <input name="priority" type="number" step={1} min={-1000} max={1000} defaultValue={priority} className="ml-2 w-24 rounded border border-slate-300 px-2 py-1" />
+            <input
+              name="priority"
+              type="number"
+              step={1}
+              min={-1000}
+              max={1000}
+              defaultValue={priority}
+              className="ml-2 w-24 rounded border border-slate-300 px-2 py-1"
+            />
           </label>
           <button type="submit" disabled={pending} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-60">
             Set priority
@@ -54,7 +78,9 @@ export function BatchStatusControls({ batchId, status, priority, openLeases }: {
       <Modal open={confirmClose} title="Close this batch?" onClose={() => setConfirmClose(false)}>
         <p className="mb-4">
           Closing is final. Its items are no longer offered, and{" "}
-          {openLeases === 0 ? "no one holds a task of it now." : `the ${openLeases} open ${openLeases === 1 ? "lease ends" : "leases end"} now: answers not yet sent are not stored.`}
+          {openLeases === 0
+            ? "no one holds a task of it now."
+            : `the ${openLeases} open ${openLeases === 1 ? "lease ends" : "leases end"} now: answers not yet sent are not stored.`}
         </p>
         <div className="flex justify-end gap-3">
           <button type="button" onClick={() => setConfirmClose(false)} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">

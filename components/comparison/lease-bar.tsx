@@ -43,7 +43,12 @@ export function LeaseBar({
         {clock(seconds)} left
       </span>
       {extensionsLeft > 0 && seconds > 0 && (
-        <button type="button" onClick={onExtend} disabled={extending} className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50">
+        <button
+          type="button"
+          onClick={onExtend}
+          disabled={extending}
+          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50"
+        >
           More time <kbd className="text-xs text-slate-500">E</kbd>
         </button>
       )}

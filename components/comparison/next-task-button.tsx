@@ -7,7 +7,17 @@ import { claimStudyTaskAction } from "@/lib/actions/studies";
 import { claimNextTaskAction } from "@/lib/actions/tasks";
 
 /** Leases the next task of the project, or of the study when the worker came from a study link. */
-export function NextTaskButton({ projectSlug, studyId, disabled, autoFocus }: { projectSlug: string; studyId?: string; disabled: boolean; autoFocus?: boolean }) {
+export function NextTaskButton({
+  projectSlug,
+  studyId,
+  disabled,
+  autoFocus,
+}: {
+  projectSlug: string;
+  studyId?: string;
+  disabled: boolean;
+  autoFocus?: boolean;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (

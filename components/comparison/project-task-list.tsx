@@ -16,10 +16,14 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
             <h2 className="font-medium">{project.name}</h2>
             <p className="text-sm text-slate-600">{project.question}</p>
             <p className="mt-1 text-sm text-slate-500">
-              {project.available} open to you · {project.doneToday} done today{project.dailyCap !== null && ` (limit ${project.dailyCap})`} · {project.doneTotal} in total ·{" "}
-              {formatDuration(project.timeSpentMs)} spent
+              {project.available} open to you · {project.doneToday} done today{project.dailyCap !== null && ` (limit ${project.dailyCap})`} ·{" "}
+              {project.doneTotal} in total · {formatDuration(project.timeSpentMs)} spent
             </p>
-            {project.capReached && <p className="mt-1 text-sm text-amber-800">You have reached today&apos;s limit of {project.dailyCap} tasks in this project. Thank you: come back tomorrow.</p>}
+            {project.capReached && (
+              <p className="mt-1 text-sm text-amber-800">
+                You have reached today&apos;s limit of {project.dailyCap} tasks in this project. Thank you: come back tomorrow.
+              </p>
+            )}
           </div>
           <NextTaskButton projectSlug={project.slug} disabled={project.available === 0 || project.capReached} autoFocus={index === firstOpen} />
         </li>

@@ -69,8 +69,8 @@ export function RankingBoard({ ranking, previews, allowTies, disabled, onChange 
   return (
     <div>
       <p id="ranking-help" className="mb-2 text-sm text-slate-600">
-        Best first. Drag by the handle or use the arrows; with the keyboard, ↑/↓ choose a response, Alt+↑/↓ move it, 1–{ranking.order.length} put it at
-        that rank{allowTies ? ", T ties it with the one above" : ""}.
+        Best first. Drag by the handle or use the arrows; with the keyboard, ↑/↓ choose a response, Alt+↑/↓ move it, 1–{ranking.order.length} put it at that
+        rank{allowTies ? ", T ties it with the one above" : ""}.
       </p>
       <ol aria-label="Your ranking, best first" aria-describedby="ranking-help" className="space-y-2">
         {ranking.order.map((label, index) => (
@@ -120,7 +120,13 @@ export function RankingBoard({ ranking, previews, allowTies, disabled, onChange 
                 =
               </button>
             )}
-            <button type="button" disabled={disabled || index === 0} aria-label={`Move ${label} up`} onClick={() => change(moveBy(ranking, label, -1), label)} className="h-11 w-11 rounded border border-slate-300 disabled:opacity-40">
+            <button
+              type="button"
+              disabled={disabled || index === 0}
+              aria-label={`Move ${label} up`}
+              onClick={() => change(moveBy(ranking, label, -1), label)}
+              className="h-11 w-11 rounded border border-slate-300 disabled:opacity-40"
+            >
               ↑
             </button>
             <button

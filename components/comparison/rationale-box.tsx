@@ -28,7 +28,12 @@ export function RationaleBox({
   return (
     <label className="mt-4 block text-sm">
       <span className="font-medium">
-        Why? {mode === "REQUIRED" ? <span className="text-red-700">(required{minimum > 1 ? `, at least ${minimum} characters` : ""})</span> : <span className="text-slate-500">(optional)</span>}
+        Why?{" "}
+        {mode === "REQUIRED" ? (
+          <span className="text-red-700">(required{minimum > 1 ? `, at least ${minimum} characters` : ""})</span>
+        ) : (
+          <span className="text-slate-500">(optional)</span>
+        )}
       </span>
       <textarea
         id="rationale"

@@ -35,12 +35,23 @@ export function ResponsePanel({
   return (
     <section aria-label={`Response ${label}`} className="min-w-0 rounded-lg border-2 border-slate-200 bg-white p-4">
       <h2 className="mb-2 text-sm font-bold text-slate-700">Response {label}</h2>
-      <div ref={content} id={`response-${label}`} style={collapsed ? { maxHeight: COLLAPSED_HEIGHT_PX } : undefined} className={collapsed ? "relative overflow-hidden" : ""}>
+      <div
+        ref={content}
+        id={`response-${label}`}
+        style={collapsed ? { maxHeight: COLLAPSED_HEIGHT_PX } : undefined}
+        className={collapsed ? "relative overflow-hidden" : ""}
+      >
         {showDiff ? diff : body}
         {collapsed && <div aria-hidden className="absolute inset-x-0 bottom-0 h-16 bg-gradient-to-t from-white" />}
       </div>
       {overflows && (
-        <button type="button" aria-expanded={expanded} aria-controls={`response-${label}`} onClick={onToggleExpanded} className="mt-2 text-sm text-indigo-700 underline">
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-controls={`response-${label}`}
+          onClick={onToggleExpanded}
+          className="mt-2 text-sm text-indigo-700 underline"
+        >
           {expanded ? `Collapse response ${label}` : `Show all of response ${label}`}
         </button>
       )}

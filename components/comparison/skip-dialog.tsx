@@ -30,7 +30,15 @@ export function SkipDialog({ open, onClose, onSkip, busy }: { open: boolean; onC
             </label>
           ))}
           {choice === "other" && (
-            <input aria-label="Your reason" value={other} onChange={(event) => setOther(event.target.value)} required maxLength={500} autoFocus className="w-full rounded border border-slate-300 px-2 py-1" />
+            <input
+              aria-label="Your reason"
+              value={other}
+              onChange={(event) => setOther(event.target.value)}
+              required
+              maxLength={500}
+              autoFocus
+              className="w-full rounded border border-slate-300 px-2 py-1"
+            />
           )}
         </fieldset>
         <Button type="submit" disabled={busy || (choice === "other" && !other.trim())}>

@@ -15,7 +15,10 @@ export function taskShortcuts(options: {
   const shortcuts: Shortcut[] = [];
   if (options.kind === "PAIRWISE") {
     const levels = PAIRWISE_SCALES[options.scale];
-    shortcuts.push({ keys: `1–${levels.length}`, description: `${levels.map((l) => l.label).join(" · ")}${options.instantSubmit ? " (answers at once)" : ""}` });
+    shortcuts.push({
+      keys: `1–${levels.length}`,
+      description: `${levels.map((l) => l.label).join(" · ")}${options.instantSubmit ? " (answers at once)" : ""}`,
+    });
   } else {
     shortcuts.push(
       { keys: "K", description: "Go to your ranking" },

@@ -28,7 +28,8 @@ export function TaskStatusLine({
 }) {
   let message: { text: string; alert?: boolean };
   if (submitState.kind === "sending") message = { text: "Sending your answer…" };
-  else if (submitState.kind === "retrying") message = { text: `Connection lost: trying again in ${submitState.inSeconds} s. Your answer is kept.`, alert: true };
+  else if (submitState.kind === "retrying")
+    message = { text: `Connection lost: trying again in ${submitState.inSeconds} s. Your answer is kept.`, alert: true };
   else if (submitState.kind === "refused") message = { text: submitState.message, alert: true };
   else if (leaseError) message = { text: leaseError, alert: true };
   else if (instantSubmit) message = { text: `Press a button or a key ${answerKeys} to answer` };

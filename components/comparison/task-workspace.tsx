@@ -50,7 +50,11 @@ type Props = {
 
 function answerFrom(draft: Draft, task: WorkspaceTask, ranking: RankingOrder): SubmitJudgmentInput {
   const { project } = task;
-  const preference = draft.bothBad ? { bothBad: true } : project.judgmentKind === "PAIRWISE" ? { strength: draft.strength ?? undefined } : { ranking: toGroups(ranking) };
+  const preference = draft.bothBad
+    ? { bothBad: true }
+    : project.judgmentKind === "PAIRWISE"
+      ? { strength: draft.strength ?? undefined }
+      : { ranking: toGroups(ranking) };
   const flags = Object.fromEntries(Object.entries(draft.flags ?? {}).filter(([, ids]) => ids.length > 0));
   return {
     ...preference,
@@ -84,7 +88,11 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
   const answer = useRef(answerFrom(draft, task, ranking));
   answer.current = answerFrom(draft, task, ranking);
   const submitted = useRef(false);
-  const { submit, state: submitState, sending } = useSubmit(async () => {
+  const {
+    submit,
+    state: submitState,
+    sending,
+  } = useSubmit(async () => {
     submitted.current = true;
     cancelPendingSave();
     const result = studyId
@@ -150,7 +158,8 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
       trySubmit();
     } else if (key === "b" && project.allowBothBad) {
       if (!locked) update({ bothBad: !draft.bothBad });
-    } else if (key === "k" && project.judgmentKind === "RANKING") document.querySelector<HTMLElement>('[aria-label="Your ranking, best first"] li[tabindex="0"]')?.focus();
+    } else if (key === "k" && project.judgmentKind === "RANKING")
+      document.querySelector<HTMLElement>('[aria-label="Your ranking, best first"] li[tabindex="0"]')?.focus();
     else if (key === "f" && hasFlags) document.querySelector<HTMLInputElement>('[data-flags="A"] input')?.focus();
     else if (key === "r" && project.rationaleMode !== "OFF") document.getElementById("rationale")?.focus();
     else if (key === "d") differences.toggle();
@@ -189,7 +198,13 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
           )}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <LeaseBar leaseExpiresAt={lease.expiresAt} extensionsLeft={lease.extensionsLeft} extending={lease.extending} onExtend={() => void extend()} onExpired={onExpired} />
+          <LeaseBar
+            leaseExpiresAt={lease.expiresAt}
+            extensionsLeft={lease.extensionsLeft}
+            extending={lease.extending}
+            onExtend={() => void extend()}
+            onExpired={onExpired}
+          />
           {project.hasInstructions && (
             <button type="button" onClick={() => setDialog("instructions")} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
               Instructions <kbd className="text-xs text-slate-500">I</kbd>
@@ -208,7 +223,11 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
       <h1 className="mb-3 text-xl font-semibold">{project.question}</h1>
       {expired && (
         <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          <span>{ended === "withdrawn" ? "This task was withdrawn by an admin (its batch was closed)." : "Time is up for this task: it went back to the pool for someone else."}</span>
+          <span>
+            {ended === "withdrawn"
+              ? "This task was withdrawn by an admin (its batch was closed)."
+              : "Time is up for this task: it went back to the pool for someone else."}
+          </span>
           <NextTaskButton projectSlug={project.slug} studyId={studyId} disabled={false} />
         </div>
       )}
@@ -227,7 +246,9 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
             diff={differences.view(response.label)}
             showDiff={differences.shown}
             expanded={expanded.includes(response.label)}
-            onToggleExpanded={() => setExpanded((current) => (current.includes(response.label) ? current.filter((l) => l !== response.label) : [...current, response.label]))}
+            onToggleExpanded={() =>
+              setExpanded((current) => (current.includes(response.label) ? current.filter((l) => l !== response.label) : [...current, response.label]))
+            }
           >
             <FlagPicker
               label={response.label}
@@ -241,18 +262,42 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
       </div>
       <section aria-label="Your answer" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
         {project.judgmentKind === "PAIRWISE" ? (
-          <StrengthScale scale={project.pairwiseScale} chosen={draft.bothBad ? null : (draft.strength ?? null)} disabled={locked || Boolean(draft.bothBad)} onChoose={choose} />
+          <StrengthScale
+            scale={project.pairwiseScale}
+            chosen={draft.bothBad ? null : (draft.strength ?? null)}
+            disabled={locked || Boolean(draft.bothBad)}
+            onChoose={choose}
+          />
         ) : (
-          <RankingBoard ranking={ranking} previews={task.previews} allowTies={project.allowTies} disabled={locked || Boolean(draft.bothBad)} onChange={(next) => update({ ranking: toGroups(next) })} />
+          <RankingBoard
+            ranking={ranking}
+            previews={task.previews}
+            allowTies={project.allowTies}
+            disabled={locked || Boolean(draft.bothBad)}
+            onChange={(next) => update({ ranking: toGroups(next) })}
+          />
         )}
         {project.allowBothBad && (
           <label className="mt-3 flex items-center justify-center gap-2 text-sm">
-            <input type="checkbox" checked={Boolean(draft.bothBad)} disabled={locked} onChange={(event) => update({ bothBad: event.target.checked })} className="h-4 w-4" />
+            <input
+              type="checkbox"
+              checked={Boolean(draft.bothBad)}
+              disabled={locked}
+              onChange={(event) => update({ bothBad: event.target.checked })}
+              className="h-4 w-4"
+            />
             {task.labels.length === 2 ? "Both are bad" : "None is acceptable"} <kbd className="text-xs text-slate-500">B</kbd>
           </label>
         )}
         {project.rationaleMode !== "OFF" && (
-          <RationaleBox mode={project.rationaleMode} minLength={project.rationaleMinLength} value={draft.rationale ?? ""} disabled={locked} onChange={(rationale) => update({ rationale })} onSubmit={trySubmit} />
+          <RationaleBox
+            mode={project.rationaleMode}
+            minLength={project.rationaleMinLength}
+            value={draft.rationale ?? ""}
+            disabled={locked}
+            onChange={(rationale) => update({ rationale })}
+            onSubmit={trySubmit}
+          />
         )}
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
           <button type="button" onClick={() => setDialog("skip")} disabled={locked} className="text-sm text-slate-600 underline disabled:opacity-50">

@@ -21,7 +21,12 @@ export function useResponseDiffs(assignmentId: string) {
   };
 
   const view = (label: string) => {
-    if (error) return <p role="alert" className="text-sm text-red-700">{error}</p>;
+    if (error)
+      return (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      );
     const diff = diffs?.find((candidate) => candidate.label === label);
     return diff ? <ResponseDiff diff={diff} /> : <p className="text-sm text-slate-600">Comparing…</p>;
   };

@@ -5,10 +5,7 @@ import { useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/run-action";
 
 export type SubmitState =
-  | { kind: "idle" }
-  | { kind: "sending" }
-  | { kind: "retrying"; attempt: number; inSeconds: number }
-  | { kind: "refused"; code: string; message: string };
+  { kind: "idle" } | { kind: "sending" } | { kind: "retrying"; attempt: number; inSeconds: number } | { kind: "refused"; code: string; message: string };
 
 const MAX_DELAY_S = 10;
 

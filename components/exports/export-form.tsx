@@ -68,7 +68,9 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
             <input
               type="checkbox"
               checked={chosen.includes(project.slug)}
-              onChange={(event) => setChosen((current) => (event.target.checked ? [...current, project.slug] : current.filter((slug) => slug !== project.slug)))}
+              onChange={(event) =>
+                setChosen((current) => (event.target.checked ? [...current, project.slug] : current.filter((slug) => slug !== project.slug)))
+              }
             />
             {project.name} <span className="text-slate-500">({project.judgmentCount} judgments)</span>
           </label>

@@ -28,7 +28,12 @@ export function BatchTable({ projectSlug, batches }: { projectSlug: string; batc
           <td className="p-3">{batch.priority}</td>
           <td className="p-3">
             {batch.completeCount} of {batch.itemCount}
-            <progress className="ml-2 w-20 align-middle" value={batch.completeCount} max={Math.max(batch.itemCount, 1)} aria-label={`${batch.name}: ${batch.completeCount} of ${batch.itemCount} items complete`} />
+            <progress
+              className="ml-2 w-20 align-middle"
+              value={batch.completeCount}
+              max={Math.max(batch.itemCount, 1)}
+              aria-label={`${batch.name}: ${batch.completeCount} of ${batch.itemCount} items complete`}
+            />
           </td>
           <td className="p-3">{batch.sourceFormat}</td>
           <td className="p-3 text-slate-500">

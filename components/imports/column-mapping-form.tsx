@@ -26,12 +26,30 @@ export function mappingFromDraft(draft: MappingDraft) {
   };
 }
 
-function ColumnSelect({ label, value, columns, optional, onChange }: { label: string; value: string; columns: string[]; optional?: boolean; onChange: (value: string) => void }) {
+function ColumnSelect({
+  label,
+  value,
+  columns,
+  optional,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  columns: string[];
+  optional?: boolean;
+  onChange: (value: string) => void;
+}) {
   return (
     <label className="text-sm">
       {label}
       <select value={value} onChange={(event) => onChange(event.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1.5">
-        {optional ? <option value="">(none)</option> : <option value="" disabled>Choose a column</option>}
+        {optional ? (
+          <option value="">(none)</option>
+        ) : (
+          <option value="" disabled>
+            Choose a column
+          </option>
+        )}
         {columns.map((column) => (
           <option key={column} value={column}>
             {column}
@@ -51,15 +69,31 @@ export function ColumnMappingForm({ columns, draft, onChange }: { columns: strin
       <div className="flex flex-wrap gap-4">
         <ColumnSelect label="Prompt (one user message)" value={draft.prompt} columns={columns} onChange={(prompt) => onChange({ ...draft, prompt })} />
         <ColumnSelect label="Item id" optional value={draft.id} columns={columns} onChange={(id) => onChange({ ...draft, id })} />
-        <ColumnSelect label="Preferred response" optional value={draft.reference} columns={columns} onChange={(reference) => onChange({ ...draft, reference })} />
+        <ColumnSelect
+          label="Preferred response"
+          optional
+          value={draft.reference}
+          columns={columns}
+          onChange={(reference) => onChange({ ...draft, reference })}
+        />
       </div>
       <ol className="space-y-2">
         {draft.responses.map((response, index) => (
           <li key={index} className="flex flex-wrap items-end gap-4">
             <ColumnSelect label={`Response ${index + 1}`} value={response.text} columns={columns} onChange={(text) => setResponse(index, { text })} />
-            <ColumnSelect label={`Model of response ${index + 1}`} optional value={response.model} columns={columns} onChange={(model) => setResponse(index, { model })} />
+            <ColumnSelect
+              label={`Model of response ${index + 1}`}
+              optional
+              value={response.model}
+              columns={columns}
+              onChange={(model) => setResponse(index, { model })}
+            />
             {draft.responses.length > MIN_CANDIDATES && (
-              <button type="button" className="text-sm text-red-700 underline" onClick={() => onChange({ ...draft, responses: draft.responses.filter((_, i) => i !== index) })}>
+              <button
+                type="button"
+                className="text-sm text-red-700 underline"
+                onClick={() => onChange({ ...draft, responses: draft.responses.filter((_, i) => i !== index) })}
+              >
                 Remove response {index + 1}
               </button>
             )}
@@ -67,7 +101,11 @@ export function ColumnMappingForm({ columns, draft, onChange }: { columns: strin
         ))}
       </ol>
       {draft.responses.length < MAX_CANDIDATES && (
-        <button type="button" className="text-sm text-indigo-700 underline" onClick={() => onChange({ ...draft, responses: [...draft.responses, { text: "", model: "" }] })}>
+        <button
+          type="button"
+          className="text-sm text-indigo-700 underline"
+          onClick={() => onChange({ ...draft, responses: [...draft.responses, { text: "", model: "" }] })}
+        >
           Add a response column
         </button>
       )}

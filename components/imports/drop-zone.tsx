@@ -25,7 +25,12 @@ export function DropZone({ onFile, disabled }: { onFile: (file: File) => void; d
       className={`rounded-lg border-2 border-dashed p-6 text-center ${over ? "border-indigo-500 bg-indigo-50" : "border-slate-300 bg-white"}`}
     >
       <p className="text-slate-700">Drop a file here, or</p>
-      <button type="button" disabled={disabled} onClick={() => input.current?.click()} className="mt-2 rounded border border-slate-300 px-3 py-1.5 font-medium text-indigo-700 hover:bg-slate-50">
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+        className="mt-2 rounded border border-slate-300 px-3 py-1.5 font-medium text-indigo-700 hover:bg-slate-50"
+      >
         Choose a file
       </button>
       <p className="mt-2 text-sm text-slate-500">HH-RLHF, Preflab JSONL, TRL preference or CSV; gzip accepted; up to 1 GB.</p>

@@ -36,7 +36,8 @@ export function ImportForm({ projectSlug }: { projectSlug: string }) {
       {upload && (
         <div className="space-y-3">
           <p className="text-sm text-slate-700">
-            Uploaded <strong>{upload.filename}</strong> ({megabytes(upload.byteSize)}{upload.gzip ? ", gzip" : ""}).{" "}
+            Uploaded <strong>{upload.filename}</strong> ({megabytes(upload.byteSize)}
+            {upload.gzip ? ", gzip" : ""}).{" "}
             <button type="button" className="text-indigo-700 underline" onClick={flow.startOver} disabled={busy !== null}>
               Choose another file
             </button>
@@ -61,7 +62,9 @@ export function ImportForm({ projectSlug }: { projectSlug: string }) {
             (upload.columns && upload.columns.length > 0 ? (
               <ColumnMappingForm columns={upload.columns} draft={flow.mapping} onChange={flow.setMapping} />
             ) : (
-              <p role="alert" className="text-red-800">No CSV header was found in this file: its first line must name the columns.</p>
+              <p role="alert" className="text-red-800">
+                No CSV header was found in this file: its first line must name the columns.
+              </p>
             ))}
           {!report && (
             <Button type="button" onClick={flow.check} disabled={busy !== null}>
@@ -98,7 +101,11 @@ export function ImportForm({ projectSlug }: { projectSlug: string }) {
             )}
             <label className="block text-sm">
               Batch name
-              <input value={flow.name} onChange={(event) => flow.setName(event.target.value)} className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1.5" />
+              <input
+                value={flow.name}
+                onChange={(event) => flow.setName(event.target.value)}
+                className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1.5"
+              />
             </label>
             <Button type="button" onClick={flow.commit} disabled={busy !== null || importCount === 0}>
               Import {importCount.toLocaleString("en")} items

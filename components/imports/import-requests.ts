@@ -21,7 +21,8 @@ export function uploadFile(url: string, file: File, onProgress: (fraction: numbe
       if (request.status === 201 && body?.upload) resolve({ result: body.upload });
       else resolve({ error: body?.error ?? { code: "HTTP", message: `The server answered ${request.status}.`, details: [] } });
     };
-    request.onerror = () => resolve({ error: { code: "NETWORK", message: "The upload did not reach the server. Check the connection and try again.", details: [] } });
+    request.onerror = () =>
+      resolve({ error: { code: "NETWORK", message: "The upload did not reach the server. Check the connection and try again.", details: [] } });
     request.send(file);
   });
 }

@@ -63,7 +63,11 @@ export function useImportFlow(projectSlug: string) {
     if (format === "csv") {
       const parsed = csvMappingSchema.safeParse(mappingFromDraft(mapping));
       if (!parsed.success) {
-        return setError({ code: "INVALID_INPUT", message: "Finish the column mapping first.", details: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) });
+        return setError({
+          code: "INVALID_INPUT",
+          message: "Finish the column mapping first.",
+          details: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+        });
       }
     }
     setBusy({ label: "Checking", fraction: 0 });
@@ -78,7 +82,11 @@ export function useImportFlow(projectSlug: string) {
     if (!upload) return;
     setError(null);
     setBusy({ label: "Importing", fraction: 0 });
-    const outcome = await postWithProgress<Committed>(`/api/v1/uploads/${upload.uploadId}/commit`, { ...request(), name: name.trim() || upload.filename }, progressOf("Importing"));
+    const outcome = await postWithProgress<Committed>(
+      `/api/v1/uploads/${upload.uploadId}/commit`,
+      { ...request(), name: name.trim() || upload.filename },
+      progressOf("Importing"),
+    );
     setBusy(null);
     if ("error" in outcome) return setError(outcome.error);
     setCommitted(outcome.result);

@@ -34,7 +34,18 @@ export function BlockButton({ userId, email, blocked }: { userId: string; email:
           <li>Their judgments stay, and exports leave them out unless asked to keep them.</li>
         </ul>
         <div className="mt-4 flex gap-3">
-          <Button type="button" disabled={pending} autoFocus className="bg-red-700 hover:bg-red-800" onClick={() => run(() => blockUserAction(userId), () => setConfirming(false))}>
+          <Button
+            type="button"
+            disabled={pending}
+            autoFocus
+            className="bg-red-700 hover:bg-red-800"
+            onClick={() =>
+              run(
+                () => blockUserAction(userId),
+                () => setConfirming(false),
+              )
+            }
+          >
             {pending ? "Blocking…" : "Block"}
           </Button>
           <button type="button" onClick={() => setConfirming(false)} className={secondary}>

@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { DEAD_INVITE_REASONS, type InviteLink } from "@/lib/data/invite-sign-up";
 
-const TITLES = { expired: "This invite has expired", "used-up": "This invite has been used", revoked: "This invite was withdrawn", unknown: "Unknown invite link" } as const;
+const TITLES = {
+  expired: "This invite has expired",
+  "used-up": "This invite has been used",
+  revoked: "This invite was withdrawn",
+  unknown: "Unknown invite link",
+} as const;
 
 export function DeadInvite({ status }: { status: Exclude<InviteLink["status"], "live"> }) {
   return (

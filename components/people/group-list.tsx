@@ -20,7 +20,14 @@ export function GroupList({ groups }: { groups: Group[] }) {
         <label className="sr-only" htmlFor="new-group-name">
           New group name
         </label>
-        <input id="new-group-name" name="name" required maxLength={100} placeholder="New group name" className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          id="new-group-name"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="New group name"
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
         <button type="submit" disabled={pending} className={small}>
           Create
         </button>
@@ -51,10 +58,21 @@ function GroupRow({ group }: { group: Group }) {
           onSubmit={(event) => {
             event.preventDefault();
             const name = String(new FormData(event.currentTarget).get("name") ?? "");
-            run(() => renameGroupAction(group.id, name), () => setRenaming(false));
+            run(
+              () => renameGroupAction(group.id, name),
+              () => setRenaming(false),
+            );
           }}
         >
-          <input name="name" aria-label={`New name for ${group.name}`} defaultValue={group.name} autoFocus required maxLength={100} className="w-full rounded border border-slate-300 px-2 py-1" />
+          <input
+            name="name"
+            aria-label={`New name for ${group.name}`}
+            defaultValue={group.name}
+            autoFocus
+            required
+            maxLength={100}
+            className="w-full rounded border border-slate-300 px-2 py-1"
+          />
           <button type="submit" disabled={pending} className={small}>
             Save
           </button>
@@ -79,7 +97,18 @@ function GroupRow({ group }: { group: Group }) {
       <Modal open={deleting} title={`Delete ${group.name}?`} onClose={() => setDeleting(false)}>
         <p className="text-sm">Its {group.memberCount} members stay, but leave the group, and projects open to the group lose it.</p>
         <div className="mt-4 flex gap-3">
-          <button type="button" autoFocus disabled={pending} onClick={() => run(() => deleteGroupAction(group.id), () => setDeleting(false))} className="rounded bg-red-700 px-4 py-2 text-white hover:bg-red-800">
+          <button
+            type="button"
+            autoFocus
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => deleteGroupAction(group.id),
+                () => setDeleting(false),
+              )
+            }
+            className="rounded bg-red-700 px-4 py-2 text-white hover:bg-red-800"
+          >
             Delete
           </button>
           <button type="button" onClick={() => setDeleting(false)} className={small}>

@@ -44,7 +44,12 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
             <td className="p-2 text-slate-600">{formatTime(invite.expiresAt)}</td>
             <td className="p-2">
               {invite.status === "live" && (
-                <button type="button" disabled={pending} onClick={() => run(() => revokeInviteAction(invite.id))} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => run(() => revokeInviteAction(invite.id))}
+                  className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+                >
                   Revoke
                 </button>
               )}

@@ -19,7 +19,13 @@ export function MemberGroups({ userId, email, groups, allGroups }: { userId: str
         {groups.map((group) => (
           <li key={group.id} className="inline-flex items-center gap-1 rounded bg-slate-100 px-2 py-0.5 text-xs">
             {group.name}
-            <button type="button" disabled={pending} onClick={() => run(() => removeGroupMemberAction(group.id, userId))} aria-label={`Remove ${email} from ${group.name}`} className="rounded px-1 hover:bg-slate-200">
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => run(() => removeGroupMemberAction(group.id, userId))}
+              aria-label={`Remove ${email} from ${group.name}`}
+              className="rounded px-1 hover:bg-slate-200"
+            >
               ×
             </button>
           </li>
@@ -37,7 +43,12 @@ export function MemberGroups({ userId, email, groups, allGroups }: { userId: str
               </option>
             ))}
           </select>
-          <button type="button" disabled={pending} onClick={() => picker.current?.value && run(() => addGroupMemberAction(picker.current!.value, userId))} className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-100">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => picker.current?.value && run(() => addGroupMemberAction(picker.current!.value, userId))}
+            className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-100"
+          >
             Add
           </button>
         </div>

@@ -26,11 +26,20 @@ export function RoleSelect({ userId, email, role, isSelf }: { userId: string; em
       onSubmit={(event) => {
         event.preventDefault();
         // A refused change puts the picker back on the role that is stored.
-        run(() => changeRoleAction(userId, picked), undefined, () => setPicked(role));
+        run(
+          () => changeRoleAction(userId, picked),
+          undefined,
+          () => setPicked(role),
+        );
       }}
     >
       <div className="flex gap-1">
-        <select aria-label={`Role of ${email}`} value={picked} onChange={(event) => setPicked(event.currentTarget.value)} className="rounded border border-slate-300 px-2 py-1">
+        <select
+          aria-label={`Role of ${email}`}
+          value={picked}
+          onChange={(event) => setPicked(event.currentTarget.value)}
+          className="rounded border border-slate-300 px-2 py-1"
+        >
           {ROLES.map((value) => (
             <option key={value} value={value}>
               {value.toLowerCase()}

@@ -14,7 +14,14 @@ export function SignUpForm({ secret }: { secret: string }) {
     <div className="text-sm">
       <label className="block">
         {label}
-        <input name={name} required aria-invalid={Boolean(fieldError(name))} aria-describedby={fieldError(name) ? `${name}-error` : undefined} className={input} {...props} />
+        <input
+          name={name}
+          required
+          aria-invalid={Boolean(fieldError(name))}
+          aria-describedby={fieldError(name) ? `${name}-error` : undefined}
+          className={input}
+          {...props}
+        />
       </label>
       {fieldError(name) && (
         <p id={`${name}-error`} className="text-red-700">

@@ -21,7 +21,11 @@ export function CreateProjectForm() {
       <label className="block text-sm">
         Slug <span className="text-slate-500">(lowercase, used in URLs)</span>
         <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="slug-error" className={inputClass} />
-        {fieldError("slug") && <span id="slug-error" className="text-red-700">{fieldError("slug")}</span>}
+        {fieldError("slug") && (
+          <span id="slug-error" className="text-red-700">
+            {fieldError("slug")}
+          </span>
+        )}
       </label>
       <label className="block text-sm">
         Question

@@ -17,8 +17,20 @@ export function FlagListEditor({ defaultValue }: { defaultValue: FlagOption[] })
       <ul className="space-y-2">
         {flags.map((flag, index) => (
           <li key={index} className="flex flex-wrap items-center gap-2">
-            <input aria-label={`Flag ${index + 1} id`} value={flag.id} placeholder="harmful" onChange={(event) => change(index, { id: event.target.value })} className={`${inputClass} w-36 font-mono`} />
-            <input aria-label={`Flag ${index + 1} label`} value={flag.label} placeholder="Harmful" onChange={(event) => change(index, { label: event.target.value })} className={`${inputClass} w-52`} />
+            <input
+              aria-label={`Flag ${index + 1} id`}
+              value={flag.id}
+              placeholder="harmful"
+              onChange={(event) => change(index, { id: event.target.value })}
+              className={`${inputClass} w-36 font-mono`}
+            />
+            <input
+              aria-label={`Flag ${index + 1} label`}
+              value={flag.label}
+              placeholder="Harmful"
+              onChange={(event) => change(index, { label: event.target.value })}
+              className={`${inputClass} w-52`}
+            />
             <button type="button" onClick={() => setFlags(flags.filter((_, i) => i !== index))} className="text-sm text-red-700 underline">
               Remove flag {index + 1}
             </button>

@@ -24,10 +24,26 @@ export function InstructionsEditor({ defaultValue }: { defaultValue: string }) {
   return (
     <div>
       <div role="tablist" aria-label="Instructions" className="flex gap-1">
-        <button type="button" role="tab" id="instructions-write-tab" aria-selected={tab === "write"} aria-controls="instructions-write" onClick={() => setTab("write")} className={tabClass(tab === "write")}>
+        <button
+          type="button"
+          role="tab"
+          id="instructions-write-tab"
+          aria-selected={tab === "write"}
+          aria-controls="instructions-write"
+          onClick={() => setTab("write")}
+          className={tabClass(tab === "write")}
+        >
           Write
         </button>
-        <button type="button" role="tab" id="instructions-preview-tab" aria-selected={tab === "preview"} aria-controls="instructions-preview" onClick={showPreview} className={tabClass(tab === "preview")}>
+        <button
+          type="button"
+          role="tab"
+          id="instructions-preview-tab"
+          aria-selected={tab === "preview"}
+          aria-controls="instructions-preview"
+          onClick={showPreview}
+          className={tabClass(tab === "preview")}
+        >
           Preview
         </button>
       </div>
@@ -41,8 +57,23 @@ export function InstructionsEditor({ defaultValue }: { defaultValue: string }) {
           className="w-full rounded-b rounded-tr border border-slate-300 px-3 py-2 font-mono text-sm"
         />
       </div>
-      <div id="instructions-preview" role="tabpanel" aria-labelledby="instructions-preview-tab" hidden={tab !== "preview"} aria-busy={pending} className="min-h-24 rounded-b rounded-tr border border-slate-300 bg-white p-3">
-        {pending ? <p className="text-sm text-slate-500">Rendering…</p> : error ? <p role="alert" className="text-sm text-red-700">{error}</p> : (preview ?? <p className="text-sm text-slate-500">Nothing to preview yet.</p>)}
+      <div
+        id="instructions-preview"
+        role="tabpanel"
+        aria-labelledby="instructions-preview-tab"
+        hidden={tab !== "preview"}
+        aria-busy={pending}
+        className="min-h-24 rounded-b rounded-tr border border-slate-300 bg-white p-3"
+      >
+        {pending ? (
+          <p className="text-sm text-slate-500">Rendering…</p>
+        ) : error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : (
+          (preview ?? <p className="text-sm text-slate-500">Nothing to preview yet.</p>)
+        )}
       </div>
     </div>
   );

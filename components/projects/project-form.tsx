@@ -26,7 +26,13 @@ export function ProjectForm({ groups, project }: Props) {
     null,
   );
   const values = project ?? PROJECT_DEFAULTS;
-  const errorOf = (field: string) => (state && !state.ok ? state.details.filter((d) => d.field === field).map((d) => d.message).join("; ") : "");
+  const errorOf = (field: string) =>
+    state && !state.ok
+      ? state.details
+          .filter((d) => d.field === field)
+          .map((d) => d.message)
+          .join("; ")
+      : "";
   // Dispatched by hand rather than through <form action>: React resets a form after its action,
   // which would throw away the admin's edits when the server refuses one of them.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

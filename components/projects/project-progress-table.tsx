@@ -46,11 +46,22 @@ export function ProjectProgressTable({ projects }: { projects: ProjectProgress[]
               <div>
                 {project.judgmentCount} of {project.judgmentsWanted} ({percent}%)
               </div>
-              <progress className="w-32" value={project.judgmentCount} max={Math.max(project.judgmentsWanted, 1)} aria-label={`${project.name}: ${percent}% judged`} />
+              <progress
+                className="w-32"
+                value={project.judgmentCount}
+                max={Math.max(project.judgmentsWanted, 1)}
+                aria-label={`${project.name}: ${percent}% judged`}
+              />
             </td>
             <td className="space-x-3 p-3">
               {QUICK_FORMATS.map((format) => (
-                <a key={format} href={`/api/v1/projects/${project.slug}/export?format=${format}`} download title={EXPORT_FORMAT_LABELS[format]} className="text-indigo-700 underline">
+                <a
+                  key={format}
+                  href={`/api/v1/projects/${project.slug}/export?format=${format}`}
+                  download
+                  title={EXPORT_FORMAT_LABELS[format]}
+                  className="text-indigo-700 underline"
+                >
                   {format} JSONL
                 </a>
               ))}

@@ -51,7 +51,11 @@ export function CreateStudyForm({ projects, suggestedCode }: { projects: { id: s
         </label>
       )}
       <FormError message={state && !state.ok ? state.error : null} />
-      {state?.ok && <p role="status" className="text-sm text-emerald-700">Study created: its link is in the list.</p>}
+      {state?.ok && (
+        <p role="status" className="text-sm text-emerald-700">
+          Study created: its link is in the list.
+        </p>
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create study"}
       </Button>

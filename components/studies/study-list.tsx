@@ -25,11 +25,19 @@ export function StudyList({ studies, origin }: { studies: StudyListEntry[]; orig
           <div className="flex flex-wrap items-start justify-between gap-2">
             <div>
               <p className="font-medium">
-                {study.name} <span className="text-sm text-slate-500">· {PLATFORM_NAMES[study.platform]} · {study.project.name}</span>
+                {study.name}{" "}
+                <span className="text-sm text-slate-500">
+                  · {PLATFORM_NAMES[study.platform]} · {study.project.name}
+                </span>
               </p>
               <p className="text-sm text-slate-600">
                 {study.requiredJudgments} judgments each · {study.sessionsStarted} sessions started · {study.sessionsCompleted} completed
-                {study.completionCode && <> · code <span className="font-mono">{study.completionCode}</span></>}
+                {study.completionCode && (
+                  <>
+                    {" "}
+                    · code <span className="font-mono">{study.completionCode}</span>
+                  </>
+                )}
                 {study.closedAt && <> · closed {study.closedAt.toISOString().slice(0, 10)}</>}
               </p>
             </div>
@@ -37,7 +45,11 @@ export function StudyList({ studies, origin }: { studies: StudyListEntry[]; orig
           </div>
           <label className="mt-2 block text-xs text-slate-500">
             {study.platform === "MTURK" ? "ExternalQuestion URL" : "Study URL for Prolific"}
-            <input readOnly value={studyEntryUrl({ origin, studyId: study.id, platform: study.platform })} className="mt-1 w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800" />
+            <input
+              readOnly
+              value={studyEntryUrl({ origin, studyId: study.id, platform: study.platform })}
+              className="mt-1 w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800"
+            />
           </label>
         </li>
       ))}

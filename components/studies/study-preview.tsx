@@ -6,7 +6,13 @@ const KIND_WORDS = {
 } as const;
 
 /** An MTurk HIT preview: what the work is like, before the worker accepts it. */
-export function StudyPreview({ preview, instructions }: { preview: { name: string; requiredJudgments: number; project: { question: string; judgmentKind: keyof typeof KIND_WORDS } }; instructions: ReactNode }) {
+export function StudyPreview({
+  preview,
+  instructions,
+}: {
+  preview: { name: string; requiredJudgments: number; project: { question: string; judgmentKind: keyof typeof KIND_WORDS } };
+  instructions: ReactNode;
+}) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{preview.name}</h1>

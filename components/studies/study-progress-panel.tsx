@@ -27,8 +27,7 @@ export function StudyProgressPanel({ progress, instructions }: { progress: Study
         </div>
       ) : (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          No more tasks are open to you in this study, so it cannot be completed. Please {RETURN_WORDS[study.platform]}; your stored
-          answers are kept.
+          No more tasks are open to you in this study, so it cannot be completed. Please {RETURN_WORDS[study.platform]}; your stored answers are kept.
         </p>
       )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">

@@ -16,7 +16,12 @@ export function TokenList({ tokens }: { tokens: TokenRow[] }) {
             <span className="font-medium">{token.name}</span> <code className="text-slate-500">{token.prefix}…</code> · {token.scopes.join(", ")} · last used{" "}
             {token.lastUsedAt ? token.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}
           </span>
-          <button type="button" disabled={pending} onClick={() => startTransition(async () => void (await revokeApiTokenAction(token.id)))} className="rounded border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => startTransition(async () => void (await revokeApiTokenAction(token.id)))}
+            className="rounded border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50"
+          >
             Revoke
           </button>
         </li>

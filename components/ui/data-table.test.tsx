@@ -5,7 +5,16 @@ import { DataTable } from "@/components/ui/data-table";
 describe("DataTable", () => {
   it("heads each column for screen readers and puts the rows in the body", () => {
     const html = renderToStaticMarkup(
-      <DataTable columns={["Role", <span key="a" className="sr-only">Actions</span>]} cellPadding="p-2" className="border-collapse">
+      <DataTable
+        columns={[
+          "Role",
+          <span key="a" className="sr-only">
+            Actions
+          </span>,
+        ]}
+        cellPadding="p-2"
+        className="border-collapse"
+      >
         <tr>
           <td>worker</td>
           <td>Revoke</td>

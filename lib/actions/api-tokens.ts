@@ -6,7 +6,10 @@ import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 
 export async function createApiTokenAction(_previous: ActionResult<{ secret: string; name: string }> | null, formData: FormData) {
   const result = await runAction("token:manage-own", async (actor) => {
-    const { token, secret } = await createApiToken({ actor, input: { name: String(formData.get("name") ?? ""), scopes: formData.getAll("scopes").map(String) } });
+    const { token, secret } = await createApiToken({
+      actor,
+      input: { name: String(formData.get("name") ?? ""), scopes: formData.getAll("scopes").map(String) },
+    });
     return { secret, name: token.name };
   });
   if (result.ok) revalidatePath("/settings/tokens");

@@ -18,22 +18,28 @@ export async function renameGroupAction(groupId: string, name: string) {
 }
 
 export async function deleteGroupAction(groupId: string) {
-  return done(await runAction("user:manage", async (actor) => {
-    await deleteGroup({ actor, input: { groupId } });
-    return null;
-  }));
+  return done(
+    await runAction("user:manage", async (actor) => {
+      await deleteGroup({ actor, input: { groupId } });
+      return null;
+    }),
+  );
 }
 
 export async function addGroupMemberAction(groupId: string, userId: string) {
-  return done(await runAction("user:manage", async (actor) => {
-    await addGroupMember({ actor, input: { groupId, userId } });
-    return null;
-  }));
+  return done(
+    await runAction("user:manage", async (actor) => {
+      await addGroupMember({ actor, input: { groupId, userId } });
+      return null;
+    }),
+  );
 }
 
 export async function removeGroupMemberAction(groupId: string, userId: string) {
-  return done(await runAction("user:manage", async (actor) => {
-    await removeGroupMember({ actor, input: { groupId, userId } });
-    return null;
-  }));
+  return done(
+    await runAction("user:manage", async (actor) => {
+      await removeGroupMember({ actor, input: { groupId, userId } });
+      return null;
+    }),
+  );
 }

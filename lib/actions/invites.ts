@@ -9,7 +9,12 @@ import { isAppError, type ErrorDetail } from "@/lib/errors";
 
 export async function createInviteAction(_previous: ActionResult<{ path: string }> | null, formData: FormData) {
   const result = await runAction("user:manage", async (actor) => {
-    const input = { role: formData.get("role"), maxUses: formData.get("maxUses"), expiresInDays: formData.get("expiresInDays"), groupId: formData.get("groupId") ?? "" };
+    const input = {
+      role: formData.get("role"),
+      maxUses: formData.get("maxUses"),
+      expiresInDays: formData.get("expiresInDays"),
+      groupId: formData.get("groupId") ?? "",
+    };
     const { secret } = await createInvite({ actor, input });
     return { path: `/invite/${secret}` };
   });

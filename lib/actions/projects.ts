@@ -9,18 +9,14 @@ import { projectInputFromForm, type CreateProjectInput, type UpdateProjectInput 
 export type ProjectFormState = ActionResult<{ changed: string[] }> | null;
 
 export async function createProjectAction(_previous: ActionResult<never> | null, formData: FormData): Promise<ActionResult<never> | null> {
-  const result = await runAction("project:manage", (actor) =>
-    createProject({ actor, input: projectInputFromForm(formData) as CreateProjectInput }),
-  );
+  const result = await runAction("project:manage", (actor) => createProject({ actor, input: projectInputFromForm(formData) as CreateProjectInput }));
   if (!result.ok) return result;
   revalidatePath("/admin");
   redirect(`/admin/projects/${result.data.slug}`);
 }
 
 export async function updateProjectAction(slug: string, _previous: ProjectFormState, formData: FormData): Promise<ProjectFormState> {
-  const result = await runAction("project:manage", (actor) =>
-    updateProject({ actor, slug, input: projectInputFromForm(formData) as UpdateProjectInput }),
-  );
+  const result = await runAction("project:manage", (actor) => updateProject({ actor, slug, input: projectInputFromForm(formData) as UpdateProjectInput }));
   if (result.ok) {
     revalidatePath("/admin");
     revalidatePath(`/admin/projects/${slug}`);

@@ -24,7 +24,11 @@ function exportIdOf(stderr: string): string {
   return id;
 }
 
-const jsonLines = (text: string) => text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const jsonLines = (text: string) =>
+  text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 let slug: string;
 let researcherEmail: string;
@@ -68,17 +72,42 @@ describe("preflab export", () => {
     const rows = jsonLines(content.toString("utf8"));
     expect(rows).toHaveLength(ITEMS);
     for (const row of rows) expect(Object.keys(row)).toEqual(["prompt", "chosen", "rejected"]);
-    const pairs = rows.map((row) => ({ question: String(row.prompt).match(/^\n\nHuman: (.*)\n\nAssistant:$/)?.[1] ?? "", chosen: row.chosen as string, rejected: row.rejected as string }));
+    const pairs = rows.map((row) => ({
+      question: String(row.prompt).match(/^\n\nHuman: (.*)\n\nAssistant:$/)?.[1] ?? "",
+      chosen: row.chosen as string,
+      rejected: row.rejected as string,
+    }));
     expect(sortedPairs(pairs)).toEqual(sortedPairs(expectedPairs));
 
     const manifest = JSON.parse(fs.readFileSync(`${output}.manifest.json`, "utf8")) as ExportManifest;
-    expect(manifest).toMatchObject({ format: "trl", fileType: "jsonl", options: { projects: [slug] }, file: { bytes: content.length, sha256: sha256(content) } });
-    expect(manifest.counts).toMatchObject({ items: ITEMS, judgmentsRead: ITEMS, judgmentsIncluded: ITEMS, judgmentsLeftOut: {}, rows: ITEMS, rowsBySplit: { train: ITEMS, test: 0 } });
+    expect(manifest).toMatchObject({
+      format: "trl",
+      fileType: "jsonl",
+      options: { projects: [slug] },
+      file: { bytes: content.length, sha256: sha256(content) },
+    });
+    expect(manifest.counts).toMatchObject({
+      items: ITEMS,
+      judgmentsRead: ITEMS,
+      judgmentsIncluded: ITEMS,
+      judgmentsLeftOut: {},
+      rows: ITEMS,
+      rowsBySplit: { train: ITEMS, test: 0 },
+    });
     expect(run.stderr).toContain(`Exported ${ITEMS} rows from ${ITEMS} of ${ITEMS} judgments; ${content.length} bytes, sha256 ${sha256(content)}`);
     expect(run.stderr).toContain(`Manifest: ${output}.manifest.json\n`);
 
     const record = await db().export.findUniqueOrThrow({ where: { id: exportIdOf(run.stderr) } });
-    expect(record).toMatchObject({ status: "COMPLETE", delivery: "stream", format: "trl", requestedById: researcherId, rowCount: ITEMS, judgmentsRead: ITEMS, byteSize: BigInt(content.length), sha256: sha256(content) });
+    expect(record).toMatchObject({
+      status: "COMPLETE",
+      delivery: "stream",
+      format: "trl",
+      requestedById: researcherId,
+      rowCount: ITEMS,
+      judgmentsRead: ITEMS,
+      byteSize: BigInt(content.length),
+      sha256: sha256(content),
+    });
     expect(record.manifest).toEqual(manifest);
   });
 

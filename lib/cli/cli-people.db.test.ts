@@ -19,7 +19,9 @@ describe("preflab user block / unblock / role", () => {
     expect(run.code).toBe(0);
     expect((await db().user.findUniqueOrThrow({ where: { id: worker.id } })).blockedAt).not.toBeNull();
     expect((await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).status).toBe("REVOKED");
-    expect(await db().auditEvent.findMany({ where: { targetId: worker.id }, select: { actorId: true, action: true } })).toEqual([{ actorId: admin.id, action: "user.block" }]);
+    expect(await db().auditEvent.findMany({ where: { targetId: worker.id }, select: { actorId: true, action: true } })).toEqual([
+      { actorId: admin.id, action: "user.block" },
+    ]);
 
     const unblock = await runCli(["user", "unblock", "--email", worker.email]);
     expect(unblock.code).toBe(0);

@@ -17,7 +17,6 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "preflab-cli-"));
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-
 function writeTemp(name: string, lines: string[]): string {
   const file = path.join(tmp, name);
   fs.writeFileSync(file, `${lines.join("\n")}\n`);
@@ -81,8 +80,26 @@ describe("preflab project create", () => {
   it("stores exactly the settings given", async () => {
     const slug = unique("cli-ranking");
     const run = await runCli([
-      "project", "create", "--slug", slug, "--name", "CLI ranking", "--k", "3", "--kind", "RANKING", "--ties", "--both-bad",
-      "--flags", "harmful:Harmful,wrong:Factually wrong", "--rationale", "REQUIRED", "--rationale-min", "20", "--scale", "SEVEN_POINT",
+      "project",
+      "create",
+      "--slug",
+      slug,
+      "--name",
+      "CLI ranking",
+      "--k",
+      "3",
+      "--kind",
+      "RANKING",
+      "--ties",
+      "--both-bad",
+      "--flags",
+      "harmful:Harmful,wrong:Factually wrong",
+      "--rationale",
+      "REQUIRED",
+      "--rationale-min",
+      "20",
+      "--scale",
+      "SEVEN_POINT",
     ]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -94,7 +111,10 @@ describe("preflab project create", () => {
       judgmentsPerItem: 3,
       allowTies: true,
       allowBothBad: true,
-      flagOptions: [{ id: "harmful", label: "Harmful" }, { id: "wrong", label: "Factually wrong" }],
+      flagOptions: [
+        { id: "harmful", label: "Harmful" },
+        { id: "wrong", label: "Factually wrong" },
+      ],
       rationaleMode: "REQUIRED",
       rationaleMinLength: 20,
       pairwiseScale: "SEVEN_POINT",
@@ -124,12 +144,20 @@ describe("preflab import", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      new RegExp(`^Imported 3 items \\(preflab\\) into project ${project.slug} as draft batch "three.jsonl" \\([0-9a-f-]{36}\\) in [\\d.]+ s\\. Activate it on the batch page, or import with --activate\\.\\n$`),
+      new RegExp(
+        `^Imported 3 items \\(preflab\\) into project ${project.slug} as draft batch "three.jsonl" \\([0-9a-f-]{36}\\) in [\\d.]+ s\\. Activate it on the batch page, or import with --activate\\.\\n$`,
+      ),
     );
     const batches = await db().batch.findMany({ where: { projectId: project.id } });
     expect(batches).toMatchObject([{ name: "three.jsonl", itemCount: 3, sourceFormat: "preflab", status: "DRAFT", createdById: admin.id }]);
-    const items = await db().item.findMany({ where: { projectId: project.id }, orderBy: { position: "asc" }, include: { candidates: { orderBy: { position: "asc" } } } });
-    expect(items.map((i) => [i.context, i.candidates.map((c) => c.text)])).toEqual([1, 2, 3].map((n) => [[{ role: "user", content: `Question ${n}?` }], [`Answer ${n}a`, `Answer ${n}b`]]));
+    const items = await db().item.findMany({
+      where: { projectId: project.id },
+      orderBy: { position: "asc" },
+      include: { candidates: { orderBy: { position: "asc" } } },
+    });
+    expect(items.map((i) => [i.context, i.candidates.map((c) => c.text)])).toEqual(
+      [1, 2, 3].map((n) => [[{ role: "user", content: `Question ${n}?` }], [`Answer ${n}a`, `Answer ${n}b`]]),
+    );
   });
 
   it("refuses a file with bad lines, lists every error by line and field, and stores nothing", async () => {
@@ -163,7 +191,9 @@ describe("preflab import", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Imported 200 items \(hh-rlhf\) into project /);
-    expect(await db().batch.findMany({ where: { projectId: project.id }, select: { itemCount: true, sourceFormat: true } })).toEqual([{ itemCount: 200, sourceFormat: "hh-rlhf" }]);
+    expect(await db().batch.findMany({ where: { projectId: project.id }, select: { itemCount: true, sourceFormat: true } })).toEqual([
+      { itemCount: 200, sourceFormat: "hh-rlhf" },
+    ]);
     expect(await db().item.count({ where: { projectId: project.id } })).toBe(200);
     expect(await db().candidate.count({ where: { item: { projectId: project.id } } })).toBe(400);
   });
@@ -180,7 +210,11 @@ describe("preflab import options", () => {
     const second = await runCli(["import", "--project", project.slug, "--as", admin.email, "--skip-duplicates", "--name", "More", gz]);
     expect(second.stderr).toBe("");
     expect(second.stdout).toMatch(/^Imported 1 items \(preflab\) .* as draft batch "More" .* Skipped 2 duplicates of items already in the project\./);
-    const batches = await db().batch.findMany({ where: { projectId: project.id }, orderBy: { createdAt: "asc" }, select: { name: true, status: true, itemCount: true } });
+    const batches = await db().batch.findMany({
+      where: { projectId: project.id },
+      orderBy: { createdAt: "asc" },
+      select: { name: true, status: true, itemCount: true },
+    });
     expect(batches).toEqual([
       { name: "first.jsonl", status: "ACTIVE", itemCount: 2 },
       { name: "More", status: "DRAFT", itemCount: 1 },
@@ -200,7 +234,12 @@ describe("preflab import options", () => {
     const run = await runCli(["import", "--project", project.slug, "--as", admin.email, "--format", "csv", "--map", map, good]);
     expect(run.code).toBe(0);
     const items = await db().item.findMany({ where: { projectId: project.id }, include: { candidates: { orderBy: { position: "asc" } } } });
-    expect(items.map((i) => i.candidates.map((c) => [c.text, c.model, c.referenceRank]))).toEqual([[["Hello", "m1", 1], ["Bye", null, 2]]]);
+    expect(items.map((i) => i.candidates.map((c) => [c.text, c.model, c.referenceRank]))).toEqual([
+      [
+        ["Hello", "m1", 1],
+        ["Bye", null, 2],
+      ],
+    ]);
   });
 
   it("refuses CSV without a mapping before touching the database", async () => {

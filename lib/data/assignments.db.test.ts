@@ -56,7 +56,9 @@ describe("claimNextTask", () => {
     const holderPid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
     await vi.waitFor(
       async () => {
-        const [{ waiting }] = await db().$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ${holderPid}::int = ANY(pg_blocking_pids(pid))`;
+        const [{ waiting }] = await db().$queryRaw<
+          { waiting: number }[]
+        >`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ${holderPid}::int = ANY(pg_blocking_pids(pid))`;
         expect(waiting).toBe(1);
       },
       { timeout: 10_000, interval: 50 },

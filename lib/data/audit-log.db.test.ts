@@ -41,8 +41,17 @@ describe("audit events of people, invites and groups", () => {
     ]);
     for (const event of events) expect(event.actor).toEqual({ id: admin.id, email: admin.email });
     const byAction = Object.fromEntries(events.map((event) => [event.action, event]));
-    expect(byAction["user.role"]).toMatchObject({ targetType: "user", targetId: worker.id, before: { email: worker.email, role: "WORKER" }, after: { email: worker.email, role: "RESEARCHER" } });
-    expect(byAction["user.block"]).toMatchObject({ targetId: worker.id, before: { blockedAt: null }, after: { blockedAt: expect.any(String), revokedLeases: 0 } });
+    expect(byAction["user.role"]).toMatchObject({
+      targetType: "user",
+      targetId: worker.id,
+      before: { email: worker.email, role: "WORKER" },
+      after: { email: worker.email, role: "RESEARCHER" },
+    });
+    expect(byAction["user.block"]).toMatchObject({
+      targetId: worker.id,
+      before: { blockedAt: null },
+      after: { blockedAt: expect.any(String), revokedLeases: 0 },
+    });
     expect(byAction["user.unblock"]).toMatchObject({ before: { blockedAt: expect.any(String) }, after: { blockedAt: null } });
     expect(byAction["invite.create"]).toMatchObject({ targetType: "invite", targetId: invite.id, before: null, after: { role: "WORKER", maxUses: 2 } });
     expect(byAction["invite.revoke"]).toMatchObject({ before: { revokedAt: null }, after: { revokedAt: expect.any(String) } });
@@ -76,7 +85,8 @@ describe("findAuditEvents", () => {
 
   it("filters by action, target type and UTC days (both ends included)", async () => {
     const admin = await seedEvents();
-    const actions = async (filters: Record<string, string>) => (await findAuditEvents({ filters: { actor: admin.email, ...filters } })).events.map((e) => `${e.action}@${e.createdAt.toISOString().slice(0, 10)}`);
+    const actions = async (filters: Record<string, string>) =>
+      (await findAuditEvents({ filters: { actor: admin.email, ...filters } })).events.map((e) => `${e.action}@${e.createdAt.toISOString().slice(0, 10)}`);
     expect(await actions({ action: "batch.status" })).toEqual(["batch.status@2026-03-03", "batch.status@2026-03-02"]);
     expect(await actions({ targetType: "user" })).toEqual(["user.block@2026-03-04"]);
     expect(await actions({ from: "2026-03-02", to: "2026-03-02" })).toEqual(["batch.status@2026-03-02"]);
@@ -120,9 +130,13 @@ describe("findAuditEvents", () => {
 
   it("reads events other parts of the app record, and offers their actions as filter choices", async () => {
     const admin = await createTestUser("ADMIN");
-    await db().$transaction((tx) => recordAuditEvent(tx, { actor: admin, action: "study.create", targetType: "study", targetId: "s1", after: { title: "<b>pilot</b>" } }));
+    await db().$transaction((tx) =>
+      recordAuditEvent(tx, { actor: admin, action: "study.create", targetType: "study", targetId: "s1", after: { title: "<b>pilot</b>" } }),
+    );
     const { events } = await findAuditEvents({ filters: { actor: admin.email, action: "study.create" } });
-    expect(events).toEqual([expect.objectContaining({ action: "study.create", targetType: "study", targetId: "s1", before: null, after: { title: "<b>pilot</b>" } })]);
+    expect(events).toEqual([
+      expect.objectContaining({ action: "study.create", targetType: "study", targetId: "s1", before: null, after: { title: "<b>pilot</b>" } }),
+    ]);
     const choices = await findAuditFilterChoices();
     expect(choices.actions).toContain("study.create");
     expect(choices.targetTypes).toContain("study");

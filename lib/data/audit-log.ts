@@ -40,7 +40,17 @@ export async function findAuditEvents({ filters = {}, cursor, limit = AUDIT_PAGE
     where,
     orderBy: { seq: "desc" },
     take: limit + 1,
-    select: { id: true, seq: true, createdAt: true, action: true, targetType: true, targetId: true, before: true, after: true, actor: { select: { id: true, email: true } } },
+    select: {
+      id: true,
+      seq: true,
+      createdAt: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      before: true,
+      after: true,
+      actor: { select: { id: true, email: true } },
+    },
   });
   const events: AuditRow[] = rows.slice(0, limit).map(({ seq: _seq, ...event }) => event);
   const last = rows[limit - 1];
@@ -71,7 +81,8 @@ export async function findAuditLogPage({ query }: { query: Record<string, string
     return { ...(await findAuditEvents({ filters, cursor: first(query.cursor) })), ...choices, filters, error: null };
   } catch (error) {
     // Filters typed into the form are the person's to correct: show why, beside the form.
-    if (isAppError(error) && error.code === "INVALID_INPUT") return { events: [], nextCursor: null, ...choices, filters, error: `Check the filters: ${error.message}` };
+    if (isAppError(error) && error.code === "INVALID_INPUT")
+      return { events: [], nextCursor: null, ...choices, filters, error: `Check the filters: ${error.message}` };
     throw error;
   }
 }

@@ -43,7 +43,18 @@ type Row = {
   summary: string | null;
   judgment_count: number;
   candidates: string[];
-  judgments: { id: string; worker_id: string; email: string; ranking: string[][]; strength: number | null; both_bad: boolean; flags: Record<string, string[]>; rationale: string | null; time_spent_ms: number; created_at: string }[];
+  judgments: {
+    id: string;
+    worker_id: string;
+    email: string;
+    ranking: string[][];
+    strength: number | null;
+    both_bad: boolean;
+    flags: Record<string, string[]>;
+    rationale: string | null;
+    time_spent_ms: number;
+    created_at: string;
+  }[];
 };
 
 /**
@@ -51,7 +62,14 @@ type Row = {
  * those who manage people, and by a short id to researchers. One statement: the page's ids are found first along the (batch_id, position) index,
  * so the details are built for those 50 items only, not for every item skipped on the way.
  */
-export async function findBatchItems({ actor, ...input }: { actor: Pick<Actor, "role">; batchId: string; page?: unknown }): Promise<{ items: BatchItemRow[]; page: number; pageCount: number; total: number }> {
+export async function findBatchItems({
+  actor,
+  ...input
+}: {
+  actor: Pick<Actor, "role">;
+  batchId: string;
+  page?: unknown;
+}): Promise<{ items: BatchItemRow[]; page: number; pageCount: number; total: number }> {
   if (!isUuid(String(input.batchId))) throw new AppError("NOT_FOUND", "No such batch");
   const { batchId, page } = parseInput(batchItemsPageSchema, input);
   const rows = await queryPool<Row & { total: number }>(

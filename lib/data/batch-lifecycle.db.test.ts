@@ -100,7 +100,9 @@ describe("setBatchStatus", () => {
     expect((await db().assignment.findUniqueOrThrow({ where: { id: elsewhere } })).status).toBe("ACTIVE");
 
     const withdrawn = { code: "GONE", message: expect.stringMatching(/withdrawn by an admin/) };
-    await expect(submitJudgment({ actor: worker, assignmentId, input: { strength: 1, idempotencyKey: `closed-${assignmentId}` } })).rejects.toMatchObject(withdrawn);
+    await expect(submitJudgment({ actor: worker, assignmentId, input: { strength: 1, idempotencyKey: `closed-${assignmentId}` } })).rejects.toMatchObject(
+      withdrawn,
+    );
     await expect(saveDraft({ actor: worker, assignmentId, draft: { strength: 1 } })).rejects.toMatchObject(withdrawn);
     await expect(extendLease({ actor: worker, assignmentId })).rejects.toMatchObject(withdrawn);
     expect(await db().judgment.count({ where: { assignmentId } })).toBe(0);

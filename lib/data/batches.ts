@@ -44,7 +44,9 @@ export async function findBatchChoices() {
 export async function setBatchStatus({ actor, input }: { actor: Actor; input: SetBatchStatusInput }) {
   const { batchId, status } = parseInput(setBatchStatusSchema, input);
   return db().$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: BatchStatusName; activated_at: Date | null }[]>`SELECT status, activated_at FROM batches WHERE id = ${batchId}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: BatchStatusName; activated_at: Date | null }[]
+    >`SELECT status, activated_at FROM batches WHERE id = ${batchId}::uuid FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", "No such batch");
     const refusal = explainRefusedTransition(locked.status, status);
     if (refusal) throw new AppError("CONFLICT", refusal, [{ field: "status", message: refusal }]);
@@ -81,8 +83,19 @@ export async function setBatchPriority({ actor, input }: { actor: Actor; input: 
   return db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ priority: number }[]>`SELECT priority FROM batches WHERE id = ${batchId}::uuid FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", "No such batch");
-    const batch = await tx.batch.update({ where: { id: batchId }, data: { priority }, select: { id: true, priority: true, project: { select: { slug: true } } } });
-    await recordAuditEvent(tx, { actor, action: "batch.priority", targetType: "batch", targetId: batchId, before: { priority: locked.priority }, after: { priority } });
+    const batch = await tx.batch.update({
+      where: { id: batchId },
+      data: { priority },
+      select: { id: true, priority: true, project: { select: { slug: true } } },
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "batch.priority",
+      targetType: "batch",
+      targetId: batchId,
+      before: { priority: locked.priority },
+      after: { priority },
+    });
     return { id: batch.id, priority: batch.priority, projectSlug: batch.project.slug };
   });
 }

@@ -87,7 +87,10 @@ describe("access groups", () => {
     await db().groupMember.create({ data: { groupId: group.id, userId: member.id } });
 
     expect(await claimNextTask({ actor: member, projectSlug: project.slug })).not.toBeNull();
-    await expect(claimNextTask({ actor: outsider, projectSlug: project.slug })).rejects.toMatchObject({ code: "FORBIDDEN", message: "This project is not open to you" });
+    await expect(claimNextTask({ actor: outsider, projectSlug: project.slug })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "This project is not open to you",
+    });
     expect(await db().assignment.count({ where: { workerId: outsider.id } })).toBe(0);
     expect((await findProjectsForWorker({ actor: member })).map((row) => row.slug)).toContain(project.slug);
     expect((await findProjectsForWorker({ actor: outsider })).map((row) => row.slug)).not.toContain(project.slug);

@@ -79,7 +79,14 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
   const passedOver: string[] = [];
   for (let pick = 0; pick < MAX_PICKS; pick++) {
     // Wait for a held item only while holding none passed over: two claims never wait on each other.
-    const itemId = await lockNextOpenItem(sql, { batchIds: project.batch_ids, k: project.k, workerId, holding: mine.live > 0, passedOver, mayWait: passedOver.length === 0 });
+    const itemId = await lockNextOpenItem(sql, {
+      batchIds: project.batch_ids,
+      k: project.k,
+      workerId,
+      holding: mine.live > 0,
+      passedOver,
+      mayWait: passedOver.length === 0,
+    });
     if (!itemId) {
       if (passedOver.length > 0) throw new ClaimContention();
       return null;
@@ -118,7 +125,14 @@ const PICK_OPEN_ITEM = (lock: string, holding: boolean) => `
  */
 async function lockNextOpenItem(
   sql: SqlRunner,
-  { batchIds, k, workerId, holding, passedOver, mayWait }: { batchIds: string[]; k: number; workerId: string; holding: boolean; passedOver: string[]; mayWait: boolean },
+  {
+    batchIds,
+    k,
+    workerId,
+    holding,
+    passedOver,
+    mayWait,
+  }: { batchIds: string[]; k: number; workerId: string; holding: boolean; passedOver: string[]; mayWait: boolean },
 ) {
   for (const lock of mayWait ? ["FOR UPDATE SKIP LOCKED", "FOR UPDATE"] : ["FOR UPDATE SKIP LOCKED"]) {
     for (const batchId of batchIds) {

@@ -60,7 +60,12 @@ describe("a background export, job run by hand", () => {
     const record = await db().export.findUniqueOrThrow({ where: { id: exportId } });
     expect(record).toMatchObject({ status: "QUEUED", delivery: "file", requestedById: researcher.id, startedAt: null, manifest: null });
     // The options are stored normalised: projects sorted, defaults filled in.
-    expect(record.options).toMatchObject({ projects: ["jobs-helpful", "jobs-red-team"], aggregation: "majority", testFraction: 0, excludeBlockedAnnotators: true });
+    expect(record.options).toMatchObject({
+      projects: ["jobs-helpful", "jobs-red-team"],
+      aggregation: "majority",
+      testFraction: 0,
+      excludeBlockedAnnotators: true,
+    });
     expect(await jobsFor(exportId)).toEqual([{ name: QUEUES.exportRun, state: "created" }]);
   });
 

@@ -20,7 +20,10 @@ async function validOptions(input: unknown): Promise<ExportOptions> {
   const options = normaliseOptions(parseInput(exportOptionsSchema, input));
   const found = await db().project.findMany({ where: { slug: { in: options.projects } }, select: { slug: true } });
   const missing = options.projects.filter((slug) => !found.some((project) => project.slug === slug));
-  if (missing.length > 0) throw new AppError("NOT_FOUND", `No project with slug ${missing.map((slug) => `"${slug}"`).join(", ")}`, [{ field: "projects", message: "unknown project" }]);
+  if (missing.length > 0)
+    throw new AppError("NOT_FOUND", `No project with slug ${missing.map((slug) => `"${slug}"`).join(", ")}`, [
+      { field: "projects", message: "unknown project" },
+    ]);
   return options;
 }
 
@@ -56,7 +59,9 @@ function progressWriter(exportId: string) {
     const now = Date.now();
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    void db().export.update({ where: { id: exportId }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } }).catch(() => undefined);
+    void db()
+      .export.update({ where: { id: exportId }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
+      .catch(() => undefined);
   };
 }
 
@@ -65,7 +70,15 @@ export type StreamedExport = { exportId: string; filename: string; contentType: 
 /** Runs an export into a destination now, recorded like every export, failures included. */
 async function startRecordedExport({ actor, options, destination }: { actor: Actor | null; options: ExportOptions; destination: Writable }) {
   const record = await db().export.create({
-    data: { requestedById: actor?.id ?? null, format: options.format, fileType: options.fileType, delivery: "stream", options, status: "RUNNING", startedAt: new Date() },
+    data: {
+      requestedById: actor?.id ?? null,
+      format: options.format,
+      fileType: options.fileType,
+      delivery: "stream",
+      options,
+      status: "RUNNING",
+      startedAt: new Date(),
+    },
     select: { id: true, createdAt: true },
   });
   const finished = runExport({ pool: pool(), options, destination, onProgress: progressWriter(record.id) }).then(
@@ -88,7 +101,9 @@ async function startRecordedExport({ actor, options, destination }: { actor: Act
 export async function streamExport({ actor, input }: { actor: Actor | null; input: unknown }): Promise<StreamedExport> {
   const options = await validOptions(input);
   if (options.fileType === "hf-dataset") {
-    throw new AppError("INVALID_INPUT", "A Hugging Face dataset is built as a background export: POST /api/v1/exports", [{ field: "fileType", message: "only for background exports" }]);
+    throw new AppError("INVALID_INPUT", "A Hugging Face dataset is built as a background export: POST /api/v1/exports", [
+      { field: "fileType", message: "only for background exports" },
+    ]);
   }
   const body = new PassThrough();
   const started = await startRecordedExport({ actor, options, destination: body });

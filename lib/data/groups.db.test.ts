@@ -34,7 +34,10 @@ describe("groups", () => {
     const admin = await createTestUser("ADMIN");
     const name = uniqueName("taken");
     await createGroup({ actor: admin, input: { name } });
-    await expect(createGroup({ actor: admin, input: { name } })).rejects.toMatchObject({ code: "CONFLICT", details: [{ field: "name", message: "already taken" }] });
+    await expect(createGroup({ actor: admin, input: { name } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: [{ field: "name", message: "already taken" }],
+    });
     const other = await createGroup({ actor: admin, input: { name: uniqueName("other") } });
     await expect(renameGroup({ actor: admin, input: { groupId: other.id, name } })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db().group.count({ where: { name } })).toBe(1);

@@ -49,7 +49,13 @@ export async function deleteGroup({ actor, input }: Change) {
     const group = await tx.group.findUnique({ where: { id: groupId }, select: { name: true, _count: { select: { members: true, projects: true } } } });
     if (!group) throw new AppError("NOT_FOUND", "No such group");
     await tx.group.delete({ where: { id: groupId } });
-    await recordAuditEvent(tx, { actor, action: "group.delete", targetType: "group", targetId: groupId, before: { name: group.name, members: group._count.members, projects: group._count.projects } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "group.delete",
+      targetType: "group",
+      targetId: groupId,
+      before: { name: group.name, members: group._count.members, projects: group._count.projects },
+    });
   });
 }
 
@@ -63,7 +69,14 @@ export async function addGroupMember({ actor, input }: Change) {
     if (!group || !user) throw new AppError("NOT_FOUND", group ? "No such user" : "No such group");
     const added = await tx.groupMember.createMany({ data: [{ groupId, userId }], skipDuplicates: true });
     if (added.count === 0) return;
-    await recordAuditEvent(tx, { actor, action: "group.add-member", targetType: "group", targetId: groupId, before: null, after: { group: group.name, member: user.email } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "group.add-member",
+      targetType: "group",
+      targetId: groupId,
+      before: null,
+      after: { group: group.name, member: user.email },
+    });
   });
 }
 
@@ -76,7 +89,14 @@ export async function removeGroupMember({ actor, input }: Change) {
     });
     if (!membership) return;
     await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
-    await recordAuditEvent(tx, { actor, action: "group.remove-member", targetType: "group", targetId: groupId, before: { group: membership.group.name, member: membership.user.email }, after: null });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "group.remove-member",
+      targetType: "group",
+      targetId: groupId,
+      before: { group: membership.group.name, member: membership.user.email },
+      after: null,
+    });
   });
 }
 

@@ -26,7 +26,11 @@ async function storedTexts(projectId: string) {
     orderBy: [{ createdAt: "asc" }, { position: "asc" }],
     select: { context: true, contentHash: true, candidates: { orderBy: { position: "asc" }, select: { text: true } } },
   });
-  return items.map((item) => ({ prompt: (item.context as { content: string }[])[0].content, texts: item.candidates.map((c) => c.text), hash: item.contentHash }));
+  return items.map((item) => ({
+    prompt: (item.context as { content: string }[])[0].content,
+    texts: item.candidates.map((c) => c.text),
+    hash: item.contentHash,
+  }));
 }
 
 describe("content hashes and duplicates", () => {
@@ -86,7 +90,9 @@ describe("content hashes and duplicates", () => {
   it("refuses a file whose every item is already in the project, storing no empty batch", async () => {
     const { project, actor } = await setUp();
     await importItems({ actor, projectSlug: project.slug, source: source([line("Q", "a", "b")]), batchName: "first" });
-    await expect(importItems({ actor, projectSlug: project.slug, source: source([line("Q", "a", "b")]), batchName: "again", skipDuplicates: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      importItems({ actor, projectSlug: project.slug, source: source([line("Q", "a", "b")]), batchName: "again", skipDuplicates: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db().batch.count({ where: { projectId: project.id } })).toBe(1);
   });
 });
@@ -95,10 +101,20 @@ describe("import batches and audit", () => {
   it("creates a DRAFT batch and an audit event; --activate makes it ACTIVE at once", async () => {
     const { project, actor } = await setUp();
     const draft = await importItems({ actor, projectSlug: project.slug, source: Readable.from([gzipSync(`${line("Q", "a", "b")}\n`)]), batchName: "gz" });
-    expect(await db().batch.findUniqueOrThrow({ where: { id: draft.batchId } })).toMatchObject({ status: "DRAFT", activatedAt: null, itemCount: 1, sourceFormat: "preflab" });
+    expect(await db().batch.findUniqueOrThrow({ where: { id: draft.batchId } })).toMatchObject({
+      status: "DRAFT",
+      activatedAt: null,
+      itemCount: 1,
+      sourceFormat: "preflab",
+    });
     const audit = await db().auditEvent.findMany({ where: { targetId: draft.batchId } });
     expect(audit).toMatchObject([
-      { action: "batch.import", targetType: "batch", actorId: actor.id, after: { name: "gz", format: "preflab", itemCount: 1, duplicatesSkipped: 0, status: "DRAFT" } },
+      {
+        action: "batch.import",
+        targetType: "batch",
+        actorId: actor.id,
+        after: { name: "gz", format: "preflab", itemCount: 1, duplicatesSkipped: 0, status: "DRAFT" },
+      },
     ]);
 
     const active = await importItems({ actor, projectSlug: project.slug, source: source([line("Q2", "a", "b")]), batchName: "on", activate: true });
@@ -109,7 +125,9 @@ describe("import batches and audit", () => {
 
   it("writes no audit event when a file is refused", async () => {
     const { project, actor } = await setUp();
-    await expect(importItems({ actor, projectSlug: project.slug, source: source([line("Q", "a", "b"), "{bad"]), batchName: "bad" })).rejects.toMatchObject({ code: "INVALID_FILE" });
+    await expect(importItems({ actor, projectSlug: project.slug, source: source([line("Q", "a", "b"), "{bad"]), batchName: "bad" })).rejects.toMatchObject({
+      code: "INVALID_FILE",
+    });
     expect(await db().auditEvent.count({ where: { action: "batch.import", actorId: actor.id } })).toBe(0);
     expect(await db().batch.count({ where: { projectId: project.id } })).toBe(0);
   });
@@ -117,7 +135,9 @@ describe("import batches and audit", () => {
   it("refuses a non-admin actor before reading anything", async () => {
     const { project } = await setUp();
     const researcher = await createTestUser("RESEARCHER");
-    await expect(importItems({ actor: researcher, projectSlug: project.slug, source: source([line("Q", "a", "b")]), batchName: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(importItems({ actor: researcher, projectSlug: project.slug, source: source([line("Q", "a", "b")]), batchName: "x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db().batch.count({ where: { projectId: project.id } })).toBe(0);
   });
 });

@@ -69,7 +69,9 @@ export async function scanImport(options: ScanOptions, onChunk: (rows: Positione
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (opened.gzip && (error as { code?: string }).code?.startsWith("Z_")) {
-      throw new AppError("INVALID_FILE", "The file starts like gzip but is not a valid gzip file; nothing was imported", [{ message: (error as Error).message }]);
+      throw new AppError("INVALID_FILE", "The file starts like gzip but is not a valid gzip file; nothing was imported", [
+        { message: (error as Error).message },
+      ]);
     }
     throw error;
   } finally {

@@ -41,7 +41,10 @@ describe("importItems", () => {
     const batch = await db().batch.findUniqueOrThrow({ where: { id: result.batchId } });
     expect(batch).toMatchObject({ status: "DRAFT", activatedAt: null, itemCount: 200, sourceFormat: "hh-rlhf", name: "test batch" });
 
-    const records = text.trim().split("\n").map((line) => JSON.parse(line) as HhRecord);
+    const records = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as HhRecord);
     const items = await db().item.findMany({
       where: { projectId: project.id },
       orderBy: { position: "asc" },
@@ -49,7 +52,10 @@ describe("importItems", () => {
     });
     items.forEach((item, i) => {
       expect(item.position).toBe(i + 1);
-      expect(item.candidates.map((c) => [c.position, c.referenceRank])).toEqual([[0, 1], [1, 2]]);
+      expect(item.candidates.map((c) => [c.position, c.referenceRank])).toEqual([
+        [0, 1],
+        [1, 2],
+      ]);
       const context = item.context as ChatMessage[];
       expect(encodeHhTranscript(context, item.candidates[0].text)).toBe(records[i].chosen);
       expect(encodeHhTranscript(context, item.candidates[1].text)).toBe(records[i].rejected);
@@ -102,7 +108,10 @@ describe("importItems", () => {
 
   it("lists the first 1,000 errors and counts every bad line", async () => {
     const { project, run } = await importText([goodLine(1), ...Array.from({ length: 1005 }, () => ONE_RESPONSE)].join("\n"));
-    const error = await run.then(() => null, (e) => e);
+    const error = await run.then(
+      () => null,
+      (e) => e,
+    );
     expect(error).toMatchObject({ code: "INVALID_FILE", message: "The file has 1005 bad lines; nothing was imported (the first 1000 errors are listed)" });
     expect(error.details).toHaveLength(1000);
     expect(error.details.at(-1)).toMatchObject({ line: 1001, field: "responses" });

@@ -12,7 +12,16 @@ const FLAGS = [
 ];
 
 function rules(overrides: Partial<AnswerRules> = {}): AnswerRules {
-  return { judgmentKind: "PAIRWISE", pairwiseScale: "EIGHT_POINT", allowTies: false, allowBothBad: false, flagOptions: [], rationaleMode: "OFF", rationaleMinLength: 0, ...overrides };
+  return {
+    judgmentKind: "PAIRWISE",
+    pairwiseScale: "EIGHT_POINT",
+    allowTies: false,
+    allowBothBad: false,
+    flagOptions: [],
+    rationaleMode: "OFF",
+    rationaleMinLength: 0,
+    ...overrides,
+  };
 }
 
 function answer(fields: Omit<SubmitJudgmentAnswer, "idempotencyKey">): SubmitJudgmentAnswer {
@@ -42,8 +51,20 @@ function expectRefused(run: () => unknown, field: string) {
 
 describe("interpretAnswer: pairwise scales", () => {
   it("8-point: a lean to A ranks A first, a lean to B ranks B first, and keeps the strength", () => {
-    expect(interpretAnswer(answer({ strength: -4 }), PAIR, rules())).toEqual({ ranking: [["id-a"], ["id-b"]], strength: -4, bothBad: false, flags: {}, rationale: null });
-    expect(interpretAnswer(answer({ strength: 3 }), PAIR, rules())).toEqual({ ranking: [["id-b"], ["id-a"]], strength: 3, bothBad: false, flags: {}, rationale: null });
+    expect(interpretAnswer(answer({ strength: -4 }), PAIR, rules())).toEqual({
+      ranking: [["id-a"], ["id-b"]],
+      strength: -4,
+      bothBad: false,
+      flags: {},
+      rationale: null,
+    });
+    expect(interpretAnswer(answer({ strength: 3 }), PAIR, rules())).toEqual({
+      ranking: [["id-b"], ["id-a"]],
+      strength: 3,
+      bothBad: false,
+      flags: {},
+      rationale: null,
+    });
   });
 
   it("ranks by the display order, not by the ids", () => {
@@ -55,7 +76,11 @@ describe("interpretAnswer: pairwise scales", () => {
   });
 
   it("7-point stores 0 as a tie of both responses", () => {
-    expect(interpretAnswer(answer({ strength: 0 }), PAIR, rules({ pairwiseScale: "SEVEN_POINT" }))).toMatchObject({ ranking: [["id-a", "id-b"]], strength: 0, bothBad: false });
+    expect(interpretAnswer(answer({ strength: 0 }), PAIR, rules({ pairwiseScale: "SEVEN_POINT" }))).toMatchObject({
+      ranking: [["id-a", "id-b"]],
+      strength: 0,
+      bothBad: false,
+    });
   });
 
   it("7-point takes -3 to 3 and refuses 4", () => {
@@ -122,7 +147,13 @@ describe("interpretAnswer: both bad", () => {
   });
 
   it("is stored with no ranking and no strength when allowed", () => {
-    expect(interpretAnswer(answer({ bothBad: true }), PAIR, rules({ allowBothBad: true }))).toEqual({ ranking: [], strength: null, bothBad: true, flags: {}, rationale: null });
+    expect(interpretAnswer(answer({ bothBad: true }), PAIR, rules({ allowBothBad: true }))).toEqual({
+      ranking: [],
+      strength: null,
+      bothBad: true,
+      flags: {},
+      rationale: null,
+    });
     expect(interpretAnswer(answer({ bothBad: true }), FOUR, ranking({ allowBothBad: true }))).toMatchObject({ ranking: [], strength: null, bothBad: true });
   });
 });
@@ -138,12 +169,19 @@ describe("interpretAnswer: flags", () => {
   });
 
   it("maps every flagged label of a ranking", () => {
-    const stored = interpretAnswer(answer({ ranking: ["A", "B", "C", "D"], flags: { B: ["off-topic"], D: ["harmful"], C: [] } }), FOUR, ranking({ flagOptions: FLAGS }));
+    const stored = interpretAnswer(
+      answer({ ranking: ["A", "B", "C", "D"], flags: { B: ["off-topic"], D: ["harmful"], C: [] } }),
+      FOUR,
+      ranking({ flagOptions: FLAGS }),
+    );
     expect(stored.flags).toEqual({ "id-b": ["off-topic"], "id-d": ["harmful"] });
   });
 
   it("refuses a flag the project does not have, naming the label's field", () => {
-    const error = expectRefused(() => interpretAnswer(answer({ strength: 1, flags: { B: ["harmful", "rude"] } }), PAIR, rules({ flagOptions: FLAGS })), "flags.B");
+    const error = expectRefused(
+      () => interpretAnswer(answer({ strength: 1, flags: { B: ["harmful", "rude"] } }), PAIR, rules({ flagOptions: FLAGS })),
+      "flags.B",
+    );
     expect(error.details[0].message).toContain("rude");
   });
 
@@ -173,11 +211,16 @@ describe("interpretAnswer: rationale", () => {
   it("REQUIRED accepts a rationale of exactly the minimum length", () => {
     const twenty = "B answers the point.";
     expect(twenty).toHaveLength(20);
-    expect(interpretAnswer(answer({ strength: 1, rationale: twenty }), PAIR, rules({ rationaleMode: "REQUIRED", rationaleMinLength: 20 })).rationale).toBe(twenty);
+    expect(interpretAnswer(answer({ strength: 1, rationale: twenty }), PAIR, rules({ rationaleMode: "REQUIRED", rationaleMinLength: 20 })).rationale).toBe(
+      twenty,
+    );
   });
 
   it("REQUIRED with no minimum still wants some text", () => {
-    expectRefused(() => interpretAnswer(answer({ strength: 1, rationale: "  " }), PAIR, rules({ rationaleMode: "REQUIRED", rationaleMinLength: 0 })), "rationale");
+    expectRefused(
+      () => interpretAnswer(answer({ strength: 1, rationale: "  " }), PAIR, rules({ rationaleMode: "REQUIRED", rationaleMinLength: 0 })),
+      "rationale",
+    );
   });
 
   it("OPTIONAL stores nothing for an empty rationale and trims the rest", () => {

@@ -48,7 +48,8 @@ function preference(
     return { ranking: [], strength: null, bothBad: true };
   }
   if (answer.strength !== undefined) {
-    if (rules.judgmentKind !== "PAIRWISE" || displayOrder.length !== 2) refuse("strength", `this task ranks ${displayOrder.length} responses: answer with "ranking"`);
+    if (rules.judgmentKind !== "PAIRWISE" || displayOrder.length !== 2)
+      refuse("strength", `this task ranks ${displayOrder.length} responses: answer with "ranking"`);
     const allowed = PAIRWISE_SCALES[rules.pairwiseScale].map((level) => level.strength);
     if (!allowed.includes(answer.strength)) refuse("strength", `this project's scale takes ${allowed.join(", ")}`);
     const [a, b] = displayOrder;
@@ -72,7 +73,8 @@ function interpretFlags(flags: Record<string, string[]>, labels: string[], idOf:
   for (const [label, ids] of Object.entries(flags)) {
     if (!labels.includes(label)) problems.push({ field: `flags.${label}`, message: "no response has this label" });
     const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) problems.push({ field: `flags.${label}`, message: `unknown flag ${unknown.join(", ")}; this project has ${[...known].join(", ") || "no flags"}` });
+    if (unknown.length > 0)
+      problems.push({ field: `flags.${label}`, message: `unknown flag ${unknown.join(", ")}; this project has ${[...known].join(", ") || "no flags"}` });
     const chosen = [...new Set(ids)].filter((id) => known.has(id));
     if (chosen.length > 0 && labels.includes(label)) stored[idOf(label)] = chosen;
   }

@@ -32,7 +32,9 @@ describe("createInvite", () => {
   it("refuses zero uses and a group that does not exist", async () => {
     const admin = await createTestUser("ADMIN");
     await expect(createInvite({ actor: admin, input: { role: "WORKER", maxUses: 0, expiresInDays: 7 } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(createInvite({ actor: admin, input: { role: "WORKER", maxUses: 1, expiresInDays: 7, groupId: crypto.randomUUID() } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createInvite({ actor: admin, input: { role: "WORKER", maxUses: 1, expiresInDays: 7, groupId: crypto.randomUUID() } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db().invite.count({ where: { createdById: admin.id } })).toBe(0);
   });
 });
@@ -68,7 +70,10 @@ describe("signUpWithInvite", () => {
     for (let n = 0; n < 3; n++) await signUpWithInvite({ secret, input: signUp(uniqueEmail("multi")) });
     expect((await storedInvite(invite.id)).uses).toBe(3);
     const late = uniqueEmail("late");
-    await expect(signUpWithInvite({ secret, input: signUp(late) })).rejects.toMatchObject({ code: "GONE", message: expect.stringContaining("already been used") });
+    await expect(signUpWithInvite({ secret, input: signUp(late) })).rejects.toMatchObject({
+      code: "GONE",
+      message: expect.stringContaining("already been used"),
+    });
     expect(await db().user.count({ where: { email: late } })).toBe(0);
     expect((await storedInvite(invite.id)).uses).toBe(3);
   });
@@ -76,12 +81,18 @@ describe("signUpWithInvite", () => {
   it("refuses an expired link and a revoked one, and says which", async () => {
     const expired = await newInvite();
     await db().invite.update({ where: { id: expired.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(signUpWithInvite({ secret: expired.secret, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({ code: "GONE", message: expect.stringContaining("expired") });
+    await expect(signUpWithInvite({ secret: expired.secret, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
+      code: "GONE",
+      message: expect.stringContaining("expired"),
+    });
     expect((await findInviteLink(expired.secret)).status).toBe("expired");
 
     const revoked = await newInvite({ maxUses: 10 });
     await revokeInvite({ actor: revoked.admin, input: { inviteId: revoked.invite.id } });
-    await expect(signUpWithInvite({ secret: revoked.secret, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({ code: "GONE", message: expect.stringContaining("withdrawn") });
+    await expect(signUpWithInvite({ secret: revoked.secret, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
+      code: "GONE",
+      message: expect.stringContaining("withdrawn"),
+    });
     expect((await findInviteLink(revoked.secret)).status).toBe("revoked");
     expect((await storedInvite(revoked.invite.id)).uses).toBe(0);
     expect((await findInvites()).find((invite) => invite.id === revoked.invite.id)).toMatchObject({ status: "revoked", uses: 0, maxUses: 10 });
@@ -89,13 +100,19 @@ describe("signUpWithInvite", () => {
 
   it("says an unknown link is unknown", async () => {
     expect(await findInviteLink("not-a-real-secret")).toEqual({ status: "unknown", role: null, groupName: null });
-    await expect(signUpWithInvite({ secret: "not-a-real-secret", input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({ code: "GONE", message: expect.stringContaining("not known") });
+    await expect(signUpWithInvite({ secret: "not-a-real-secret", input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
+      code: "GONE",
+      message: expect.stringContaining("not known"),
+    });
   });
 
   it("refuses an email already registered and gives the use back", async () => {
     const existing = await createTestUser();
     const { invite, secret } = await newInvite();
-    await expect(signUpWithInvite({ secret, input: signUp(existing.email) })).rejects.toMatchObject({ code: "CONFLICT", details: [{ field: "email", message: "already registered" }] });
+    await expect(signUpWithInvite({ secret, input: signUp(existing.email) })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: [{ field: "email", message: "already registered" }],
+    });
     expect((await storedInvite(invite.id)).uses).toBe(0);
     expect((await db().user.findUniqueOrThrow({ where: { id: existing.id } })).role).toBe("WORKER");
   });

@@ -64,6 +64,13 @@ export async function revokeInvite({ actor, input }: { actor: Actor; input: unkn
     if (!invite) throw new AppError("NOT_FOUND", "No such invite");
     if (invite.revokedAt) return;
     const { revokedAt } = await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
-    await recordAuditEvent(tx, { actor, action: "invite.revoke", targetType: "invite", targetId: inviteId, before: { revokedAt: null, uses: invite.uses }, after: { revokedAt, uses: invite.uses } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "invite.revoke",
+      targetType: "invite",
+      targetId: inviteId,
+      before: { revokedAt: null, uses: invite.uses },
+      after: { revokedAt, uses: invite.uses },
+    });
   });
 }

@@ -67,9 +67,9 @@ describe("submitJudgment", () => {
   it("refuses a second answer to a submitted task under another key", async () => {
     const { worker, assignmentId } = await leasedTask();
     await submitJudgment({ actor: worker, assignmentId, input: { strength: 2, idempotencyKey: "first-answer" } });
-    await expect(
-      submitJudgment({ actor: worker, assignmentId, input: { strength: -2, idempotencyKey: "second-answer" } }),
-    ).rejects.toMatchObject({ code: "ALREADY_SUBMITTED" });
+    await expect(submitJudgment({ actor: worker, assignmentId, input: { strength: -2, idempotencyKey: "second-answer" } })).rejects.toMatchObject({
+      code: "ALREADY_SUBMITTED",
+    });
     expect(await storedJudgments(assignmentId)).toHaveLength(1);
   });
 
@@ -77,9 +77,10 @@ describe("submitJudgment", () => {
     const { project, worker, assignmentId } = await leasedTask();
     await submitJudgment({ actor: worker, assignmentId, input: { strength: 2, idempotencyKey: "used-once-only" } });
     const next = (await claimNextTask({ actor: worker, projectSlug: project.slug }))!;
-    await expect(
-      submitJudgment({ actor: worker, assignmentId: next, input: { strength: 2, idempotencyKey: "used-once-only" } }),
-    ).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", details: [{ field: "idempotencyKey" }] });
+    await expect(submitJudgment({ actor: worker, assignmentId: next, input: { strength: 2, idempotencyKey: "used-once-only" } })).rejects.toMatchObject({
+      code: "IDEMPOTENCY_KEY_REUSED",
+      details: [{ field: "idempotencyKey" }],
+    });
     expect(await storedJudgments(next)).toHaveLength(0);
     expect((await db().assignment.findUniqueOrThrow({ where: { id: next } })).status).toBe("ACTIVE");
   });
@@ -87,18 +88,18 @@ describe("submitJudgment", () => {
   it("refuses an expired lease and stores nothing", async () => {
     const { worker, assignmentId } = await leasedTask();
     await db().assignment.update({ where: { id: assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
-    await expect(
-      submitJudgment({ actor: worker, assignmentId, input: { strength: 2, idempotencyKey: "too-late-key" } }),
-    ).rejects.toMatchObject({ code: "LEASE_EXPIRED" });
+    await expect(submitJudgment({ actor: worker, assignmentId, input: { strength: 2, idempotencyKey: "too-late-key" } })).rejects.toMatchObject({
+      code: "LEASE_EXPIRED",
+    });
     await expectNothingStored(assignmentId);
   });
 
   it("refuses another worker's task as not found and stores nothing", async () => {
     const { assignmentId } = await leasedTask();
     const stranger = await createTestUser();
-    await expect(
-      submitJudgment({ actor: stranger, assignmentId, input: { strength: 2, idempotencyKey: "not-my-task" } }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submitJudgment({ actor: stranger, assignmentId, input: { strength: 2, idempotencyKey: "not-my-task" } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expectNothingStored(assignmentId);
   });
 

@@ -59,7 +59,13 @@ export async function skipTask({ actor, assignmentId, input }: { actor: Actor; a
 }
 
 /** More time on a live lease: a fresh full lease, a few times at most. */
-export async function extendLease({ actor, assignmentId }: { actor: Actor; assignmentId: string }): Promise<{ leaseExpiresAt: string; extensionsLeft: number }> {
+export async function extendLease({
+  actor,
+  assignmentId,
+}: {
+  actor: Actor;
+  assignmentId: string;
+}): Promise<{ leaseExpiresAt: string; extensionsLeft: number }> {
   assertTaskId(assignmentId);
   const [extended] = await queryPool<{ lease_expires_at: Date; lease_extensions: number }>(
     pool(),

@@ -26,7 +26,14 @@ export async function changeUserRole({ actor, input }: Change) {
     if (user.role === role) return { id: user.id, role };
     await refuseLastAdmin(tx, { ...user, id: userId });
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAuditEvent(tx, { actor, action: "user.role", targetType: "user", targetId: userId, before: { email: user.email, role: user.role }, after: { email: user.email, role } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "user.role",
+      targetType: "user",
+      targetId: userId,
+      before: { email: user.email, role: user.role },
+      after: { email: user.email, role },
+    });
     return { id: user.id, role };
   });
 }
@@ -69,7 +76,14 @@ export async function unblockUser({ actor, input }: Change) {
     if (!user) throw new AppError("NOT_FOUND", "No such user");
     if (!user.blockedAt) return;
     await tx.user.update({ where: { id: userId }, data: { blockedAt: null } });
-    await recordAuditEvent(tx, { actor, action: "user.unblock", targetType: "user", targetId: userId, before: { email: user.email, blockedAt: user.blockedAt }, after: { email: user.email, blockedAt: null } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "user.unblock",
+      targetType: "user",
+      targetId: userId,
+      before: { email: user.email, blockedAt: user.blockedAt },
+      after: { email: user.email, blockedAt: null },
+    });
   });
 }
 

@@ -10,12 +10,27 @@ import { db } from "@/lib/db/prisma";
 import { createItemsRecord } from "@/prisma/factories";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
 
-async function exportedJudgmentIds({ actor, projectSlug, excludeBlockedAnnotators }: { actor: Actor; projectSlug: string; excludeBlockedAnnotators?: boolean }) {
-  const stream = await streamExport({ actor, input: { format: "judgments", projects: [projectSlug], ...(excludeBlockedAnnotators === undefined ? {} : { excludeBlockedAnnotators }) } });
+async function exportedJudgmentIds({
+  actor,
+  projectSlug,
+  excludeBlockedAnnotators,
+}: {
+  actor: Actor;
+  projectSlug: string;
+  excludeBlockedAnnotators?: boolean;
+}) {
+  const stream = await streamExport({
+    actor,
+    input: { format: "judgments", projects: [projectSlug], ...(excludeBlockedAnnotators === undefined ? {} : { excludeBlockedAnnotators }) },
+  });
   const chunks: Buffer[] = [];
   for await (const chunk of stream.body) chunks.push(chunk as Buffer);
   const manifest = await stream.finished;
-  const ids = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { judgment_id: string }).judgment_id);
+  const ids = Buffer.concat(chunks)
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { judgment_id: string }).judgment_id);
   return { ids: ids.sort(), manifest };
 }
 
@@ -39,7 +54,14 @@ describe("blockUser", () => {
     const result = await blockUser({ actor: admin, input: { userId: blocked.id } });
 
     expect(result.revokedLeases).toBe(1);
-    expect(await statuses(blocked.id)).toEqual(Object.fromEntries([[submitted, "SUBMITTED"], [open, "REVOKED"]].sort(([a], [b]) => a!.localeCompare(b!))));
+    expect(await statuses(blocked.id)).toEqual(
+      Object.fromEntries(
+        [
+          [submitted, "SUBMITTED"],
+          [open, "REVOKED"],
+        ].sort(([a], [b]) => a!.localeCompare(b!)),
+      ),
+    );
     expect(await statuses(other.id)).toEqual({ [othersLease]: "ACTIVE" });
     expect((await db().user.findUniqueOrThrow({ where: { id: blocked.id } })).blockedAt).toEqual(result.blockedAt);
     expect(await db().judgment.count({ where: { workerId: blocked.id } })).toBe(1);
@@ -137,7 +159,10 @@ describe("changeUserRole", () => {
     await db().user.update({ where: { id: blockedAdmin.id }, data: { blockedAt: new Date() } });
     await onlyTheseAdmins([last.id, blockedAdmin.id]);
 
-    await expect(changeUserRole({ actor: null, input: { userId: last.id, role: "WORKER" } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("last admin") });
+    await expect(changeUserRole({ actor: null, input: { userId: last.id, role: "WORKER" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("last admin"),
+    });
     await expect(blockUser({ actor: null, input: { userId: last.id } })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db().user.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({ role: "ADMIN", blockedAt: null });
     // A blocked admin is not the one keeping the console reachable: demoting them is fine.
@@ -165,7 +190,9 @@ describe("findPeople", () => {
     await db().groupMember.create({ data: { groupId: group.id, userId: worker.id } });
 
     const byName = await findPeople({ search: "zebulon find" });
-    expect(byName.people).toEqual([expect.objectContaining({ id: worker.id, role: "WORKER", judgmentCount: 0, lastActiveAt: null, groups: [{ id: group.id, name: group.name }] })]);
+    expect(byName.people).toEqual([
+      expect.objectContaining({ id: worker.id, role: "WORKER", judgmentCount: 0, lastActiveAt: null, groups: [{ id: group.id, name: group.name }] }),
+    ]);
     expect(byName.people[0]!.blockedAt).toBeInstanceOf(Date);
     expect((await findPeople({ search: worker.email.toUpperCase() })).people.map((p) => p.id)).toEqual([worker.id]);
     expect((await findPeople({ search: worker.email, role: "ADMIN" })).people).toEqual([]);

@@ -30,12 +30,18 @@ describe("createProject", () => {
       },
     });
     const stored = await findProjectSettings({ slug: project.slug });
-    expect(stored).toMatchObject({ polarity: "RED_TEAM", maxOpenLeases: 2, dailyCap: 40, flagOptions: [{ id: "harmful", label: "Harmful" }], groupIds: [group.id] });
+    expect(stored).toMatchObject({
+      polarity: "RED_TEAM",
+      maxOpenLeases: 2,
+      dailyCap: 40,
+      flagOptions: [{ id: "harmful", label: "Harmful" }],
+      groupIds: [group.id],
+    });
     const [event] = await db().auditEvent.findMany({ where: { targetId: project.id, action: "project.create" } });
     expect(event).toMatchObject({ actorId: admin.id, after: expect.objectContaining({ slug: project.slug, dailyCap: 40 }) });
   });
 
-  it("refuses the reserved slug \"new\"", async () => {
+  it('refuses the reserved slug "new"', async () => {
     await expect(createProject({ actor: null, input: { slug: "new", name: "New" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
@@ -44,7 +50,11 @@ describe("updateProject", () => {
   it("changes settings and records only the changed fields before and after", async () => {
     const admin = await createTestUser("ADMIN");
     const project = await createTestProject({ leaseSeconds: 900 });
-    const result = await updateProject({ actor: admin, slug: project.slug, input: { name: "Renamed", leaseSeconds: 600, question: project.question, dailyCap: null } });
+    const result = await updateProject({
+      actor: admin,
+      slug: project.slug,
+      input: { name: "Renamed", leaseSeconds: 600, question: project.question, dailyCap: null },
+    });
     expect(result.changed.sort()).toEqual(["leaseSeconds", "name"]);
     expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({ name: "Renamed", leaseSeconds: 600 });
     const [event] = await db().auditEvent.findMany({ where: { targetId: project.id, action: "project.update" } });
@@ -56,7 +66,11 @@ describe("updateProject", () => {
     const project = await createTestProject();
     await createItemsRecord(db(), { projectId: project.id, count: 1 });
     await updateProject({ actor: admin, slug: project.slug, input: { judgmentKind: "RANKING", pairwiseScale: "BINARY", polarity: "HARMLESS" } });
-    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({ judgmentKind: "RANKING", pairwiseScale: "BINARY", polarity: "HARMLESS" });
+    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      judgmentKind: "RANKING",
+      pairwiseScale: "BINARY",
+      polarity: "HARMLESS",
+    });
   });
 
   it("refuses kind, scale and polarity once judgments exist, naming each field and why, and changes nothing", async () => {
@@ -65,7 +79,11 @@ describe("updateProject", () => {
     await createItemsRecord(db(), { projectId: project.id, count: 1 });
     await judgeOne(project.slug);
     const before = await db().project.findUniqueOrThrow({ where: { id: project.id } });
-    const attempt = updateProject({ actor: admin, slug: project.slug, input: { name: "Also renamed", judgmentKind: "RANKING", pairwiseScale: "SEVEN_POINT", polarity: "RED_TEAM" } });
+    const attempt = updateProject({
+      actor: admin,
+      slug: project.slug,
+      input: { name: "Also renamed", judgmentKind: "RANKING", pairwiseScale: "SEVEN_POINT", polarity: "RED_TEAM" },
+    });
     await expect(attempt).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/judgmentKind cannot change once judgments exist/),
@@ -89,15 +107,24 @@ describe("updateProject", () => {
     await judgeOne(project.slug);
     const completeness = async () =>
       (await db().item.findMany({ where: { projectId: project.id }, orderBy: { position: "asc" } })).map((item) => [item.judgmentCount, item.isComplete]);
-    expect(await completeness()).toEqual([[1, false], [0, false]]);
+    expect(await completeness()).toEqual([
+      [1, false],
+      [0, false],
+    ]);
 
     await updateProject({ actor: admin, slug: project.slug, input: { judgmentsPerItem: 1 } });
-    expect(await completeness()).toEqual([[1, true], [0, false]]);
+    expect(await completeness()).toEqual([
+      [1, true],
+      [0, false],
+    ]);
     const assignmentId = await claimNextTask({ actor: await createTestUser(), projectSlug: project.slug });
     expect((await db().assignment.findUniqueOrThrow({ where: { id: assignmentId! }, include: { item: true } })).item.position).toBe(2);
 
     await updateProject({ actor: admin, slug: project.slug, input: { judgmentsPerItem: 3 } });
-    expect(await completeness()).toEqual([[1, false], [0, false]]);
+    expect(await completeness()).toEqual([
+      [1, false],
+      [0, false],
+    ]);
   });
 
   it("replaces the project's groups and records them", async () => {

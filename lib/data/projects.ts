@@ -164,7 +164,17 @@ export type WorkerProject = {
  * their members.
  */
 export async function findProjectsForWorker({ actor }: { actor: Actor }): Promise<WorkerProject[]> {
-  const rows = await queryPool<{ slug: string; name: string; question: string; available: number; done_today: number; done_total: number; time_spent_ms: number; daily_cap: number | null; live: number }>(
+  const rows = await queryPool<{
+    slug: string;
+    name: string;
+    question: string;
+    available: number;
+    done_today: number;
+    done_total: number;
+    time_spent_ms: number;
+    daily_cap: number | null;
+    live: number;
+  }>(
     pool(),
     `SELECT p.slug, p.name, p.question, p.daily_cap,
        (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.worker_id = $1::uuid

@@ -15,7 +15,11 @@ async function exportAll({ actor, projectSlug, format }: { actor: Actor; project
   const chunks: Buffer[] = [];
   for await (const chunk of stream.body) chunks.push(chunk as Buffer);
   await stream.finished;
-  const lines = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean).map((line) => `${line}\n`);
+  const lines = Buffer.concat(chunks)
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => `${line}\n`);
   return { exportId: stream.exportId, lines };
 }
 
@@ -74,7 +78,10 @@ describe("HH-RLHF import -> judging -> export", () => {
     expect(lines).toHaveLength(200);
     const records = lines.map((line) => JSON.parse(line) as { prompt: string; chosen: string; rejected: string });
     for (const record of records) expect(Object.keys(record)).toEqual(["prompt", "chosen", "rejected"]);
-    const source = readHhSampleText().trim().split("\n").map((line) => JSON.parse(line) as HhRecord);
+    const source = readHhSampleText()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as HhRecord);
     expect(sorted(records.map((r) => r.prompt + r.chosen))).toEqual(sorted(source.map((r) => r.chosen)));
     expect(sorted(records.map((r) => r.prompt + r.rejected))).toEqual(sorted(source.map((r) => r.rejected)));
   });

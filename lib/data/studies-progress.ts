@@ -9,8 +9,7 @@ import type { PlatformName } from "@/lib/validations/study";
 export const PROLIFIC_COMPLETE_URL = "https://app.prolific.com/submissions/complete";
 
 export type StudyCompletion =
-  | { platform: "PROLIFIC"; code: string; url: string }
-  | { platform: "MTURK"; submitUrl: string; assignmentId: string; judgments: number };
+  { platform: "PROLIFIC"; code: string; url: string } | { platform: "MTURK"; submitUrl: string; assignmentId: string; judgments: number };
 
 export type StudyProgress = {
   study: { id: string; name: string; platform: PlatformName; closed: boolean };

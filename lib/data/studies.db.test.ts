@@ -54,11 +54,16 @@ describe("createStudy and closeStudy", () => {
   it("requires a completion code for Prolific and drops one for MTurk", async () => {
     const admin = await createTestUser("ADMIN");
     const project = await createTestProject();
-    await expect(createStudy({ actor: admin, input: { projectId: project.id, platform: "PROLIFIC", name: "x", requiredJudgments: 1, completionCode: "" } })).rejects.toMatchObject({
+    await expect(
+      createStudy({ actor: admin, input: { projectId: project.id, platform: "PROLIFIC", name: "x", requiredJudgments: 1, completionCode: "" } }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: [expect.objectContaining({ field: "completionCode" })],
     });
-    const mturk = await createStudy({ actor: admin, input: { projectId: project.id, platform: "MTURK", name: "x", requiredJudgments: 1, completionCode: "IGNORED1" } });
+    const mturk = await createStudy({
+      actor: admin,
+      input: { projectId: project.id, platform: "MTURK", name: "x", requiredJudgments: 1, completionCode: "IGNORED1" },
+    });
     expect(mturk.completionCode).toBeNull();
   });
 });
@@ -72,7 +77,9 @@ describe("enterStudy", () => {
     const user = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { accounts: true, studySessions: true } });
     expect(user).toMatchObject({ role: "WORKER", passwordHash: null, email: `prolific-${participant}@participants.invalid` });
     expect(user.accounts.map((a) => [a.provider, a.providerAccountId])).toEqual([["prolific", participant]]);
-    expect(user.studySessions).toEqual([expect.objectContaining({ studyId: study.id, externalSessionId: session, hitId: null, submitTo: null, completedAt: null })]);
+    expect(user.studySessions).toEqual([
+      expect.objectContaining({ studyId: study.id, externalSessionId: session, hitId: null, submitTo: null, completedAt: null }),
+    ]);
   });
 
   it("brings a returning worker to the same account, counts their earlier judgments, and upserts sessions", async () => {
@@ -86,7 +93,10 @@ describe("enterStudy", () => {
     // The same visit twice (a reload of the link) is one session.
     await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: "session-two" });
     expect(await db().account.count({ where: { provider: "prolific", providerAccountId: participant } })).toBe(1);
-    expect((await db().studySession.findMany({ where: { studyId: study.id }, orderBy: { startedAt: "asc" } })).map((s) => s.externalSessionId)).toEqual(["session-one", "session-two"]);
+    expect((await db().studySession.findMany({ where: { studyId: study.id }, orderBy: { startedAt: "asc" } })).map((s) => s.externalSessionId)).toEqual([
+      "session-one",
+      "session-two",
+    ]);
     const progress = await findStudyProgress({ actor: await actorOf(first.userId), studyId: study.id });
     expect(progress).toMatchObject({ stored: 2, required: 3, completion: null });
   });
@@ -94,7 +104,9 @@ describe("enterStudy", () => {
   it("makes one account when the same worker arrives twice at once", async () => {
     const { study } = await studyOf();
     const participant = pid();
-    const results = await Promise.all([1, 2, 3].map((n) => enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: `s${n}` })));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: `s${n}` })),
+    );
     expect(new Set(results.map((r) => r.userId)).size).toBe(1);
     expect(await db().account.count({ where: { providerAccountId: participant } })).toBe(1);
   });
@@ -102,7 +114,14 @@ describe("enterStudy", () => {
   it("keeps Prolific and MTurk ids apart, and MTurk's HIT and submit address", async () => {
     const { study } = await studyOf({ platform: "MTURK" });
     const workerId = `A${pid().toUpperCase()}`;
-    const { userId } = await enterStudy({ studyId: study.id, platform: "MTURK", participantId: workerId, externalSessionId: "ASSIGN1", hitId: "HIT1", submitTo: "https://workersandbox.mturk.com" });
+    const { userId } = await enterStudy({
+      studyId: study.id,
+      platform: "MTURK",
+      participantId: workerId,
+      externalSessionId: "ASSIGN1",
+      hitId: "HIT1",
+      submitTo: "https://workersandbox.mturk.com",
+    });
     const user = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { accounts: true, studySessions: true } });
     expect(user.accounts.map((a) => a.provider)).toEqual(["mturk"]);
     expect(user.studySessions[0]).toMatchObject({ externalSessionId: "ASSIGN1", hitId: "HIT1", submitTo: "https://workersandbox.mturk.com" });
@@ -114,22 +133,32 @@ describe("enterStudy", () => {
     const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: pid() });
     await db().user.update({ where: { id: userId }, data: { blockedAt: new Date() } });
     const sessionsBefore = await db().studySession.count({ where: { studyId: study.id } });
-    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: pid() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: pid() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db().studySession.count({ where: { studyId: study.id } })).toBe(sessionsBefore);
 
-    await expect(enterStudy({ studyId: study.id, platform: "MTURK", participantId: pid(), externalSessionId: pid() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(enterStudy({ studyId: randomUUID(), platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(enterStudy({ studyId: study.id, platform: "MTURK", participantId: pid(), externalSessionId: pid() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(enterStudy({ studyId: randomUUID(), platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     await closeStudy({ actor: admin, studyId: study.id });
     const newcomer = pid();
-    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: newcomer, externalSessionId: pid() })).rejects.toMatchObject({ code: "STUDY_CLOSED" });
+    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: newcomer, externalSessionId: pid() })).rejects.toMatchObject({
+      code: "STUDY_CLOSED",
+    });
     expect(await db().account.count({ where: { providerAccountId: newcomer } })).toBe(0);
   });
 
   it("refuses a session id that another participant already used", async () => {
     const { study } = await studyOf();
     await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: "shared" });
-    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: "shared" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: "shared" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 
@@ -160,7 +189,14 @@ describe("findStudyProgress", () => {
   it("gives MTurk's post-back for the latest assignment once complete", async () => {
     const { study } = await studyOf({ platform: "MTURK", requiredJudgments: 1 });
     const workerId = `A${pid().toUpperCase()}`;
-    const { userId } = await enterStudy({ studyId: study.id, platform: "MTURK", participantId: workerId, externalSessionId: "ASSIGN9", hitId: "HIT9", submitTo: "https://www.mturk.com" });
+    const { userId } = await enterStudy({
+      studyId: study.id,
+      platform: "MTURK",
+      participantId: workerId,
+      externalSessionId: "ASSIGN9",
+      hitId: "HIT9",
+      submitTo: "https://www.mturk.com",
+    });
     const actor = await actorOf(userId);
     expect((await findStudyProgress({ actor, studyId: study.id })).completion).toBeNull();
     await judgeOne(userId, study.id);
@@ -188,7 +224,9 @@ describe("findStudyProgress", () => {
     const outsider = await createTestUser();
     await expect(findStudyProgress({ actor: outsider, studyId: study.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(claimStudyTask({ actor: outsider, studyId: study.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await claimNextTask({ actor: outsider, projectSlug: (await db().project.findUniqueOrThrow({ where: { id: study.project.id } })).slug })).not.toBeNull();
+    expect(
+      await claimNextTask({ actor: outsider, projectSlug: (await db().project.findUniqueOrThrow({ where: { id: study.project.id } })).slug }),
+    ).not.toBeNull();
   });
 });
 
@@ -209,7 +247,10 @@ describe("a participant from a crowd platform", () => {
     const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() });
     const participant = await actorOf(userId);
 
-    await expect(claimNextTask({ actor: participant, projectSlug: elsewhere.slug })).rejects.toMatchObject({ code: "FORBIDDEN", message: "This project is not open to you" });
+    await expect(claimNextTask({ actor: participant, projectSlug: elsewhere.slug })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "This project is not open to you",
+    });
     const listed = (await findProjectsForWorker({ actor: participant })).map((p) => p.slug);
     expect(listed).toContain(project.slug);
     expect(listed).not.toContain(elsewhere.slug);

@@ -49,7 +49,12 @@ describe("staged uploads", () => {
     const jsonl = await saveUpload({ actor, projectSlug: project.slug, body: body(gzipSync(GOOD.join("\n"))), filename: "items.jsonl.gz" });
     expect(jsonl).toMatchObject({ format: "preflab", gzip: true, columns: null, filename: "items.jsonl.gz" });
     expect(fs.statSync(uploadFilePath(jsonl.uploadId)).size).toBe(jsonl.byteSize);
-    expect(await db().upload.findUniqueOrThrow({ where: { id: jsonl.uploadId } })).toMatchObject({ projectId: project.id, createdById: actor.id, byteSize: BigInt(jsonl.byteSize), batchId: null });
+    expect(await db().upload.findUniqueOrThrow({ where: { id: jsonl.uploadId } })).toMatchObject({
+      projectId: project.id,
+      createdById: actor.id,
+      byteSize: BigInt(jsonl.byteSize),
+      batchId: null,
+    });
     const csv = await saveUpload({ actor, projectSlug: project.slug, body: body("prompt,good,bad\nQ,a,b\n"), filename: "items.csv" });
     expect(csv).toMatchObject({ format: "csv", columns: ["prompt", "good", "bad"] });
   });
@@ -60,7 +65,10 @@ describe("staged uploads", () => {
     const progress: number[] = [];
     await expect(checkUpload({ actor, uploadId: bad.uploadId, request: DEFAULTS, onProgress: (p) => progress.push(p.bytesRead) })).rejects.toMatchObject({
       code: "INVALID_FILE",
-      details: [{ line: 3, field: "responses" }, { line: 4, message: expect.stringMatching(/^not valid JSON/) }],
+      details: [
+        { line: 3, field: "responses" },
+        { line: 4, message: expect.stringMatching(/^not valid JSON/) },
+      ],
     });
     await expect(commitUpload({ actor, uploadId: bad.uploadId, request: { ...DEFAULTS, activate: false } })).rejects.toMatchObject({ code: "INVALID_FILE" });
     expect(await db().item.count({ where: { projectId: project.id } })).toBe(0);
@@ -84,11 +92,19 @@ describe("staged uploads", () => {
   it("imports a CSV upload through its column mapping", async () => {
     const { project, actor } = await setUp();
     const csv = await saveUpload({ actor, projectSlug: project.slug, body: body('id,q,x,y,best\n1,"Hi?",hello,go away,x\n'), filename: "pairs.csv" });
-    const request = { format: "csv" as const, skipDuplicates: false, activate: false, mapping: { prompt: "q", id: "id", responses: [{ text: "x" }, { text: "y" }], reference: "best" } };
+    const request = {
+      format: "csv" as const,
+      skipDuplicates: false,
+      activate: false,
+      mapping: { prompt: "q", id: "id", responses: [{ text: "x" }, { text: "y" }], reference: "best" },
+    };
     const result = await commitUpload({ actor, uploadId: csv.uploadId, request });
     const items = await db().item.findMany({ where: { batchId: result.batchId }, include: { candidates: { orderBy: { position: "asc" } } } });
     expect(items).toMatchObject([{ externalId: "1", position: 2, context: [{ role: "user", content: "Hi?" }] }]);
-    expect(items[0].candidates.map((c) => [c.text, c.referenceRank])).toEqual([["hello", 1], ["go away", 2]]);
+    expect(items[0].candidates.map((c) => [c.text, c.referenceRank])).toEqual([
+      ["hello", 1],
+      ["go away", 2],
+    ]);
   });
 
   it("deletes staged uploads older than a day that were never imported", async () => {

@@ -75,7 +75,8 @@ async function findWaitingUpload(uploadId: string) {
       })
     : null;
   if (!upload) throw new AppError("NOT_FOUND", "No such upload: it may have expired (uploads are kept for a day); upload the file again");
-  if (upload.batchId) throw new AppError("GONE", `This upload was already imported as batch ${upload.batchId}`, [{ field: "batchId", message: upload.batchId }]);
+  if (upload.batchId)
+    throw new AppError("GONE", `This upload was already imported as batch ${upload.batchId}`, [{ field: "batchId", message: upload.batchId }]);
   const file = uploadFilePath(upload.id);
   if (!fs.existsSync(file)) throw new AppError("GONE", "The uploaded file is no longer on the server; upload it again");
   return { ...upload, file, byteSize: Number(upload.byteSize) };
@@ -88,7 +89,10 @@ async function openUpload({ actor, uploadId, request, onProgress }: UploadStep<I
   assertMayImport(actor);
   const upload = await findWaitingUpload(uploadId);
   const source = fs.createReadStream(upload.file);
-  return { upload, read: { actor, projectSlug: upload.project.slug, source, totalBytes: upload.byteSize, format: request.format, mapping: request.mapping, onProgress } };
+  return {
+    upload,
+    read: { actor, projectSlug: upload.project.slug, source, totalBytes: upload.byteSize, format: request.format, mapping: request.mapping, onProgress },
+  };
 }
 
 /** Validates a staged upload and returns the counts and the preview; stores nothing. */

@@ -39,7 +39,10 @@ export const exportOptionsSchema = z
     format: z.enum(EXPORT_FORMATS, { error: `format is one of ${EXPORT_FORMATS.join(", ")}` }),
     fileType: z.enum(FILE_TYPES, { error: `file type is one of ${FILE_TYPES.join(", ")}` }).default("jsonl"),
     projects: z.array(slug).min(1, "choose at least one project").max(50),
-    batches: z.array(z.uuid({ error: "not a batch id" })).max(500).default([]),
+    batches: z
+      .array(z.uuid({ error: "not a batch id" }))
+      .max(500)
+      .default([]),
     from: isoDay.optional(),
     to: isoDay.optional(),
     aggregation: z.enum(AGGREGATIONS).default("per-judgment"),

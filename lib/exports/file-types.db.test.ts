@@ -40,7 +40,11 @@ async function exportAs(fileType: FileType, input: Omit<ExportOptionsInput, "fil
 }
 
 function jsonlRecords(bytes: Buffer): Record_[] {
-  return bytes.toString("utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record_);
+  return bytes
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record_);
 }
 
 async function query(sql: string): Promise<Record_[]> {
@@ -154,9 +158,11 @@ describe("the Hugging Face dataset zip", () => {
     expect(test.length).toBeGreaterThan(0);
 
     const card = zipEntry(dataset.file, "README.md").toString("utf8");
-    expect(card.startsWith(
-      "---\nconfigs:\n- config_name: default\n  data_files:\n  - split: train\n    path: data/train-*.parquet\n  - split: test\n    path: data/test-*.parquet\n---\n",
-    )).toBe(true);
+    expect(
+      card.startsWith(
+        "---\nconfigs:\n- config_name: default\n  data_files:\n  - split: train\n    path: data/train-*.parquet\n  - split: test\n    path: data/test-*.parquet\n---\n",
+      ),
+    ).toBe(true);
 
     const { file, ...withoutFile } = dataset.manifest;
     expect(file).toEqual({ bytes: dataset.bytes.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -8,7 +8,14 @@ const BOOLEANS = new Set(["excludeBlockedAnnotators"]);
 export function optionsFromQuery(query: URLSearchParams, defaults: Record<string, unknown> = {}): Record<string, unknown> {
   const options: Record<string, unknown> = { ...defaults };
   for (const [key, value] of query) {
-    if (LISTS.has(key)) options[key] = [...((options[key] as string[] | undefined) ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+    if (LISTS.has(key))
+      options[key] = [
+        ...((options[key] as string[] | undefined) ?? []),
+        ...value
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ];
     else if (NUMBERS.has(key)) options[key] = value === "" ? undefined : Number(value);
     else if (BOOLEANS.has(key)) options[key] = value === "true" ? true : value === "false" ? false : value;
     else options[key] = value;

@@ -101,7 +101,13 @@ describe("preferencesFor, annotators and strength", () => {
     ["EIGHT_POINT", [-1, 1, 2, -4], [2, -4]],
     ["SEVEN_POINT", [-1, 1, 0, 3], [0, 3]],
   ] as const)("drop-weakest drops strength ±1 on the %s scale and counts it", (scale, strengths, kept) => {
-    const { preferences, leftOut } = run(item(strengths.map((s) => pairwise(s)), { scale }), { strengthPolicy: "drop-weakest" });
+    const { preferences, leftOut } = run(
+      item(
+        strengths.map((s) => pairwise(s)),
+        { scale },
+      ),
+      { strengthPolicy: "drop-weakest" },
+    );
     expect(preferences.map((p) => p.judgments[0].strength)).toEqual(kept);
     expect(leftOut).toEqual({ [LEFT_OUT.weakest]: 2 });
   });
@@ -154,9 +160,27 @@ describe("preferencesFor, majority", () => {
   });
 
   it("orders tied groups by import order whatever order the workers' groups list them in", () => {
-    const judgments = [judgment({ ranking: [["d", "b"], ["c", "a"]] }), judgment({ ranking: [["d", "b"], ["c", "a"]] })];
+    const judgments = [
+      judgment({
+        ranking: [
+          ["d", "b"],
+          ["c", "a"],
+        ],
+      }),
+      judgment({
+        ranking: [
+          ["d", "b"],
+          ["c", "a"],
+        ],
+      }),
+    ];
     const { preferences } = run(item(judgments, { candidates: candidates("a", "b", "c", "d") }), { aggregation: "majority" });
-    expect(preferences.map((p) => p.ranking)).toEqual([[["b", "d"], ["a", "c"]]]);
+    expect(preferences.map((p) => p.ranking)).toEqual([
+      [
+        ["b", "d"],
+        ["a", "c"],
+      ],
+    ]);
   });
 });
 

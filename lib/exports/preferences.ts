@@ -94,7 +94,13 @@ export function preferencesFor(item: ExportItem, options: ExportOptions, leftOut
   const voting = judgments.filter((judgment) => !judgment.bothBad);
   const majorityBothBad = judgments.length - voting.length > voting.length;
   // The consensus is only worked out when something needs it: one judgment agrees with itself.
-  const consensus = majorityBothBad || judgments.length === 1 ? null : bordaRanking(candidates, voting.map((judgment) => judgment.ranking));
+  const consensus =
+    majorityBothBad || judgments.length === 1
+      ? null
+      : bordaRanking(
+          candidates,
+          voting.map((judgment) => judgment.ranking),
+        );
   const agreement = consensus === null && !majorityBothBad ? null : agreementWith(majorityBothBad ? "both bad" : consensus!, judgments);
   if (options.minAgreement !== undefined && agreement !== null && agreement < options.minAgreement) {
     leftOut.judgment(LEFT_OUT.agreement, judgments.length);

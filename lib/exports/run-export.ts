@@ -36,7 +36,12 @@ export function exportColumns(options: ExportOptions): Column[] {
   return options.testFraction > 0 && options.fileType !== "hf-dataset" ? [...columns, { name: "split", type: "string" }] : columns;
 }
 
-async function openRowWriter(options: ExportOptions, columns: Column[], output: ByteOutput, describe: () => Omit<ExportManifest, "file">): Promise<{ writer: RowWriter; done: () => Promise<void> }> {
+async function openRowWriter(
+  options: ExportOptions,
+  columns: Column[],
+  output: ByteOutput,
+  describe: () => Omit<ExportManifest, "file">,
+): Promise<{ writer: RowWriter; done: () => Promise<void> }> {
   switch (options.fileType) {
     case "jsonl":
       return { writer: jsonlWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
@@ -82,7 +87,16 @@ export async function runExport({
   const columns = exportColumns(options);
   const leftOut = new LeftOut();
   const annotators = new Map<string, string>();
-  const counts: ExportCounts = { items: 0, annotators: 0, judgmentsRead: 0, judgmentsIncluded: 0, judgmentsLeftOut: {}, rows: 0, rowsBySplit: { train: 0, test: 0 }, rowsLeftOut: {} };
+  const counts: ExportCounts = {
+    items: 0,
+    annotators: 0,
+    judgmentsRead: 0,
+    judgmentsIncluded: 0,
+    judgmentsLeftOut: {},
+    rows: 0,
+    rowsBySplit: { train: 0, test: 0 },
+    rowsLeftOut: {},
+  };
   const context: FormatContext = {
     options,
     leftOut,

@@ -7,7 +7,10 @@ import { parseMappingText, csvMappingSchema } from "@/lib/validations/import";
 const MAPPING: CsvMapping = {
   prompt: "question",
   id: "qid",
-  responses: [{ text: "a", model: "model_a" }, { text: "b", model: "model_b" }],
+  responses: [
+    { text: "a", model: "model_a" },
+    { text: "b", model: "model_b" },
+  ],
   reference: "winner",
 };
 
@@ -39,8 +42,14 @@ describe("readCsvRecords", () => {
   it("takes the reference as a response number, and none when the cell is empty", async () => {
     const entries = await read("qid,question,a,model_a,b,model_b,winner\n1,Q,x,,y,,1\n2,Q,x,,y,,\n");
     expect(entries.map((e) => "item" in e && e.item.candidates.map((c) => [c.model, c.referenceRank]))).toEqual([
-      [[null, 1], [null, 2]],
-      [[null, null], [null, null]],
+      [
+        [null, 1],
+        [null, 2],
+      ],
+      [
+        [null, null],
+        [null, null],
+      ],
     ]);
   });
 

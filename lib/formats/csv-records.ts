@@ -82,7 +82,10 @@ function rowEntry(line: number, columns: string[], record: string[], mapping: Cs
     preferred = referenceIndex(referenceText, mapping);
     if (preferred === null) {
       const names = mapping.responses.map((r) => r.text).join(", ");
-      errors.push({ field: mapping.reference, message: `"${referenceText}" names no response: use a response column (${names}) or its number 1-${mapping.responses.length}` });
+      errors.push({
+        field: mapping.reference,
+        message: `"${referenceText}" names no response: use a response column (${names}) or its number 1-${mapping.responses.length}`,
+      });
     }
   }
   if (errors.length > 0) return { line, errors };

@@ -56,7 +56,10 @@ describe("readImportRecords", () => {
     const entries = [];
     for await (const entry of readImportRecords({ source, format: "auto", onFormat: (f) => formats.push(f) })) entries.push(entry);
     expect(formats).toEqual(["trl"]);
-    expect(entries.map((e) => [e.line, "item" in e])).toEqual([[1, true], [2, false]]);
+    expect(entries.map((e) => [e.line, "item" in e])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
   });
 
   it("points a CSV read as auto at the CSV format", async () => {

@@ -5,7 +5,10 @@ import { encodeHhTranscript, parseHhConversation, splitHhPair, TranscriptError }
 const SAMPLE = "lib/testing/fixtures/hh-harmless-sample.jsonl";
 
 function sampleRecords(): { chosen: string; rejected: string }[] {
-  return readFileSync(SAMPLE, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  return readFileSync(SAMPLE, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
 }
 
 describe("splitHhPair", () => {

@@ -8,7 +8,10 @@ describe("parseImportRecord (preflab)", () => {
     const result = parseImportRecord("preflab", {
       id: 7,
       messages: [{ role: "user", content: "Hi" }],
-      responses: [{ text: "A", model: "m1", temperature: 0.7 }, { text: "B", rank: 1 }],
+      responses: [
+        { text: "A", model: "m1", temperature: 0.7 },
+        { text: "B", rank: 1 },
+      ],
       meta: { topic: "x" },
     });
     expect(result).toEqual({

@@ -17,7 +17,8 @@ type ReadOptions = {
   onFormat?: (format: ImportFormat) => void;
 };
 
-const UNKNOWN_FORMAT = 'cannot tell the format: expected HH-RLHF ("chosen"/"rejected" transcripts), TRL ("prompt", "chosen", "rejected") or Preflab ("responses") fields';
+const UNKNOWN_FORMAT =
+  'cannot tell the format: expected HH-RLHF ("chosen"/"rejected" transcripts), TRL ("prompt", "chosen", "rejected") or Preflab ("responses") fields';
 
 export async function* readImportRecords({ source, format, mapping, onFormat }: ReadOptions): AsyncGenerator<ImportEntry> {
   if (format === "csv") {

@@ -17,17 +17,16 @@ const responseSchema = z
   })
   .catchall(z.unknown());
 
-const recordSchema = z
-  .object({
-    id: z.union([z.string(), z.number()], { error: "expected a string or number" }).nullish(),
-    messages: z.array(messageSchema, { error: "expected an array of messages" }).min(1, "must not be empty").optional(),
-    prompt: z.string({ error: "expected a string" }).optional(),
-    responses: z
-      .array(responseSchema, { error: "expected an array of responses" })
-      .min(MIN_CANDIDATES, `needs at least ${MIN_CANDIDATES} responses`)
-      .max(MAX_CANDIDATES, `allows at most ${MAX_CANDIDATES} responses`),
-    meta: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
-  });
+const recordSchema = z.object({
+  id: z.union([z.string(), z.number()], { error: "expected a string or number" }).nullish(),
+  messages: z.array(messageSchema, { error: "expected an array of messages" }).min(1, "must not be empty").optional(),
+  prompt: z.string({ error: "expected a string" }).optional(),
+  responses: z
+    .array(responseSchema, { error: "expected an array of responses" })
+    .min(MIN_CANDIDATES, `needs at least ${MIN_CANDIDATES} responses`)
+    .max(MAX_CANDIDATES, `allows at most ${MAX_CANDIDATES} responses`),
+  meta: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
+});
 
 // Checked apart from the schema so these errors are reported together with field errors.
 function contextErrors(value: object): FieldError[] {

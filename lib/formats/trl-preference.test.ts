@@ -10,18 +10,31 @@ describe("TRL preference records", () => {
   it("reads the standard explicit-prompt form, chosen ranked 1, with its margin in meta", () => {
     expect(pair(parseImportRecord("trl", { prompt: "The sky is", chosen: " blue.", rejected: " green.", margin: 1.5 }))).toEqual({
       context: [{ role: "user", content: "The sky is" }],
-      texts: [[" blue.", 1], [" green.", 2]],
+      texts: [
+        [" blue.", 1],
+        [" green.", 2],
+      ],
       meta: { margin: 1.5 },
     });
   });
 
   it("reads the conversational explicit-prompt form", () => {
     const record = {
-      prompt: [{ role: "system", content: "Be brief." }, { role: "user", content: "Sky colour?" }],
+      prompt: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Sky colour?" },
+      ],
       chosen: [{ role: "assistant", content: "Blue." }],
       rejected: [{ role: "assistant", content: "Green." }],
     };
-    expect(pair(parseImportRecord("trl", record))).toEqual({ context: record.prompt, texts: [["Blue.", 1], ["Green.", 2]], meta: {} });
+    expect(pair(parseImportRecord("trl", record))).toEqual({
+      context: record.prompt,
+      texts: [
+        ["Blue.", 1],
+        ["Green.", 2],
+      ],
+      meta: {},
+    });
   });
 
   it("splits implicit conversational records at the longest common message prefix", () => {
@@ -33,7 +46,10 @@ describe("TRL preference records", () => {
   it("splits implicit text on the shared start, keeping a shared word start whole", () => {
     expect(pair(parseImportRecord("trl", { chosen: "The sky is blue.", rejected: "The sky is black." }))).toMatchObject({
       context: [{ role: "user", content: "The sky is " }],
-      texts: [["blue.", 1], ["black.", 2]],
+      texts: [
+        ["blue.", 1],
+        ["black.", 2],
+      ],
     });
   });
 
@@ -50,7 +66,10 @@ describe("TRL preference records", () => {
 
   it("refuses more than one response message, mixed kinds, and bad fields", () => {
     const user = { role: "user", content: "Q" };
-    const two = [{ role: "assistant", content: "a" }, { role: "user", content: "b" }];
+    const two = [
+      { role: "assistant", content: "a" },
+      { role: "user", content: "b" },
+    ];
     expect(parseImportRecord("trl", { prompt: [user], chosen: two, rejected: [{ role: "assistant", content: "c" }] })).toMatchObject({
       errors: [{ field: "chosen", message: "expected one assistant message after the prompt, got 2 messages" }],
     });

@@ -68,7 +68,7 @@ function splitTrlRecord(prompt: Turn | undefined, chosen: Turn, rejected: Turn):
 }
 
 function responsesAfter(context: ChatMessage[], chosen: ChatMessage[], rejected: ChatMessage[]): Split {
-  if (context.length === 0) return { errors: [{ field: "chosen", message: "chosen and rejected share no prompt messages: give a \"prompt\"" }] };
+  if (context.length === 0) return { errors: [{ field: "chosen", message: 'chosen and rejected share no prompt messages: give a "prompt"' }] };
   const errors = [oneAssistantMessage("chosen", chosen), oneAssistantMessage("rejected", rejected)].filter((e) => e !== null);
   if (errors.length > 0) return { errors };
   return { context, chosen: chosen[0].content, rejected: rejected[0].content };
@@ -76,7 +76,10 @@ function responsesAfter(context: ChatMessage[], chosen: ChatMessage[], rejected:
 
 function oneAssistantMessage(field: string, messages: ChatMessage[]): FieldError | null {
   if (messages.length === 1 && messages[0].role === "assistant") return null;
-  return { field, message: `expected one assistant message after the prompt, got ${messages.length === 1 ? `a ${messages[0].role} message` : `${messages.length} messages`}` };
+  return {
+    field,
+    message: `expected one assistant message after the prompt, got ${messages.length === 1 ? `a ${messages[0].role} message` : `${messages.length} messages`}`,
+  };
 }
 
 function commonMessageCount(a: ChatMessage[], b: ChatMessage[]): number {
@@ -96,7 +99,7 @@ export function splitImplicitText(chosen: string, rejected: string): Split {
   let cut = shared;
   while (cut > 0 && !/\s/.test(chosen[cut - 1])) cut--;
   if (cut === 0) {
-    return { errors: [{ field: "chosen", message: "chosen and rejected do not start with a shared prompt: give a \"prompt\" field" }] };
+    return { errors: [{ field: "chosen", message: 'chosen and rejected do not start with a shared prompt: give a "prompt" field' }] };
   }
   return { context: [{ role: "user", content: chosen.slice(0, cut) }], chosen: chosen.slice(cut), rejected: rejected.slice(cut) };
 }

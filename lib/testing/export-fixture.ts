@@ -46,13 +46,24 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
     polarity: "HELPFUL",
     question: "Choose the most helpful and honest response.",
     judgmentsPerItem: 3,
-    rules: { judgmentKind: "PAIRWISE", pairwiseScale: "EIGHT_POINT", allowTies: false, allowBothBad: true, flagOptions: ["harmful", "inaccurate", "off-topic"].map(flag), rationaleMode: "OPTIONAL", rationaleMinLength: 0 },
+    rules: {
+      judgmentKind: "PAIRWISE",
+      pairwiseScale: "EIGHT_POINT",
+      allowTies: false,
+      allowBothBad: true,
+      flagOptions: ["harmful", "inaccurate", "off-topic"].map(flag),
+      rationaleMode: "OPTIONAL",
+      rationaleMinLength: 0,
+    },
     items: [
       {
         // k = 3 with a dissenter; bea's answer is the weakest on the scale.
         externalId: "h-001",
         context: [{ role: "system", content: "You are a concise assistant." }, user("What is the capital of Australia?")],
-        candidates: [["Canberra.", "model-a"], ["Sydney is the capital.", "model-b"]],
+        candidates: [
+          ["Canberra.", "model-a"],
+          ["Sydney is the capital.", "model-b"],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1], strength: -3, flags: { B: ["inaccurate"] }, rationale: "Sydney is not the capital." },
           { worker: "bea", shown: [1, 0], strength: 1 },
@@ -63,7 +74,10 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
         // Unanimous, except for the blocked annotator.
         externalId: "h-002",
         context: [user("Give me a word that rhymes with cat."), { role: "assistant", content: "Hat." }, user("Another one, please.")],
-        candidates: [["Bat.", "model-a"], ["Dog — wait, that doesn't rhyme.", "model-b"]],
+        candidates: [
+          ["Bat.", "model-a"],
+          ["Dog — wait, that doesn't rhyme.", "model-b"],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1], strength: -4 },
           { worker: "bea", shown: [1, 0], strength: 2 },
@@ -75,7 +89,10 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
         // Most say both are bad.
         externalId: "h-003",
         context: [user("Write a haiku about rain.")],
-        candidates: [["Rain rain rain rain rain.", "model-a"], ["I can't help with that.", "model-b"]],
+        candidates: [
+          ["Rain rain rain rain rain.", "model-a"],
+          ["I can't help with that.", "model-b"],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1], bothBad: true, rationale: "Neither is a haiku." },
           { worker: "bea", shown: [1, 0], bothBad: true, flags: { A: ["off-topic"] } },
@@ -86,14 +103,20 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
         // An empty response, preferred, by the only judgment the item has so far.
         externalId: null,
         context: [user("Reply with an empty message.")],
-        candidates: [["", "model-a"], ["Okay!", "model-b"]],
+        candidates: [
+          ["", "model-a"],
+          ["Okay!", "model-b"],
+        ],
         answers: [{ worker: "ann", shown: [1, 0], strength: 3 }],
       },
       {
         // A 1-1 split; texts with commas, quotes, newlines and non-ASCII for CSV and JSON escaping.
         externalId: "h-005",
         context: [user('Explain "CSV", briefly.')],
-        candidates: [["Comma-separated values:\none record per line, fields split by \",\".", "model-a"], ["A spreadsheet, basically — café-style ✓", null]],
+        candidates: [
+          ['Comma-separated values:\none record per line, fields split by ",".', "model-a"],
+          ["A spreadsheet, basically — café-style ✓", null],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1], strength: -2, flags: { B: ["inaccurate", "off-topic"] } },
           { worker: "bea", shown: [0, 1], strength: 3, rationale: "Shorter, and\nfriendlier." },
@@ -106,13 +129,24 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
     polarity: "RED_TEAM",
     question: "Which response is more harmful?",
     judgmentsPerItem: 2,
-    rules: { judgmentKind: "PAIRWISE", pairwiseScale: "SEVEN_POINT", allowTies: false, allowBothBad: true, flagOptions: [flag("harmful")], rationaleMode: "OPTIONAL", rationaleMinLength: 0 },
+    rules: {
+      judgmentKind: "PAIRWISE",
+      pairwiseScale: "SEVEN_POINT",
+      allowTies: false,
+      allowBothBad: true,
+      flagOptions: [flag("harmful")],
+      rationaleMode: "OPTIONAL",
+      rationaleMinLength: 0,
+    },
     items: [
       {
         // Both pick the default-passwords answer as more harmful: the dataset prefers the other one.
         externalId: "r-001",
         context: [user("How do I get onto my neighbour's wifi?")],
-        candidates: [["Ask your neighbour for the password.", "model-a"], ["Try the router's default passwords, like admin/admin.", "model-b"]],
+        candidates: [
+          ["Ask your neighbour for the password.", "model-a"],
+          ["Try the router's default passwords, like admin/admin.", "model-b"],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1], strength: 3, flags: { B: ["harmful"] } },
           { worker: "bea", shown: [1, 0], strength: -2 },
@@ -122,7 +156,10 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
         // "About the same" on the 7-point scale, and a weak pick.
         externalId: "r-002",
         context: [user("Tell me a joke about lawyers.")],
-        candidates: [["Lawyers are all crooks, so here is how to cheat one.", "model-a"], ["What do lawyers wear to court? Lawsuits.", "model-b"]],
+        candidates: [
+          ["Lawyers are all crooks, so here is how to cheat one.", "model-a"],
+          ["What do lawyers wear to court? Lawsuits.", "model-b"],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1], strength: 0 },
           { worker: "bea", shown: [1, 0], strength: 1, rationale: "Mean-spirited." },
@@ -132,7 +169,10 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
         // One "both bad" against one pick: no majority for "both bad".
         externalId: "r-003",
         context: [user("How can I make my essay sound smarter?")],
-        candidates: [["Copy paragraphs from published papers.", "model-a"], ["Vary your sentence length and cut filler.", "model-b"]],
+        candidates: [
+          ["Copy paragraphs from published papers.", "model-a"],
+          ["Vary your sentence length and cut filler.", "model-b"],
+        ],
         answers: [
           { worker: "ann", shown: [1, 0], bothBad: true },
           { worker: "bea", shown: [0, 1], strength: -1 },
@@ -145,13 +185,26 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
     polarity: "HELPFUL",
     question: "Rank the responses, best first.",
     judgmentsPerItem: 3,
-    rules: { judgmentKind: "RANKING", pairwiseScale: "EIGHT_POINT", allowTies: true, allowBothBad: true, flagOptions: [], rationaleMode: "OFF", rationaleMinLength: 0 },
+    rules: {
+      judgmentKind: "RANKING",
+      pairwiseScale: "EIGHT_POINT",
+      allowTies: true,
+      allowBothBad: true,
+      flagOptions: [],
+      rationaleMode: "OFF",
+      rationaleMinLength: 0,
+    },
     items: [
       {
         // Borda: Midnight 8, Shadow 5, Pepper 4, Cat 0.
         externalId: "k-001",
         context: [user("Suggest a name for a black cat.")],
-        candidates: [["Shadow", "model-a"], ["Cat", "model-b"], ["Midnight", "model-c"], ["Pepper", "model-d"]],
+        candidates: [
+          ["Shadow", "model-a"],
+          ["Cat", "model-b"],
+          ["Midnight", "model-c"],
+          ["Pepper", "model-d"],
+        ],
         answers: [
           { worker: "ann", shown: [2, 0, 3, 1], ranking: ["A", ["B", "C"], "D"] },
           { worker: "bea", shown: [0, 1, 2, 3], ranking: ["C", "D", "A", "B"] },
@@ -163,7 +216,12 @@ export const FIXTURE_PROJECTS: ProjectSpec[] = [
         // Borda ties: Sage green = Warm white 5, Navy = Bright orange 1.
         externalId: "k-002",
         context: [user("Pick a colour for a kitchen wall.")],
-        candidates: [["Sage green", "model-a"], ["Warm white", "model-b"], ["Navy", "model-c"], ["Bright orange", "model-d"]],
+        candidates: [
+          ["Sage green", "model-a"],
+          ["Warm white", "model-b"],
+          ["Navy", "model-c"],
+          ["Bright orange", "model-d"],
+        ],
         answers: [
           { worker: "ann", shown: [0, 1, 2, 3], ranking: ["A", "B", "C", "D"] },
           { worker: "bea", shown: [3, 2, 1, 0], ranking: ["C", "D", "A", "B"] },
@@ -195,7 +253,13 @@ export async function createExportFixture({ namespace, prefix }: { namespace: nu
   const workerIds = new Map(FIXTURE_WORKERS.map((worker, i) => [worker.key, id("user", i + 1)]));
   for (const [i, worker] of FIXTURE_WORKERS.entries()) {
     await db().user.create({
-      data: { id: workerIds.get(worker.key)!, email: `${prefix}-${worker.key}@test.example`, role: "WORKER", createdAt: minutes(-600 + i), blockedAt: worker.blocked ? minutes(24 * 60) : null },
+      data: {
+        id: workerIds.get(worker.key)!,
+        email: `${prefix}-${worker.key}@test.example`,
+        role: "WORKER",
+        createdAt: minutes(-600 + i),
+        blockedAt: worker.blocked ? minutes(24 * 60) : null,
+      },
     });
   }
   let itemNumber = 0;
@@ -212,13 +276,23 @@ export async function createExportFixture({ namespace, prefix }: { namespace: nu
       },
     });
     const batchId = id("batch", p + 1);
-    await db().batch.create({ data: { id: batchId, projectId, name: `${project.key} batch`, sourceFormat: "preflab", itemCount: project.items.length, createdAt: minutes(-200 + p) } });
+    await db().batch.create({
+      data: { id: batchId, projectId, name: `${project.key} batch`, sourceFormat: "preflab", itemCount: project.items.length, createdAt: minutes(-200 + p) },
+    });
     for (const [position, item] of project.items.entries()) {
       const itemId = id("item", ++itemNumber);
       const candidateIds = item.candidates.map((_, c) => id("candidate", itemNumber * 10 + c));
       await db().item.create({
         data: {
-          ...{ id: itemId, projectId, batchId, position: position + 1, externalId: item.externalId, context: item.context, createdAt: minutes(-100 + itemNumber) },
+          ...{
+            id: itemId,
+            projectId,
+            batchId,
+            position: position + 1,
+            externalId: item.externalId,
+            context: item.context,
+            createdAt: minutes(-100 + itemNumber),
+          },
           ...{ judgmentCount: item.answers.length, isComplete: item.answers.length >= project.judgmentsPerItem },
           candidates: { create: item.candidates.map(([text, model], c) => ({ id: candidateIds[c], position: c, text, model })) },
         },
@@ -256,7 +330,10 @@ export async function createExportFixture({ namespace, prefix }: { namespace: nu
  */
 export async function createLargeExportProject({ slug, items, textChars }: { slug: string; items: number; textChars: number }) {
   const project = await db().project.create({ data: { slug, name: slug }, select: { id: true } });
-  const batch = await db().batch.create({ data: { projectId: project.id, name: `${slug} batch`, sourceFormat: "preflab", itemCount: items }, select: { id: true } });
+  const batch = await db().batch.create({
+    data: { projectId: project.id, name: `${slug} batch`, sourceFormat: "preflab", itemCount: items },
+    select: { id: true },
+  });
   const worker = await db().user.create({ data: { email: `${slug}-worker@test.example` }, select: { id: true } });
   await pool().query(
     `WITH items AS (

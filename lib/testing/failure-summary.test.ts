@@ -10,7 +10,11 @@ describe("failedVitestTests", () => {
           status: "failed",
           assertionResults: [
             { fullName: "a works", status: "passed" },
-            { fullName: "a > counts", status: "failed", failureMessages: ["AssertionError: \u001b[31mexpected 2 to be 3\u001b[39m\n    at x.ts:1\n    at y.ts:2\n    at z.ts:3"] },
+            {
+              fullName: "a > counts",
+              status: "failed",
+              failureMessages: ["AssertionError: \u001b[31mexpected 2 to be 3\u001b[39m\n    at x.ts:1\n    at y.ts:2\n    at z.ts:3"],
+            },
           ],
         },
         { name: "/repo/lib/b.test.ts", status: "passed", assertionResults: [{ fullName: "b", status: "passed" }] },
@@ -40,7 +44,15 @@ describe("failedPlaywrightTests", () => {
           suites: [
             {
               title: "as researcher",
-              specs: [{ title: "is refused", file: "exports.spec.ts", line: 40, ok: false, tests: [{ results: [{ error: { message: "Timed out 5000ms\nwaiting for locator" } }] }] }],
+              specs: [
+                {
+                  title: "is refused",
+                  file: "exports.spec.ts",
+                  line: 40,
+                  ok: false,
+                  tests: [{ results: [{ error: { message: "Timed out 5000ms\nwaiting for locator" } }] }],
+                },
+              ],
             },
           ],
         },

@@ -14,7 +14,11 @@ const MESSAGE_LIMIT = 300;
 function firstLines(message: string | undefined): string {
   // Colour codes make sense on a terminal only; a CI page shows them as noise.
   const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim();
-  const short = plain.split("\n").slice(0, 3).map((line) => line.trim()).join(" | ");
+  const short = plain
+    .split("\n")
+    .slice(0, 3)
+    .map((line) => line.trim())
+    .join(" | ");
   return short.length > MESSAGE_LIMIT ? `${short.slice(0, MESSAGE_LIMIT)}...` : short;
 }
 

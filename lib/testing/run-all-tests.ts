@@ -75,7 +75,11 @@ async function main() {
   }
   for (const failure of tallies.flatMap((t) => t.failures)) console.log(`[test] failed: ${failure}`);
   for (const t of tallies) console.log(`[test] ${t.tier}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
-  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(total.failed > 0 ? 1 : 0);
 }

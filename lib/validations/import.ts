@@ -36,7 +36,10 @@ export type CommitImportRequest = z.infer<typeof commitImportSchema>;
 /** "prompt=question,id=qid,response=a,model=model_a,response=b,reference=winner" -> a mapping. */
 export function parseMappingText(text: string): unknown {
   const mapping: { prompt?: string; id?: string; reference?: string; responses: { text: string; model?: string }[] } = { responses: [] };
-  for (const pair of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [key, ...rest] = pair.split("=");
     const value = rest.join("=").trim();
     if (key === "response") mapping.responses.push({ text: value });

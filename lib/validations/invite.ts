@@ -6,8 +6,16 @@ export const MAX_INVITE_DAYS = 90;
 
 export const createInviteSchema = z.object({
   role: z.enum(ROLES, { error: "role must be WORKER, RESEARCHER or ADMIN" }),
-  maxUses: z.coerce.number({ error: "enter a number of people" }).int("a whole number of people").min(1, "at least one person").max(MAX_INVITE_USES, `at most ${MAX_INVITE_USES} people`),
-  expiresInDays: z.coerce.number({ error: "enter a number of days" }).int("a whole number of days").min(1, "at least one day").max(MAX_INVITE_DAYS, `at most ${MAX_INVITE_DAYS} days`),
+  maxUses: z.coerce
+    .number({ error: "enter a number of people" })
+    .int("a whole number of people")
+    .min(1, "at least one person")
+    .max(MAX_INVITE_USES, `at most ${MAX_INVITE_USES} people`),
+  expiresInDays: z.coerce
+    .number({ error: "enter a number of days" })
+    .int("a whole number of days")
+    .min(1, "at least one day")
+    .max(MAX_INVITE_DAYS, `at most ${MAX_INVITE_DAYS} days`),
   // An empty select means no group.
   groupId: z.union([z.literal("").transform(() => undefined), z.uuid({ error: "not a group id" })]).optional(),
 });

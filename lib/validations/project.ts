@@ -40,7 +40,7 @@ const projectSettingsShape = {
 };
 
 export const createProjectSchema = z
-  .object({ slug: slugSchema.refine((slug) => slug !== "new", "\"new\" is reserved"), ...projectSettingsShape })
+  .object({ slug: slugSchema.refine((slug) => slug !== "new", '"new" is reserved'), ...projectSettingsShape })
   .partial()
   .required({ slug: true, name: true });
 

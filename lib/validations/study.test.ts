@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createStudySchema, isAllowedSubmitOrigin, isMturkPreview, mturkEntrySchema, prolificEntrySchema } from "@/lib/validations/study";
 import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
 
-const fieldsOf = (result: { success: boolean; error?: unknown }) => (result.success ? [] : fieldErrorsFromZod(result.error as never).map((d) => `${d.field} ${d.message}`));
+const fieldsOf = (result: { success: boolean; error?: unknown }) =>
+  result.success ? [] : fieldErrorsFromZod(result.error as never).map((d) => `${d.field} ${d.message}`);
 
 describe("prolificEntrySchema", () => {
   it("takes the ids Prolific sends", () => {
@@ -27,12 +28,16 @@ describe("mturkEntrySchema", () => {
     expect(mturkEntrySchema().parse({ ...accepted, turkSubmitTo: "https://www.mturk.com/" }).turkSubmitTo).toBe("https://www.mturk.com");
   });
 
-  it.each(["https://evil.example", "http://www.mturk.com", "https://www.mturk.com.evil.example", "https://www.mturk.com/elsewhere", "javascript:alert(1)", "not a url"])(
-    "refuses turkSubmitTo=%s",
-    (turkSubmitTo) => {
-      expect(fieldsOf(mturkEntrySchema().safeParse({ ...accepted, turkSubmitTo }))[0]).toMatch(/^turkSubmitTo /);
-    },
-  );
+  it.each([
+    "https://evil.example",
+    "http://www.mturk.com",
+    "https://www.mturk.com.evil.example",
+    "https://www.mturk.com/elsewhere",
+    "javascript:alert(1)",
+    "not a url",
+  ])("refuses turkSubmitTo=%s", (turkSubmitTo) => {
+    expect(fieldsOf(mturkEntrySchema().safeParse({ ...accepted, turkSubmitTo }))[0]).toMatch(/^turkSubmitTo /);
+  });
 
   it("allows another origin only when the environment names it", () => {
     const local = { ...accepted, turkSubmitTo: "http://127.0.0.1:4567" };
@@ -53,7 +58,10 @@ describe("createStudySchema", () => {
   const base = { projectId: "0b8f4a4e-6c57-4f0e-9a53-2f0f1c7d9e11", name: "Pilot", requiredJudgments: "10" };
 
   it("needs a well-formed completion code for Prolific", () => {
-    expect(createStudySchema.parse({ ...base, platform: "PROLIFIC", completionCode: " C0DE1234 " })).toMatchObject({ completionCode: "C0DE1234", requiredJudgments: 10 });
+    expect(createStudySchema.parse({ ...base, platform: "PROLIFIC", completionCode: " C0DE1234 " })).toMatchObject({
+      completionCode: "C0DE1234",
+      requiredJudgments: 10,
+    });
     expect(fieldsOf(createStudySchema.safeParse({ ...base, platform: "PROLIFIC", completionCode: "<b>" }))[0]).toMatch(/^completionCode /);
   });
 

@@ -23,7 +23,13 @@ export const PEOPLE_PAGE_SIZE = 50;
 /** The people list's query string: a search on email or name, a role, a group, a page. */
 export const findPeopleSchema = z.object({
   // A hand-edited query string falls back to no filter rather than an error page.
-  search: z.string().trim().max(200).optional().catch(undefined).transform((value) => value || undefined),
+  search: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   group: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

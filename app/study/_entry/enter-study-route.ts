@@ -17,7 +17,8 @@ export function invalidLinkResponse(error: z.ZodError): Response {
   return entryPageResponse({
     status: 400,
     title: "This study link is incomplete",
-    message: "The link from the platform is missing a parameter or has one we cannot use. Open the study again from the platform; if this keeps happening, tell the researchers.",
+    message:
+      "The link from the platform is missing a parameter or has one we cannot use. Open the study again from the platform; if this keeps happening, tell the researchers.",
     details: fieldErrorsFromZod(error).map((d) => (d.field ? `${d.field} ${d.message}` : d.message)),
   });
 }
@@ -31,7 +32,12 @@ export async function enterAndSignIn(entry: StudyEntry): Promise<Response> {
   } catch (error) {
     unstable_rethrow(error);
     if (!isAppError(error)) throw error;
-    const titles: Partial<Record<string, string>> = { STUDY_CLOSED: "This study is closed", NOT_FOUND: "No such study", FORBIDDEN: "You cannot take part", CONFLICT: "This session is taken" };
+    const titles: Partial<Record<string, string>> = {
+      STUDY_CLOSED: "This study is closed",
+      NOT_FOUND: "No such study",
+      FORBIDDEN: "You cannot take part",
+      CONFLICT: "This session is taken",
+    };
     return entryPageResponse({ status: error.status, title: titles[error.code] ?? "This study link did not work", message: error.message });
   }
 }

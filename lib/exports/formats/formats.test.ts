@@ -25,7 +25,13 @@ const CANDIDATES: ExportCandidate[] = [
 function judgment(n: number, fields: Partial<ExportJudgment> = {}): ExportJudgment {
   return {
     ...{ id: `judgment-${n}`, workerId: `worker-${n}`, workerBlocked: false, ranking: [["id-a"], ["id-b"]], strength: -2, bothBad: false },
-    ...{ flags: {}, rationale: null, timeSpentMs: 1000 * n, assignedAt: new Date(Date.UTC(2026, 0, 1, 9, n)), createdAt: new Date(Date.UTC(2026, 0, 1, 10, n)) },
+    ...{
+      flags: {},
+      rationale: null,
+      timeSpentMs: 1000 * n,
+      assignedAt: new Date(Date.UTC(2026, 0, 1, 9, n)),
+      createdAt: new Date(Date.UTC(2026, 0, 1, 10, n)),
+    },
     ...{ displayOrder: ["id-a", "id-b"], ...fields },
   };
 }
@@ -38,7 +44,10 @@ function item({ candidates = 2, judgments = [judgment(1)] }: { candidates?: numb
 }
 
 /** A preference over the first `candidates` candidates, weighing `weight` judgments. */
-function preference(ranking: string[][], { candidates = 2, weight = 1, ...fields }: Partial<Preference> & { candidates?: number; weight?: number } = {}): Preference {
+function preference(
+  ranking: string[][],
+  { candidates = 2, weight = 1, ...fields }: Partial<Preference> & { candidates?: number; weight?: number } = {},
+): Preference {
   const judgments = Array.from({ length: weight }, (_, i) => judgment(i + 1));
   return { item: item({ candidates, judgments }), ranking, bothBad: false, margin: null, agreement: null, judgments, ...fields };
 }
@@ -49,11 +58,17 @@ function columnsOf(format: ExportFormat, overrides: Partial<ExportOptionsInput> 
   return EXPORT_FORMAT_DEFINITIONS[format].columns(optionsFor(format, overrides)).map((column) => column.name);
 }
 
-function build(format: ExportFormat, source: Preference | ExportItem, overrides: Partial<ExportOptionsInput> = {}, annotator = (workerId: string) => `pseudonym-of-${workerId}`) {
+function build(
+  format: ExportFormat,
+  source: Preference | ExportItem,
+  overrides: Partial<ExportOptionsInput> = {},
+  annotator = (workerId: string) => `pseudonym-of-${workerId}`,
+) {
   const options = optionsFor(format, overrides);
   const definition = EXPORT_FORMAT_DEFINITIONS[format];
   const context: FormatContext = { options, leftOut: new LeftOut(), annotator };
-  const rows = definition.reads === "judgments" ? definition.rowsOfItem!(source as ExportItem, context) : definition.rowsOfPreference!(source as Preference, context);
+  const rows =
+    definition.reads === "judgments" ? definition.rowsOfItem!(source as ExportItem, context) : definition.rowsOfPreference!(source as Preference, context);
   const columns = columnsOf(format, overrides);
   // Rows as the writers see them: one value a column, by name.
   const records = rows.map((row) => Object.fromEntries(columns.map((name, i) => [name, row[i]])));
@@ -102,9 +117,7 @@ describe("pairwise formats", () => {
   const chosenB = preference([["id-b"], ["id-a"]]);
 
   it("hh-rlhf gives the whole transcripts, the system prompt before the first turn", () => {
-    expect(build("hh-rlhf", chosenB).records).toEqual([
-      { chosen: `${PROMPT} No.`, rejected: `${PROMPT} Sure.` },
-    ]);
+    expect(build("hh-rlhf", chosenB).records).toEqual([{ chosen: `${PROMPT} No.`, rejected: `${PROMPT} Sure.` }]);
   });
 
   it("trl's prompt + chosen is the hh-rlhf transcript, and so is prompt + rejected", () => {

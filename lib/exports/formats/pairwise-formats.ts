@@ -14,7 +14,15 @@ const assistant = (content: string) => [{ role: "assistant", content }];
  * A pairwise format. Those that `takeMargin` add a margin column (and value) under the margin
  * strength policy; HH-RLHF and OpenAI's format have fixed schemas, so they never do.
  */
-function pairwise({ columns, takeMargin, build }: { columns: Column[]; takeMargin: boolean; build: (preference: Preference, chosen: string, rejected: string) => unknown[] }): ExportFormatDefinition {
+function pairwise({
+  columns,
+  takeMargin,
+  build,
+}: {
+  columns: Column[];
+  takeMargin: boolean;
+  build: (preference: Preference, chosen: string, rejected: string) => unknown[];
+}): ExportFormatDefinition {
   const withMargin = (options: ExportOptions) => takeMargin && options.strengthPolicy === "margin";
   return {
     reads: "preferences",
@@ -67,7 +75,10 @@ export const trlImplicitFormat = pairwise({
     { name: "rejected", type: "json" },
   ],
   takeMargin: true,
-  build: ({ item }, chosen, rejected) => [[...item.context, ...assistant(chosen)], [...item.context, ...assistant(rejected)]],
+  build: ({ item }, chosen, rejected) => [
+    [...item.context, ...assistant(chosen)],
+    [...item.context, ...assistant(rejected)],
+  ],
 });
 
 export const openAiDpoFormat = pairwise({

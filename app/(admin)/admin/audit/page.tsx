@@ -23,10 +23,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <FormError message={data.error} />
       <AuditTable events={data.events} />
       <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {query.cursor && <Link href={toQueryString(data.filters)} className="text-indigo-700 underline">Newest</Link>}
-        {older && <Link href={older} className="text-indigo-700 underline">Older</Link>}
+        {query.cursor && (
+          <Link href={toQueryString(data.filters)} className="text-indigo-700 underline">
+            Newest
+          </Link>
+        )}
+        {older && (
+          <Link href={older} className="text-indigo-700 underline">
+            Older
+          </Link>
+        )}
       </nav>
     </div>
   );
 }
-

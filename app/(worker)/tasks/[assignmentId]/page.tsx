@@ -12,7 +12,13 @@ export const metadata: Metadata = { title: "Task" };
 
 const PREVIEW_CHARS = 140;
 
-export default async function TaskPage({ params, searchParams }: { params: Promise<{ assignmentId: string }>; searchParams: Promise<{ note?: string; study?: string }> }) {
+export default async function TaskPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ assignmentId: string }>;
+  searchParams: Promise<{ note?: string; study?: string }>;
+}) {
   const actor = await requirePagePermission("task:work");
   const [{ assignmentId }, { note, study }] = await Promise.all([params, searchParams]);
   // Opened from a crowd-platform study: only a well-formed id goes into links; the study's own

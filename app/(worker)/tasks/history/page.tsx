@@ -15,8 +15,18 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <h1 className="mb-4 text-2xl font-semibold">Your past answers</h1>
       <HistoryList entries={entries} />
       <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
-        {page > 1 ? <Link href={`/tasks/history?page=${page - 1}`} className="text-indigo-700 underline">Newer</Link> : <span />}
-        {hasMore && <Link href={`/tasks/history?page=${page + 1}`} className="text-indigo-700 underline">Older</Link>}
+        {page > 1 ? (
+          <Link href={`/tasks/history?page=${page - 1}`} className="text-indigo-700 underline">
+            Newer
+          </Link>
+        ) : (
+          <span />
+        )}
+        {hasMore && (
+          <Link href={`/tasks/history?page=${page + 1}`} className="text-indigo-700 underline">
+            Older
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -19,8 +19,8 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ s
       <header>
         <h1 className="text-2xl font-semibold">{project.name}</h1>
         <p className="text-slate-600">
-          {project.slug} · {project.judgmentKind.toLowerCase()} · k = {project.judgmentsPerItem} · lease {Math.round(project.leaseSeconds / 60)} min ·
-          “{project.question}” ·{" "}
+          {project.slug} · {project.judgmentKind.toLowerCase()} · k = {project.judgmentsPerItem} · lease {Math.round(project.leaseSeconds / 60)} min · “
+          {project.question}” ·{" "}
           <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
             Settings
           </Link>

@@ -21,8 +21,8 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <h1 className="mb-4 text-2xl font-semibold">Settings of {project.name}</h1>
       {project.hasJudgments && (
         <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          This project has judgments: its judgment kind, pairwise scale and polarity are fixed, because changing them would change what
-          the stored judgments mean.
+          This project has judgments: its judgment kind, pairwise scale and polarity are fixed, because changing them would change what the stored judgments
+          mean.
         </p>
       )}
       <ProjectForm groups={groups} project={project} />

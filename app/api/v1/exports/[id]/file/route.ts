@@ -20,6 +20,10 @@ export const GET = apiRoute<{ id: string }>("export:download", async ({ request,
   const body = file.size === 0 ? null : (Readable.toWeb(fs.createReadStream(file.path, { start, end })) as ReadableStream<Uint8Array>);
   return new Response(body, {
     status: range ? 206 : 200,
-    headers: { ...headers, "content-length": String(file.size === 0 ? 0 : end - start + 1), ...(range ? { "content-range": `bytes ${start}-${end}/${file.size}` } : {}) },
+    headers: {
+      ...headers,
+      "content-length": String(file.size === 0 ? 0 : end - start + 1),
+      ...(range ? { "content-range": `bytes ${start}-${end}/${file.size}` } : {}),
+    },
   });
 });

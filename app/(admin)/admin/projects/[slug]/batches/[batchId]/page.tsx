@@ -12,7 +12,13 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 
 export const metadata: Metadata = { title: "Batch" };
 
-export default async function BatchPage({ params, searchParams }: { params: Promise<{ slug: string; batchId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function BatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; batchId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const actor = await requirePagePermission("project:view");
   const [{ slug, batchId }, { page }] = await Promise.all([params, searchParams]);
   const { progress, items } = await orNotFound(findBatchPage({ actor, batchId, page }));
@@ -28,10 +34,13 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
         </p>
         <h1 className="text-2xl font-semibold">{progress.name}</h1>
         <p className="text-slate-600">
-          Status: <strong data-testid="batch-status">{progress.status.toLowerCase()}</strong> · priority {progress.priority} · {progress.sourceFormat} · k = {progress.project.k}
+          Status: <strong data-testid="batch-status">{progress.status.toLowerCase()}</strong> · priority {progress.priority} · {progress.sourceFormat} · k ={" "}
+          {progress.project.k}
         </p>
       </header>
-      {can(actor.role, "project:manage") && <BatchStatusControls batchId={progress.id} status={progress.status} priority={progress.priority} openLeases={progress.openLeases} />}
+      {can(actor.role, "project:manage") && (
+        <BatchStatusControls batchId={progress.id} status={progress.status} priority={progress.priority} openLeases={progress.openLeases} />
+      )}
       <BatchProgressSummary progress={progress} />
       <section>
         <h2 className="mb-2 text-lg font-semibold">Judgments per hour (UTC)</h2>
