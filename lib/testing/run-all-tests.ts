@@ -1,9 +1,12 @@
 // `npm test`: every tier (unit, database, end-to-end in Chromium) against real PostgreSQL, then one
 // plain line with the true totals: "N passed, N failed". Exits non-zero on any failure.
+// `npm test -- FILE...` runs only those files (`*.spec.ts` in Playwright, the rest in Vitest);
+// `--embedded` uses an embedded PostgreSQL even when a server is configured (CI runs the fallback so).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/runner/embedded-postgres";
 import { databaseUrl } from "@/lib/runner/database-setup";
 import { projectRoot } from "@/lib/runner/project-root";
@@ -31,17 +34,17 @@ function readJson(file: string): Record<string, unknown> | null {
   }
 }
 
-async function testServer(): Promise<{ url: string; embedded: RunningPostgres | null }> {
+async function testServer(forceEmbedded: boolean): Promise<{ url: string; embedded: RunningPostgres | null }> {
   const configured = configuredTestServer();
-  if (await canConnect(configured)) return { url: configured, embedded: null };
-  console.log(`[test] no PostgreSQL at ${new URL(configured).host}: starting an embedded one`);
+  if (!forceEmbedded && (await canConnect(configured))) return { url: configured, embedded: null };
+  console.log(forceEmbedded ? "[test] --embedded: starting an embedded PostgreSQL" : `[test] no PostgreSQL at ${new URL(configured).host}: starting an embedded one`);
   const embedded = await startEmbeddedPostgres({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "preflab-test-pg-")) });
   return { url: databaseUrl(embedded.serverUrl, "postgres"), embedded };
 }
 
-async function runVitest(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tally> {
+async function runVitest(env: NodeJS.ProcessEnv, reportDir: string, files: string[]): Promise<Tally> {
   const report = path.join(reportDir, "vitest.json");
-  const code = await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const code = await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files], env);
   const json = readJson(report);
   if (!json) return { tier: "unit + database", passed: 0, failed: 1, skipped: 0, failures: [`vitest exited with ${code} and wrote no report`] };
   const failed = Number(json.numFailedTests) + (code !== 0 && Number(json.numFailedTests) === 0 ? 1 : 0);
@@ -50,9 +53,9 @@ async function runVitest(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tal
   return { tier: "unit + database", passed: Number(json.numPassedTests), failed, skipped: Number(json.numPendingTests) + Number(json.numTodoTests), failures };
 }
 
-async function runPlaywright(env: NodeJS.ProcessEnv, reportDir: string): Promise<Tally> {
+async function runPlaywright(env: NodeJS.ProcessEnv, reportDir: string, files: string[]): Promise<Tally> {
   const report = path.join(reportDir, "playwright.json");
-  const code = await run("playwright", ["test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
+  const code = await run("playwright", ["test", ...files], { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: report });
   const json = readJson(report);
   const stats = json?.stats as { expected: number; unexpected: number; flaky: number; skipped: number } | undefined;
   if (!json || !stats) return { tier: "end-to-end", passed: 0, failed: 1, skipped: 0, failures: [`playwright exited with ${code} and wrote no report`] };
@@ -62,14 +65,24 @@ async function runPlaywright(env: NodeJS.ProcessEnv, reportDir: string): Promise
   return { tier: "end-to-end", passed: stats.expected, failed, skipped: stats.skipped, failures };
 }
 
+function selectedFiles(): { embedded: boolean; vitest: string[] | null; playwright: string[] | null } {
+  const { values, positionals } = parseArgs({ options: { embedded: { type: "boolean", default: false } }, allowPositionals: true });
+  if (positionals.length === 0) return { embedded: values.embedded, vitest: [], playwright: [] };
+  const specs = positionals.filter((file) => file.endsWith(".spec.ts"));
+  const others = positionals.filter((file) => !file.endsWith(".spec.ts"));
+  // A tier with no file named is not run at all (null), rather than run whole.
+  return { embedded: values.embedded, vitest: others.length ? others : null, playwright: specs.length ? specs : null };
+}
+
 async function main() {
-  const server = await testServer();
+  const selection = selectedFiles();
+  const server = await testServer(selection.embedded);
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "preflab-test-reports-"));
   const env = { ...process.env, TEST_DATABASE_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" };
   const tallies: Tally[] = [];
   try {
-    tallies.push(await runVitest(env, reportDir));
-    tallies.push(await runPlaywright(env, reportDir));
+    if (selection.vitest) tallies.push(await runVitest(env, reportDir, selection.vitest));
+    if (selection.playwright) tallies.push(await runPlaywright(env, reportDir, selection.playwright));
   } finally {
     await server.embedded?.stop();
   }

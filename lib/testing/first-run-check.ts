@@ -1,0 +1,119 @@
+// The first run as a newcomer makes it, checked end to end on a fresh clone (CI runs it on every
+// submission): `npm start` with DATABASE_URL unset and no .preflab/, on a free port; /api/health;
+// a sign-in as the demo admin over HTTP; Ctrl-C; and no process of the app or its PostgreSQL left.
+// Prints one line per check and then "N passed, N failed"; exits non-zero on any failure.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { findFreePort } from "@/lib/runner/embedded-postgres";
+import { projectRoot } from "@/lib/runner/project-root";
+import { DEMO_LOGINS } from "@/prisma/seed";
+import { HttpSession } from "@/lib/testing/http-session";
+import { processesUnder } from "@/lib/testing/processes-under";
+
+const ROOT = projectRoot();
+const START_TIMEOUT_MS = 15 * 60_000; // a first start builds the app: minutes on a 2-core machine
+const STOP_TIMEOUT_MS = 60_000;
+
+type Check = { name: string; run: () => Promise<void> };
+
+function startApp(port: number): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.DATABASE_URL;
+  // Its own process group, so Ctrl-C can be sent to the whole group as a terminal does.
+  const child = spawn("npm", ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => process.stdout.write(prefixLines(chunk.toString())));
+  return child;
+}
+
+function prefixLines(text: string): string {
+  return text.replace(/^(?=.)/gm, "  | ");
+}
+
+async function waitForHealth(baseUrl: string, app: ChildProcess): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`npm start exited with ${app.exitCode} before the app answered`);
+    const response = await fetch(`${baseUrl}/api/health`).catch(() => null);
+    if (response?.status === 200) {
+      const body = (await response.json()) as { status?: string };
+      if (body.status === "ok") return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`/api/health did not answer 200 within ${START_TIMEOUT_MS / 60_000} minutes`);
+}
+
+async function signInAsDemoAdmin(baseUrl: string): Promise<void> {
+  const admin = DEMO_LOGINS.find((login) => login.role === "ADMIN")!;
+  const http = new HttpSession(baseUrl);
+  await http.signIn(admin);
+  const session = (await (await http.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
+  if (session?.user?.email !== admin.email) throw new Error(`the session is not the demo admin's: ${JSON.stringify(session)}`);
+  const page = await http.get("/admin");
+  if (page.status !== 200) throw new Error(`GET /admin as the demo admin answered ${page.status}`);
+}
+
+function pressCtrlC(app: ChildProcess): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000} s of Ctrl-C`)), STOP_TIMEOUT_MS);
+    app.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+    process.kill(-app.pid!, "SIGINT");
+  });
+}
+
+async function assertNothingLeft(): Promise<void> {
+  // The app's processes run in the clone (cwd) and PostgreSQL in its data folder inside it.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (processesUnder(ROOT).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const left = processesUnder(ROOT);
+  if (left.length > 0) throw new Error(`processes left after Ctrl-C: ${left.map((p) => `${p.pid} ${p.command}`).join("; ")}`);
+}
+
+async function main() {
+  if (fs.existsSync(path.join(ROOT, ".preflab"))) throw new Error(`${ROOT}/.preflab exists: run this check on a fresh clone`);
+  const port = await findFreePort();
+  const baseUrl = `http://localhost:${port}`;
+  let app: ChildProcess | null = null;
+  const checks: Check[] = [
+    { name: `npm start (DATABASE_URL unset, port ${port}) answers /api/health`, run: async () => waitForHealth(baseUrl, (app = startApp(port))) },
+    { name: "the demo admin signs in over HTTP and opens /admin", run: () => signInAsDemoAdmin(baseUrl) },
+    {
+      name: "Ctrl-C stops npm start with exit code 0",
+      run: async () => {
+        const code = await pressCtrlC(app!);
+        if (code !== 0) throw new Error(`npm start exited with ${code}`);
+      },
+    },
+    { name: "no process of the app or its PostgreSQL is left", run: assertNothingLeft },
+  ];
+  let passed = 0;
+  let failed = 0;
+  for (const check of checks) {
+    try {
+      await check.run();
+      passed++;
+      console.log(`[first-run] ok: ${check.name}`);
+    } catch (error) {
+      failed++;
+      console.log(`[first-run] failed: ${check.name}: ${error instanceof Error ? error.message : error}`);
+      break;
+    }
+  }
+  failed += checks.length - passed - failed; // checks after a failure cannot run: they count as failed
+  const running = app as ChildProcess | null;
+  if (running && running.exitCode === null) process.kill(-running.pid!, "SIGKILL");
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
