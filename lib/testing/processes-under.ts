@@ -1,19 +1,14 @@
 // Processes whose working folder or command line lies inside a folder: what is left of an app run
-// from there. Linux only (it reads /proc); our own process and its ancestors are left out.
+// from there. Linux only (it reads /proc). Processes of our own session (this checker, the shell and
+// pipeline that run it) are left out: what is checked runs in a session of its own.
 import fs from "node:fs";
 
 export type ProcessInfo = { pid: number; command: string };
 
-function ancestors(): Set<number> {
-  const pids = new Set<number>();
-  let pid = process.pid;
-  while (pid > 1 && !pids.has(pid)) {
-    pids.add(pid);
-    const stat = readOrNull(`/proc/${pid}/stat`);
-    // The parent's pid is the second field after the command, which is in parentheses.
-    pid = stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) : 1;
-  }
-  return pids;
+// Field 6 of /proc/PID/stat; the command (field 2) is in parentheses and may hold spaces.
+function sessionOf(pid: string | number): number | null {
+  const stat = readOrNull(`/proc/${pid}/stat`);
+  return stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[3]) : null;
 }
 
 function readOrNull(file: string): string | null {
@@ -33,11 +28,11 @@ function cwdOrNull(pid: string): string | null {
 }
 
 export function processesUnder(folder: string): ProcessInfo[] {
-  const own = ancestors();
+  const own = sessionOf(process.pid);
   const inside = (value: string | null) => value !== null && (value === folder || value.startsWith(`${folder}/`) || value.includes(` ${folder}/`));
   const found: ProcessInfo[] = [];
   for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || own.has(Number(entry))) continue;
+    if (!/^\d+$/.test(entry) || sessionOf(entry) === own) continue;
     const command = (readOrNull(`/proc/${entry}/cmdline`) ?? "").replaceAll("\0", " ").trim();
     if (!command) continue; // a kernel thread, or already gone
     if (inside(cwdOrNull(entry)) || inside(` ${command}`)) found.push({ pid: Number(entry), command });
