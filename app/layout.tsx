@@ -9,7 +9,13 @@ export const metadata: Metadata = {
   description: "Compare and rank assistant responses; export preference datasets.",
   // A private workplace: no page is for search engines (public/robots.txt keeps crawlers out too).
   robots: { index: false, follow: false },
-  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

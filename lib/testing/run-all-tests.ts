@@ -37,7 +37,9 @@ function readJson(file: string): Record<string, unknown> | null {
 async function testServer(forceEmbedded: boolean): Promise<{ url: string; embedded: RunningPostgres | null }> {
   const configured = configuredTestServer();
   if (!forceEmbedded && (await canConnect(configured))) return { url: configured, embedded: null };
-  console.log(forceEmbedded ? "[test] --embedded: starting an embedded PostgreSQL" : `[test] no PostgreSQL at ${new URL(configured).host}: starting an embedded one`);
+  console.log(
+    forceEmbedded ? "[test] --embedded: starting an embedded PostgreSQL" : `[test] no PostgreSQL at ${new URL(configured).host}: starting an embedded one`,
+  );
   const embedded = await startEmbeddedPostgres({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "preflab-test-pg-")) });
   return { url: databaseUrl(embedded.serverUrl, "postgres"), embedded };
 }
