@@ -5,6 +5,13 @@ import { AppError } from "@/lib/errors";
 import { interpretAnswer, type AnswerRules, type StoredAnswer } from "@/lib/data/interpret-answer";
 import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 
+/**
+ * How a task is answered: as its project says, except that a live conversation's turn (DIALOGUE) is a
+ * pair on the project's scale when it has two samples and a ranking when it has more.
+ */
+export const ANSWER_KIND_SQL = `CASE WHEN p.judgment_kind = 'DIALOGUE' THEN CASE WHEN cardinality(a.display_order) = 2 THEN 'PAIRWISE' ELSE 'RANKING' END
+                                  ELSE p.judgment_kind::text END`;
+
 /** An admin closed the task's batch (or blocked the worker): the lease ended before its time. */
 export const WITHDRAWN_MESSAGE = "This task was withdrawn by an admin (its batch was closed), so your answer was not stored; take the next task";
 
@@ -33,7 +40,8 @@ export async function recordJudgment(
   return inTransaction(pool, (sql) => submitJudgmentWithin(sql, options));
 }
 
-async function submitJudgmentWithin(
+/** The same, inside the caller's transaction (a live conversation's turn is answered with its pick). */
+export async function submitJudgmentWithin(
   sql: SqlRunner,
   { workerId, assignmentId, answer }: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer },
 ): Promise<SubmittedJudgment> {
@@ -42,7 +50,7 @@ async function submitJudgmentWithin(
             a.lease_expires_at > now() AS live,
             (extract(epoch FROM now() - a.created_at) * 1000)::int AS elapsed_ms,
             p.judgments_per_item AS k,
-            json_build_object('judgmentKind', p.judgment_kind, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
+            json_build_object('judgmentKind', ${ANSWER_KIND_SQL}, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
               'allowBothBad', p.allow_both_bad, 'flagOptions', p.flag_options, 'rationaleMode', p.rationale_mode,
               'rationaleMinLength', p.rationale_min_length) AS rules
      FROM assignments a JOIN projects p ON p.id = a.project_id

@@ -1,0 +1,153 @@
+import "server-only";
+// The generation side of live conversations, as plain SQL: a process claims a pending sample (within its
+// endpoint's limit on concurrent requests, counted across every process), appends text as it streams,
+// and completes or fails it. Every change sends a NOTIFY on the turn, so whichever process serves the
+// worker's browser hears of it. A sample changed under a stream (regenerated, or its conversation
+// ended) no longer matches the stream's attempt: the stream's next write finds nothing and stops.
+import type pg from "pg";
+import { inTransaction, queryPool, type SqlRunner } from "@/lib/db/sql-runner";
+import type { ChatMessage } from "@/lib/models/chat-stream";
+import type { SampleFailure } from "@/lib/models/sample-failure";
+import { createTurnItem } from "@/lib/data/conversation-turn-item";
+
+export const TURN_CHANNEL = "preflab_turn";
+
+export type SampleSettings = {
+  endpoint: string;
+  modelId: string;
+  temperature: number | null;
+  topP: number | null;
+  maxTokens: number | null;
+  stop: string[];
+  seed: number | null;
+  systemPrompt: string | null;
+};
+
+export type EndpointAccess = { builtin: boolean; baseUrl: string; apiKeyEnv: string | null; apiKeyEncrypted: string | null; timeoutSeconds: number };
+
+export type GenerationJob = {
+  sampleId: string;
+  turnId: string;
+  attempt: number;
+  endpoint: EndpointAccess;
+  settings: SampleSettings;
+  messages: ChatMessage[];
+};
+
+type ClaimRow = GenerationJob & { context: ChatMessage[]; maxConcurrent: number; endpointId: string };
+
+/**
+ * Starts a pending sample if its endpoint has a free slot. The advisory lock serialises claims on one
+ * endpoint, so two processes cannot both take its last slot; a sample over the limit stays pending for
+ * the dispatcher to start once a slot frees up.
+ */
+export async function claimSample(pool: pg.Pool, sampleId: string): Promise<GenerationJob | null> {
+  return inTransaction(pool, async (sql) => {
+    const [row] = await sql.query<ClaimRow>(
+      `SELECT s.id AS "sampleId", s.turn_id AS "turnId", s.attempt, s.settings, s.endpoint_id AS "endpointId", t.context,
+              e.max_concurrent AS "maxConcurrent",
+              json_build_object('builtin', e.builtin, 'baseUrl', e.base_url, 'apiKeyEnv', e.api_key_env,
+                'apiKeyEncrypted', e.api_key_encrypted, 'timeoutSeconds', e.timeout_seconds) AS endpoint
+       FROM turn_samples s JOIN conversation_turns t ON t.id = s.turn_id JOIN model_endpoints e ON e.id = s.endpoint_id
+       WHERE s.id = $1::uuid AND s.status = 'PENDING'
+       FOR UPDATE OF s SKIP LOCKED`,
+      [sampleId],
+    );
+    if (!row) return null;
+    await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", [row.endpointId]);
+    const [{ streaming }] = await sql.query<{ streaming: number }>(
+      "SELECT count(*)::int AS streaming FROM turn_samples WHERE endpoint_id = $1::uuid AND status = 'STREAMING'",
+      [row.endpointId],
+    );
+    if (streaming >= row.maxConcurrent) return null;
+    await sql.execute("UPDATE turn_samples SET status = 'STREAMING', started_at = now(), heartbeat_at = now() WHERE id = $1::uuid", [sampleId]);
+    await notifyTurn(sql, row.turnId);
+    const system: ChatMessage[] = row.settings.systemPrompt ? [{ role: "system", content: row.settings.systemPrompt }] : [];
+    return { sampleId, turnId: row.turnId, attempt: row.attempt, endpoint: row.endpoint, settings: row.settings, messages: [...system, ...row.context] };
+  });
+}
+
+export async function notifyTurn(sql: SqlRunner, turnId: string): Promise<void> {
+  await sql.query("SELECT pg_notify($1, $2)", [TURN_CHANNEL, turnId]);
+}
+
+/** Appends streamed text; false when the sample was changed under the stream, which must then stop. */
+export async function appendSampleText(pool: pg.Pool, { sampleId, attempt, text }: { sampleId: string; attempt: number; text: string }): Promise<boolean> {
+  const rows = await queryPool<{ notified: string }>(
+    pool,
+    `WITH sample AS (
+       UPDATE turn_samples SET text = text || $3, heartbeat_at = now()
+       WHERE id = $1::uuid AND attempt = $2 AND status = 'STREAMING' RETURNING turn_id)
+     SELECT pg_notify('${TURN_CHANNEL}', turn_id::text) AS notified FROM sample`,
+    [sampleId, attempt, text],
+  );
+  return rows.length > 0;
+}
+
+export type SampleOutcome = {
+  sampleId: string;
+  attempt: number;
+  rest: string;
+  finishReason: string;
+  firstTokenMs: number | null;
+  durationMs: number;
+  promptTokens: number | null;
+  completionTokens: number | null;
+};
+
+/**
+ * Completes a sample; the last of a turn to complete turns the turn into an item leased to its worker.
+ * The turn's row lock makes "the last one" hold when samples finish at once in several processes.
+ */
+export async function completeSample(pool: pg.Pool, outcome: SampleOutcome): Promise<boolean> {
+  return inTransaction(pool, async (sql) => {
+    const [turn] = await sql.query<{ id: string }>(
+      "SELECT t.id FROM conversation_turns t WHERE t.id = (SELECT turn_id FROM turn_samples WHERE id = $1::uuid) FOR UPDATE",
+      [outcome.sampleId],
+    );
+    if (!turn) return false;
+    const completed = await sql.execute(
+      `UPDATE turn_samples SET status = 'COMPLETE', text = text || $3, finish_reason = $4, first_token_ms = $5, duration_ms = $6,
+              prompt_tokens = $7, completion_tokens = $8, completed_at = now(), heartbeat_at = now()
+       WHERE id = $1::uuid AND attempt = $2 AND status = 'STREAMING'`,
+      [outcome.sampleId, outcome.attempt, outcome.rest, outcome.finishReason, outcome.firstTokenMs, outcome.durationMs, outcome.promptTokens, outcome.completionTokens],
+    );
+    if (completed === 0) return false;
+    await createTurnItem(sql, turn.id);
+    await notifyTurn(sql, turn.id);
+    return true;
+  });
+}
+
+/** Marks a sample failed (never stored as a candidate); the worker may regenerate it. */
+export async function failSample(pool: pg.Pool, { sampleId, attempt, failure }: { sampleId: string; attempt: number; failure: SampleFailure }): Promise<void> {
+  await queryPool(
+    pool,
+    `WITH sample AS (
+       UPDATE turn_samples SET status = 'FAILED', failure_kind = $3, error = $4, heartbeat_at = now()
+       WHERE id = $1::uuid AND attempt = $2 AND status IN ('PENDING', 'STREAMING') RETURNING turn_id)
+     SELECT pg_notify('${TURN_CHANNEL}', turn_id::text) FROM sample`,
+    [sampleId, attempt, failure.kind, failure.detail.slice(0, 2000)],
+  );
+}
+
+/** Samples left streaming by a process that died: no progress for longer than their endpoint's timeout. */
+export async function failStaleSamples(pool: pg.Pool): Promise<number> {
+  const rows = await queryPool<{ turn_id: string }>(
+    pool,
+    `WITH stale AS (
+       UPDATE turn_samples s SET status = 'FAILED', failure_kind = 'stopped',
+              error = 'no progress for longer than the endpoint''s timeout: the process generating it stopped'
+       FROM model_endpoints e
+       WHERE s.endpoint_id = e.id AND s.status = 'STREAMING' AND s.heartbeat_at < now() - make_interval(secs => e.timeout_seconds + 15)
+       RETURNING s.turn_id)
+     SELECT DISTINCT turn_id, pg_notify('${TURN_CHANNEL}', turn_id::text) FROM stale`,
+  );
+  return rows.length;
+}
+
+/** Samples waiting for a process (oldest first): after a restart, or once an endpoint has a free slot. */
+export async function findPendingSamples(pool: pg.Pool, limit: number): Promise<string[]> {
+  const rows = await queryPool<{ id: string }>(pool, "SELECT id FROM turn_samples WHERE status = 'PENDING' ORDER BY created_at, id LIMIT $1", [limit]);
+  return rows.map((row) => row.id);
+}

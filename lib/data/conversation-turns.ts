@@ -1,0 +1,179 @@
+import "server-only";
+// A live conversation's turns: the worker's message starts K samples (stored in the same transaction,
+// keyed by an idempotency key, so a retried send finds the same turn instead of starting a second
+// generation); once they are complete the worker answers the turn like any task, and the pick (or the
+// worker's edit of it) is what the conversation continues with.
+import { pool } from "@/lib/db/prisma";
+import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
+import { conversationIdOrNotFound } from "@/lib/data/conversations";
+import { notifyTurn, type SampleSettings } from "@/lib/data/conversation-samples";
+import { chooseEndpoints, pairKey, type PairingRuleName } from "@/lib/models/pairing";
+import { startGeneration } from "@/lib/models/generation";
+import type { Actor } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import type { ChatMessage } from "@/lib/models/chat-stream";
+import { sendMessageSchema } from "@/lib/validations/conversation";
+import { parseInput } from "@/lib/validations/parse";
+
+type SendingConversation = {
+  id: string;
+  status: string;
+  project_id: string;
+  turn_count: number;
+  task_description: string | null;
+  samples_per_turn: number;
+  max_turns: number;
+  pairing_rule: PairingRuleName;
+  red_team: boolean;
+  batch_status: string;
+};
+
+type Endpoint = SampleSettings & { id: string };
+
+export type SentMessage = { turnId: string; index: number; replayed: boolean };
+
+/** Stores the worker's message and the K samples that will answer it, then starts generating them. */
+export async function sendMessage({ actor, conversationId, input }: { actor: Actor; conversationId: string; input: unknown }): Promise<SentMessage> {
+  const { content, idempotencyKey } = parseInput(sendMessageSchema, input);
+  const sent = await inTransaction(pool(), async (sql) => {
+    const conversation = await lockForSending(sql, conversationIdOrNotFound(conversationId), actor.id);
+    const [earlier] = await sql.query<{ id: string; index: number }>(
+      "SELECT id, index FROM conversation_turns WHERE conversation_id = $1::uuid AND idempotency_key = $2",
+      [conversation.id, idempotencyKey],
+    );
+    if (earlier) return { turnId: earlier.id, index: earlier.index, replayed: true, sampleIds: await pendingSampleIds(sql, earlier.id) };
+    refuseSending(conversation);
+    const context = await nextContext(sql, conversation.id, content);
+    const endpoints = await projectEndpoints(sql, conversation.project_id);
+    const chosen = chooseEndpoints({
+      rule: conversation.pairing_rule,
+      endpointIds: endpoints.map((endpoint) => endpoint.id),
+      samples: conversation.samples_per_turn,
+      pairTurns: conversation.pairing_rule === "BALANCED" ? await pairTurns(sql, conversation.project_id) : undefined,
+    });
+    const [turn] = await sql.query<{ id: string }>(
+      "INSERT INTO conversation_turns (conversation_id, index, idempotency_key, context) VALUES ($1::uuid, $2, $3, $4::jsonb) RETURNING id",
+      [conversation.id, conversation.turn_count, idempotencyKey, JSON.stringify(context)],
+    );
+    const sampleIds = await insertSamples(sql, turn.id, chosen, endpoints, conversation.pairing_rule);
+    await countPairs(sql, conversation.project_id, chosen);
+    await sql.execute("UPDATE conversations SET turn_count = turn_count + 1, draft = NULL, draft_saved_at = NULL WHERE id = $1::uuid", [conversation.id]);
+    await notifyTurn(sql, turn.id);
+    return { turnId: turn.id, index: conversation.turn_count, replayed: false, sampleIds };
+  });
+  startGeneration(sent.sampleIds);
+  return { turnId: sent.turnId, index: sent.index, replayed: sent.replayed };
+}
+
+async function lockForSending(sql: SqlRunner, conversationId: string, workerId: string): Promise<SendingConversation> {
+  const [conversation] = await sql.query<SendingConversation>(
+    `SELECT c.id, c.status, c.project_id, c.turn_count, c.task_description, p.samples_per_turn, p.max_turns, p.pairing_rule, p.red_team,
+            b.status AS batch_status
+     FROM conversations c JOIN projects p ON p.id = c.project_id JOIN batches b ON b.id = c.batch_id
+     WHERE c.id = $1::uuid AND c.worker_id = $2::uuid
+     FOR UPDATE OF c`,
+    [conversationId, workerId],
+  );
+  if (!conversation) throw new AppError("NOT_FOUND", "No conversation of yours with this id");
+  return conversation;
+}
+
+function refuseSending(conversation: SendingConversation) {
+  if (conversation.status !== "ACTIVE") throw new AppError("CONFLICT", "This conversation has ended");
+  if (conversation.batch_status !== "ACTIVE") throw new AppError("CONFLICT", "Collection in this project is paused by an admin; your conversation is kept");
+  if (conversation.red_team && !conversation.task_description) {
+    throw new AppError("INVALID_INPUT", "taskDescription: write what you will try before your first message", [
+      { field: "taskDescription", message: "write what you will try before your first message" },
+    ]);
+  }
+  if (conversation.turn_count >= conversation.max_turns) throw new AppError("CONFLICT", `This conversation has had its ${conversation.max_turns} turns: end it with your rating`);
+}
+
+/** The messages the samples answer: the last turn's context, its continued reply, then the new message. */
+async function nextContext(sql: SqlRunner, conversationId: string, content: string): Promise<ChatMessage[]> {
+  const [last] = await sql.query<{ context: ChatMessage[]; reply: string | null }>(
+    "SELECT context, reply FROM conversation_turns WHERE conversation_id = $1::uuid ORDER BY index DESC LIMIT 1",
+    [conversationId],
+  );
+  if (!last) return [{ role: "user", content }];
+  if (last.reply === null) throw new AppError("CONFLICT", "Answer the current turn before you write the next message");
+  return [...last.context, { role: "assistant", content: last.reply }, { role: "user", content }];
+}
+
+async function projectEndpoints(sql: SqlRunner, projectId: string): Promise<Endpoint[]> {
+  const endpoints = await sql.query<Endpoint>(
+    `SELECT e.id, e.name AS endpoint, e.model_id AS "modelId", e.temperature, e.top_p AS "topP", e.max_tokens AS "maxTokens", e.stop, e.seed,
+            e.system_prompt AS "systemPrompt"
+     FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
+     WHERE pe.project_id = $1::uuid AND e.archived_at IS NULL ORDER BY e.id`,
+    [projectId],
+  );
+  if (endpoints.length === 0) throw new AppError("CONFLICT", "This project has no model to talk to; an admin must add one");
+  return endpoints;
+}
+
+/** One sample row per label. Samples of one seeded endpoint get seeds apart, or they would be the same text. */
+async function insertSamples(sql: SqlRunner, turnId: string, chosen: string[], endpoints: Endpoint[], rule: PairingRuleName): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [label, endpointId] of chosen.entries()) {
+    const { id, ...settings } = endpoints.find((endpoint) => endpoint.id === endpointId)!;
+    const seed = settings.seed !== null && rule === "SAME_MODEL" ? settings.seed + label : settings.seed;
+    const [sample] = await sql.query<{ id: string }>(
+      "INSERT INTO turn_samples (turn_id, label, endpoint_id, settings) VALUES ($1::uuid, $2, $3::uuid, $4::jsonb) RETURNING id",
+      [turnId, label, id, JSON.stringify({ ...settings, seed })],
+    );
+    ids.push(sample.id);
+  }
+  return ids;
+}
+
+async function pendingSampleIds(sql: SqlRunner, turnId: string): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>("SELECT id FROM turn_samples WHERE turn_id = $1::uuid AND status = 'PENDING'", [turnId]);
+  return rows.map((row) => row.id);
+}
+
+async function pairTurns(sql: SqlRunner, projectId: string): Promise<Map<string, number>> {
+  const rows = await sql.query<{ a: string; b: string; turns: number }>(
+    "SELECT endpoint_a AS a, endpoint_b AS b, turns FROM endpoint_pair_counts WHERE project_id = $1::uuid",
+    [projectId],
+  );
+  return new Map(rows.map((row) => [pairKey(row.a, row.b), row.turns]));
+}
+
+/** Counts each pair of different endpoints that met in this turn (what BALANCED evens out). */
+async function countPairs(sql: SqlRunner, projectId: string, chosen: string[]) {
+  const distinct = [...new Set(chosen)].sort();
+  for (let i = 0; i < distinct.length; i++) {
+    for (let j = i + 1; j < distinct.length; j++) {
+      await sql.execute(
+        `INSERT INTO endpoint_pair_counts (project_id, endpoint_a, endpoint_b, turns) VALUES ($1::uuid, $2::uuid, $3::uuid, 1)
+         ON CONFLICT (project_id, endpoint_a, endpoint_b) DO UPDATE SET turns = endpoint_pair_counts.turns + 1`,
+        [projectId, distinct[i], distinct[j]],
+      );
+    }
+  }
+}
+
+/** Starts a failed sample again (a new attempt, from nothing); its label and endpoint stay. */
+export async function regenerateSample({ actor, conversationId, turnId, label }: { actor: Actor; conversationId: string; turnId: string; label: string }): Promise<void> {
+  const index = /^[A-I]$/.test(label) ? label.charCodeAt(0) - 65 : -1;
+  const sampleIds = await inTransaction(pool(), async (sql) => {
+    const [turn] = await sql.query<{ id: string; status: string }>(
+      `SELECT t.id, c.status FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id
+       WHERE t.id = $1::uuid AND c.id = $2::uuid AND c.worker_id = $3::uuid FOR UPDATE OF t`,
+      [conversationIdOrNotFound(turnId), conversationIdOrNotFound(conversationId), actor.id],
+    );
+    if (!turn) throw new AppError("NOT_FOUND", "No turn of yours with this id");
+    if (turn.status !== "ACTIVE") throw new AppError("CONFLICT", "This conversation has ended");
+    const rows = await sql.query<{ id: string }>(
+      `UPDATE turn_samples SET status = 'PENDING', attempt = attempt + 1, text = '', failure_kind = NULL, error = NULL, finish_reason = NULL,
+              first_token_ms = NULL, duration_ms = NULL, prompt_tokens = NULL, completion_tokens = NULL, started_at = NULL, heartbeat_at = NULL
+       WHERE turn_id = $1::uuid AND label = $2 AND status = 'FAILED' AND failure_kind <> 'cancelled' RETURNING id`,
+      [turn.id, index],
+    );
+    if (rows.length === 0) throw new AppError("CONFLICT", `Response ${label} has not failed: only a failed response can be regenerated`);
+    await notifyTurn(sql, turn.id);
+    return rows.map((row) => row.id);
+  });
+  startGeneration(sampleIds);
+}

@@ -1,0 +1,40 @@
+import "server-only";
+// Where a sample's request goes and with which key, read when the request is made (never stored with the
+// sample, never sent to a browser). The built-in demo responder is the app itself, reached over HTTP on
+// its own address like any other server, with a key derived from the server secret.
+import { env } from "@/lib/env";
+import type { EndpointAccess } from "@/lib/data/conversation-samples";
+import { demoModelKey } from "@/lib/models/demo-model-key";
+import { openSecret } from "@/lib/models/secret-box";
+import { SampleFailure } from "@/lib/models/sample-failure";
+
+export const BUILTIN_DEMO_PATH = "/api/demo-model/v1";
+
+// Servers that need no key (Ollama, llama.cpp, vLLM without --api-key) still get a non-empty one: the
+// client requires it, and they ignore it.
+const NO_KEY = "not-needed";
+
+/** The app's own address as seen from inside it, for the built-in demo responder. */
+export function internalOrigin(): string {
+  return env().PREFLAB_INTERNAL_URL ?? `http://127.0.0.1:${env().PORT}`;
+}
+
+export function resolveBaseUrl(endpoint: Pick<EndpointAccess, "builtin" | "baseUrl">): string {
+  return endpoint.builtin ? `${internalOrigin()}${BUILTIN_DEMO_PATH}` : endpoint.baseUrl;
+}
+
+/** The API key to send; a key that cannot be read fails the sample with a message an admin can act on. */
+export function resolveApiKey(endpoint: Pick<EndpointAccess, "builtin" | "apiKeyEnv" | "apiKeyEncrypted">): string {
+  if (endpoint.builtin) return demoModelKey();
+  if (endpoint.apiKeyEnv) {
+    const value = process.env[endpoint.apiKeyEnv];
+    if (!value) throw new SampleFailure("refused", `the environment variable ${endpoint.apiKeyEnv}, named as this endpoint's API key, is not set`);
+    return value;
+  }
+  if (endpoint.apiKeyEncrypted) {
+    const key = openSecret(endpoint.apiKeyEncrypted, env().AUTH_SECRET ?? "");
+    if (key === null) throw new SampleFailure("refused", "the stored API key cannot be decrypted (AUTH_SECRET changed?): enter it again");
+    return key;
+  }
+  return NO_KEY;
+}
