@@ -17,6 +17,16 @@ const envSchema = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean),
     ),
+  // How fast the built-in demo models stream, like a real model would; 0 sends every token at once (tests).
+  // Empty counts as unset: coercing "" would give 0 and silently turn the pacing off.
+  DEMO_MODEL_TOKENS_PER_SECOND: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ error: "DEMO_MODEL_TOKENS_PER_SECOND must be a number of tokens a second, like 30 (0 = no delay)" })
+      .min(0, "DEMO_MODEL_TOKENS_PER_SECOND must be 0 (no delay) or more")
+      .max(10_000, "DEMO_MODEL_TOKENS_PER_SECOND must be at most 10000 (use 0 for no delay)")
+      .default(30),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
