@@ -3,6 +3,18 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+// Import paths as written: through the "@/" alias, or relative paths climbing up to the top level.
+const components = {
+  regex: "^(@/|(\\.\\./)+)components(/|$)",
+  message: "lib/ is the logic the components use; it does not import them.",
+};
+const runnerAndTesting = {
+  regex: "^(@/lib/|(\\.{1,2}/)+(lib/)?)(runner|testing)(/|$)",
+  message: "lib/runner (npm start) and lib/testing (the test harness) are not part of the running app.",
+};
+// What is not the running app: the start script, the test harness, the CLI, and tests.
+const notTheApp = ["lib/runner/**", "lib/testing/**", "lib/cli/**", "**/*.test.{ts,tsx}"];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -27,5 +39,23 @@ export default defineConfig([
     name: "preflab/node-programs",
     files: ["lib/runner/**", "lib/cli/**", "lib/testing/**", "bench/**", "prisma/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    name: "preflab/boundaries/lib",
+    files: ["lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [components] }] },
+  },
+  {
+    name: "preflab/boundaries/app-and-components",
+    files: ["app/**", "components/**"],
+    ignores: notTheApp,
+    rules: { "no-restricted-imports": ["error", { patterns: [runnerAndTesting] }] },
+  },
+  {
+    // Replaces the lib/ entry above for the running app's part of lib/, so it repeats its pattern.
+    name: "preflab/boundaries/lib-app",
+    files: ["lib/**"],
+    ignores: notTheApp,
+    rules: { "no-restricted-imports": ["error", { patterns: [components, runnerAndTesting] }] },
   },
 ]);
