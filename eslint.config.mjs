@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
+import noServerOnlyInClient from "./lib/lint/no-server-only-in-client.mjs";
 
 // Import paths as written: through the "@/" alias, or relative paths climbing up to the top level.
 const components = {
@@ -57,5 +58,12 @@ export default defineConfig([
     files: ["lib/**"],
     ignores: notTheApp,
     rules: { "no-restricted-imports": ["error", { patterns: [components, runnerAndTesting] }] },
+  },
+  {
+    name: "preflab/boundaries/client",
+    plugins: { preflab: { rules: { "no-server-only-in-client": noServerOnlyInClient } } },
+    rules: {
+      "preflab/no-server-only-in-client": ["error", { root: import.meta.dirname, forbidden: ["lib/db", "lib/generated/prisma/client"] }],
+    },
   },
 ]);

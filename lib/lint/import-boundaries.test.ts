@@ -36,4 +36,17 @@ describe("the project's ESLint config keeps the layers apart", () => {
     expect(await boundaryErrors("bench/example.ts", runner)).toEqual([]);
     expect(await boundaryErrors("prisma/example.ts", runner)).toEqual([]);
   });
+
+  it("stops client components importing server-only modules and the database layer", async () => {
+    const clientFile = "components/example/widget.tsx";
+    const client = (line: string) => `"use client";\n\n${line}\n`;
+    expect(await boundaryErrors(clientFile, client('import { findUserByEmail } from "@/lib/data/users";'))).toEqual(["preflab/no-server-only-in-client"]);
+    expect(await boundaryErrors(clientFile, client('import { db } from "@/lib/db/prisma";'))).toEqual(["preflab/no-server-only-in-client"]);
+    expect(await boundaryErrors(clientFile, client('import { Prisma } from "@/lib/generated/prisma/client";'))).toEqual(["preflab/no-server-only-in-client"]);
+    // Server Actions are how a client reaches the server; types are erased.
+    expect(await boundaryErrors(clientFile, client('import { claimNextTaskAction } from "@/lib/actions/tasks";'))).toEqual([]);
+    expect(await boundaryErrors(clientFile, client('import type { ActionResult } from "@/lib/actions/run-action";'))).toEqual([]);
+    // A server component reads the data layer.
+    expect(await boundaryErrors("app/example/page.tsx", 'import { findUserByEmail } from "@/lib/data/users";\n')).toEqual([]);
+  });
 });
