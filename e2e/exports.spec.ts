@@ -228,11 +228,22 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-    else if (c === '"') quoted = !quoted;
-    else if (!quoted && c === ",") (row.push(field), (field = ""));
-    else if (!quoted && c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
-    else if (quoted || c !== "\r") field += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ",") {
+      row.push(field);
+      field = "";
+    } else if (!quoted && c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (quoted || c !== "\r") {
+      field += c;
+    }
   }
   return rows;
 }

@@ -1,5 +1,6 @@
 "use server";
 
+// eslint-disable-next-line no-restricted-imports -- the preview is rendered by the component workers read, so the two cannot drift apart
 import { MarkdownText } from "@/components/comparison/markdown-text";
 import { runAction } from "@/lib/actions/run-action";
 import { z } from "zod";

@@ -10,15 +10,17 @@ export const metadata: Metadata = { title: "HIT preview" };
 // Public on purpose: MTurk shows it to workers who have not accepted the HIT, so it has no session.
 export default async function StudyPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  try {
-    const preview = await orNotFound(findStudyPreview({ studyId: id }));
-    return <StudyPreview preview={preview} instructions={<MarkdownText text={preview.project.instructions} className="prose-sm" />} />;
-  } catch (error) {
-    if (!isAppError(error) || error.code !== "STUDY_CLOSED") throw error;
+  // Only the lookup is guarded: a closed study is an answer here, and JSX is not rendered inside a try.
+  const preview = await orNotFound(findStudyPreview({ studyId: id })).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "STUDY_CLOSED") return null;
+    throw error;
+  });
+  if (!preview) {
     return (
       <p role="alert" className="mx-auto mt-12 max-w-md text-center">
         This study is closed and takes no more participants.
       </p>
     );
   }
+  return <StudyPreview preview={preview} instructions={<MarkdownText text={preview.project.instructions} className="prose-sm" />} />;
 }
