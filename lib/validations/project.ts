@@ -23,7 +23,7 @@ const projectSettingsShape = {
   instructions: z.string().max(100_000),
   question: z.string().trim().min(1, "ask the workers a question").max(500),
   polarity: z.enum(["HELPFUL", "HARMLESS", "RED_TEAM", "CUSTOM"]),
-  judgmentKind: z.enum(["PAIRWISE", "RANKING"]),
+  judgmentKind: z.enum(["PAIRWISE", "RANKING", "DIALOGUE"]),
   judgmentsPerItem: z.coerce.number().int().min(1, "k is at least 1").max(100, "k is at most 100"),
   leaseSeconds: z.coerce.number().int().min(30, "leases last at least 30 seconds").max(86_400, "leases last at most a day"),
   maxOpenLeases: z.coerce.number().int().min(1, "at least 1").max(50, "at most 50"),
@@ -37,7 +37,31 @@ const projectSettingsShape = {
   rationaleMinLength: z.coerce.number().int().min(0).max(10_000),
   // Who may work on it: no groups is everyone.
   groupIds: z.array(z.uuid("no such group")).max(100),
+  // Live conversations (DIALOGUE): the models to talk to and how each turn draws its samples.
+  endpointIds: z.array(z.uuid("no such model endpoint")).max(50),
+  samplesPerTurn: z.coerce.number().int().min(2, "at least 2 samples a turn").max(4, "at most 4 samples a turn"),
+  minTurns: z.coerce.number().int().min(1, "at least 1 turn").max(20, "at most 20 turns"),
+  maxTurns: z.coerce.number().int().min(1, "at least 1 turn").max(50, "at most 50 turns"),
+  pairingRule: z.enum(["SAME_MODEL", "RANDOM_MODELS", "BALANCED"]),
+  redTeam: z.boolean(),
 };
+
+/** Settings that only make sense together, checked on the settings as they will be after a change. */
+export function dialogueSettingProblems(settings: {
+  judgmentKind: string;
+  minTurns: number;
+  maxTurns: number;
+  pairingRule: string;
+  endpointCount: number;
+}): { field: string; message: string }[] {
+  if (settings.judgmentKind !== "DIALOGUE") return [];
+  const problems: { field: string; message: string }[] = [];
+  if (settings.minTurns > settings.maxTurns) problems.push({ field: "minTurns", message: "the minimum number of turns is above the maximum" });
+  if (settings.pairingRule !== "SAME_MODEL" && settings.endpointCount === 1) {
+    problems.push({ field: "pairingRule", message: "comparing different models needs at least two endpoints; choose another or use one model's samples" });
+  }
+  return problems;
+}
 
 export const createProjectSchema = z
   .object({ slug: slugSchema.refine((slug) => slug !== "new", '"new" is reserved'), ...projectSettingsShape })
@@ -51,6 +75,7 @@ export const FROZEN_ONCE_JUDGED = {
   judgmentKind: "the judgments already stored are of the other kind",
   pairwiseScale: "the strengths already stored are positions on the old scale",
   polarity: "it flips which response is `chosen` in exports of the judgments already stored",
+  samplesPerTurn: "the turns already answered compared another number of samples",
 } as const;
 
 /** "harmful:Harmful,wrong:Factually wrong" (the CLI's way to give flags). */
@@ -95,6 +120,12 @@ export function projectInputFromForm(form: FormData): Record<string, unknown> {
     rationaleMode: text("rationaleMode"),
     rationaleMinLength: text("rationaleMinLength"),
     groupIds: form.has("access") ? (form.get("access") === "groups" ? form.getAll("groupIds").map(String) : []) : undefined,
+    endpointIds: form.has("dialogue") ? form.getAll("endpointIds").map(String) : undefined,
+    samplesPerTurn: text("samplesPerTurn"),
+    minTurns: text("minTurns"),
+    maxTurns: text("maxTurns"),
+    pairingRule: text("pairingRule"),
+    redTeam: form.has("dialogue") ? form.get("redTeam") === "on" : undefined,
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== ""));
 }
