@@ -1,5 +1,6 @@
 // Checks the fake server's wire format from outside, with fetch and an SSE parser written here, so a
-// mistake in the server's own helpers cannot hide itself.
+// mistake in the server's own helpers cannot hide itself; then that the official client accepts it.
+import OpenAI from "openai";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
@@ -261,6 +262,35 @@ describe("behaviours", () => {
     controller.abort();
     await waitFor(() => server.activeStreams() === 0);
     expect(record.aborted).toBe(true);
+  });
+});
+
+describe("the official openai client", () => {
+  it("consumes a stream", async () => {
+    const client = new OpenAI({ baseURL: server.baseUrl, apiKey: "k", maxRetries: 0 });
+    const stream = await client.chat.completions.create({ model: "ok", messages: [{ role: "user", content: "Hello" }], stream: true, seed: 4 });
+    let content = "";
+    for await (const chunk of stream) content += chunk.choices[0]?.delta.content ?? "";
+    const direct = await post({ model: "ok", messages: [{ role: "user", content: "Hello" }], seed: 4 });
+    expect(content).toBe((await direct.json()).choices[0].message.content);
+    expect(server.requests.at(-2)?.headers.authorization).toBe("Bearer k");
+  });
+
+  it("reports a 429 as a RateLimitError when it may not retry", async () => {
+    const client = new OpenAI({ baseURL: server.baseUrl, apiKey: "k", maxRetries: 0 });
+    const request = client.chat.completions.create({ model: "429:times=1,chunk=8", messages: [{ role: "user", content: "Hello" }], stream: true });
+    await expect(request).rejects.toBeInstanceOf(OpenAI.RateLimitError);
+  });
+
+  it("honours Retry-After and succeeds on its retry", async () => {
+    const client = new OpenAI({ baseURL: server.baseUrl, apiKey: "k", maxRetries: 1 });
+    const started = Date.now();
+    const stream = await client.chat.completions.create({ model: "429:times=1", messages: [{ role: "user", content: "Hello" }], stream: true });
+    let content = "";
+    for await (const chunk of stream) content += chunk.choices[0]?.delta.content ?? "";
+    expect(content).toMatch(/^Reply to: Hello\./);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.requests.filter((r) => (r.body as { model?: string } | null)?.model === "429:times=1")).toHaveLength(2);
   });
 });
 
