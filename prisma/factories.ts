@@ -47,3 +47,28 @@ export async function createItemsRecord(
   }
   return batch;
 }
+
+/** A model endpoint (an OpenAI-compatible server); the demo seed and the tests make theirs with it. */
+export async function createEndpointRecord(db: Database, options: Partial<Prisma.ModelEndpointCreateInput> & { modelId: string }) {
+  return db.modelEndpoint.create({
+    data: { name: options.name ?? `endpoint-${randomUUID().slice(0, 8)}`, baseUrl: options.baseUrl ?? "http://127.0.0.1:1/v1", ...options },
+  });
+}
+
+/** A live-conversation project drawing on the given endpoints. */
+export async function createDialogueProjectRecord(
+  db: Database,
+  { endpointIds, ...options }: Partial<Omit<Prisma.ProjectCreateInput, "endpoints">> & { endpointIds: string[] },
+) {
+  const slug = options.slug ?? `dialogue-${randomUUID().slice(0, 8)}`;
+  return db.project.create({
+    data: {
+      judgmentKind: "DIALOGUE",
+      judgmentsPerItem: 1,
+      ...options,
+      slug,
+      name: options.name ?? slug,
+      endpoints: { create: endpointIds.map((endpointId) => ({ endpointId })) },
+    },
+  });
+}

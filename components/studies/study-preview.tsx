@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 const KIND_WORDS = {
   PAIRWISE: "You will read a conversation with an AI assistant and two of its possible replies, and say which is better and by how much.",
   RANKING: "You will read a conversation with an AI assistant and several of its possible replies, and rank them from best to worst.",
+  DIALOGUE: "You will chat with an AI assistant; at each of its turns you will see several possible replies and say which is better.",
 } as const;
 
 /** An MTurk HIT preview: what the work is like, before the worker accepts it. */

@@ -34,6 +34,7 @@ function toAppError(error: unknown) {
 
 type ClaimProject = {
   id: string;
+  judgment_kind: string;
   k: number;
   lease_seconds: number;
   max_open_leases: number;
@@ -50,7 +51,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
     `WITH worker AS (SELECT id FROM users WHERE id = $2::uuid AND blocked_at IS NULL FOR NO KEY UPDATE),
           expired AS (UPDATE assignments SET status = 'EXPIRED'
                       WHERE worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at <= now() RETURNING 1)
-     SELECT p.id, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
+     SELECT p.id, p.judgment_kind, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
             ARRAY(SELECT b.id FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE'
                   ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
             project_open_to(p.id, $2::uuid) AS open_to_worker,
@@ -61,6 +62,8 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${projectSlug}"`);
   if (project.worker === 0) throw new AppError("FORBIDDEN", "This account is blocked");
   if (!project.open_to_worker) throw new AppError("FORBIDDEN", "This project is not open to you");
+  // A live conversation's turns are the conversing worker's alone: never handed out as tasks.
+  if (project.judgment_kind === "DIALOGUE") throw new AppError("CONFLICT", "This project collects live conversations: start a conversation instead");
   // A new statement, so it sees a lease a concurrent claim of this worker committed before the lock.
   // Today's judgments are counted only when the project has a daily cap.
   const [mine] = await sql.query<{ oldest: string | null; live: number; today: number }>(

@@ -84,6 +84,11 @@ export async function appendSampleText(pool: pg.Pool, { sampleId, attempt, text 
   return rows.length > 0;
 }
 
+export async function sampleStillStreaming(pool: pg.Pool, { sampleId, attempt }: { sampleId: string; attempt: number }): Promise<boolean> {
+  const rows = await queryPool(pool, "SELECT 1 FROM turn_samples WHERE id = $1::uuid AND attempt = $2 AND status = 'STREAMING'", [sampleId, attempt]);
+  return rows.length > 0;
+}
+
 export type SampleOutcome = {
   sampleId: string;
   attempt: number;

@@ -12,7 +12,7 @@ import type { CsvMapping } from "@/lib/validations/import";
 export const MAX_REPORTED_ERRORS = 1000;
 export const CHUNK_SIZE = 500;
 
-export type ProjectRef = { id: string; judgmentKind: "PAIRWISE" | "RANKING" };
+export type ProjectRef = { id: string; judgmentKind: "PAIRWISE" | "RANKING" | "DIALOGUE" };
 export type PositionedItem = { position: number; item: ItemInput };
 /** bytesRead counts the file as stored (compressed, when it is gzip). */
 export type ImportProgress = { bytesRead: number; totalBytes: number | null; lines: number; items: number };
@@ -34,6 +34,9 @@ export type ScanResult = { format: ImportFormat; itemCount: number };
  * the scan throws INVALID_FILE with them, so a caller inside a transaction stores nothing.
  */
 export async function scanImport(options: ScanOptions, onChunk: (rows: PositionedItem[]) => Promise<void>): Promise<ScanResult> {
+  if (options.project.judgmentKind === "DIALOGUE") {
+    throw new AppError("CONFLICT", "This project collects live conversations: its items come from conversations, not files. Import into a pairwise or ranking project");
+  }
   let bytesRead = 0;
   const counted = countBytes(options.source, (n) => (bytesRead += n));
   const opened = await openImportSource(counted);

@@ -6,7 +6,14 @@ import type { Actor } from "@/lib/data/users";
 import { recordAuditEvent } from "@/lib/data/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FlagOption } from "@/lib/judgment-scales";
-import { createProjectSchema, FROZEN_ONCE_JUDGED, updateProjectSchema, type CreateProjectInput, type UpdateProjectInput } from "@/lib/validations/project";
+import {
+  createProjectSchema,
+  dialogueSettingProblems,
+  FROZEN_ONCE_JUDGED,
+  updateProjectSchema,
+  type CreateProjectInput,
+  type UpdateProjectInput,
+} from "@/lib/validations/project";
 import { parseInput } from "@/lib/validations/parse";
 
 const projectSelect = {
@@ -37,15 +44,50 @@ const settingsSelect = {
   flagOptions: true,
   rationaleMode: true,
   rationaleMinLength: true,
+  samplesPerTurn: true,
+  minTurns: true,
+  maxTurns: true,
+  pairingRule: true,
+  redTeam: true,
 } as const;
 
+type DialogueFields = { judgmentKind?: string; judgmentsPerItem?: number; allowBothBad?: boolean; minTurns?: number; maxTurns?: number; pairingRule?: string };
+
+/**
+ * A live-conversation project has one judgment per turn (the conversing worker's; second opinions go
+ * through a review batch) and no "both bad" (a turn needs a pick to go on with). Its settings must fit
+ * together with the endpoints it will have.
+ */
+function withDialogueRules<T extends DialogueFields>(settings: T, merged: Required<DialogueFields>, endpointCount: number): T {
+  const problems = dialogueSettingProblems({ ...merged, endpointCount });
+  if (problems.length > 0) throw new AppError("INVALID_INPUT", problems.map((p) => `${p.field}: ${p.message}`).join("; "), problems);
+  return merged.judgmentKind === "DIALOGUE" ? { ...settings, judgmentsPerItem: 1, allowBothBad: false } : settings;
+}
+
+const DIALOGUE_DEFAULTS: Required<DialogueFields> = {
+  judgmentKind: "PAIRWISE",
+  judgmentsPerItem: 1,
+  allowBothBad: false,
+  minTurns: 1,
+  maxTurns: 5,
+  pairingRule: "RANDOM_MODELS",
+};
+
 export async function createProject({ actor, input }: { actor: Actor | null; input: CreateProjectInput }) {
-  const { groupIds = [], ...data } = parseInput(createProjectSchema, input);
+  const { groupIds = [], endpointIds = [], ...parsed } = parseInput(createProjectSchema, input);
+  const data = withDialogueRules(parsed, { ...DIALOGUE_DEFAULTS, ...definedOnly(parsed) }, new Set(endpointIds).size);
   return db().$transaction(async (tx) => {
     const existing = await tx.project.findUnique({ where: { slug: data.slug }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", `A project with slug "${data.slug}" already exists`, [{ field: "slug", message: "already taken" }]);
-    const project = await tx.project.create({ data: { ...data, groups: { create: groupIds.map((groupId) => ({ groupId })) } }, select: projectSelect });
-    await recordAuditEvent(tx, { actor, action: "project.create", targetType: "project", targetId: project.id, after: { ...data, groupIds } });
+    const project = await tx.project.create({
+      data: {
+        ...data,
+        groups: { create: groupIds.map((groupId) => ({ groupId })) },
+        endpoints: { create: [...new Set(endpointIds)].map((endpointId) => ({ endpointId })) },
+      },
+      select: projectSelect,
+    });
+    await recordAuditEvent(tx, { actor, action: "project.create", targetType: "project", targetId: project.id, after: { ...data, groupIds, endpointIds } });
     return project;
   });
 }
@@ -60,11 +102,24 @@ export async function findProjectBySlug({ slug }: { slug: string }) {
 export async function findProjectSettings({ slug }: { slug: string }) {
   const project = await db().project.findUnique({
     where: { slug },
-    select: { id: true, slug: true, ...settingsSelect, groups: { select: { groupId: true } }, judgments: { select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      slug: true,
+      ...settingsSelect,
+      groups: { select: { groupId: true } },
+      endpoints: { select: { endpointId: true } },
+      judgments: { select: { id: true }, take: 1 },
+    },
   });
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${slug}"`);
-  const { groups, judgments, flagOptions, ...settings } = project;
-  return { ...settings, flagOptions: flagOptions as FlagOption[], groupIds: groups.map((group) => group.groupId), hasJudgments: judgments.length > 0 };
+  const { groups, endpoints, judgments, flagOptions, ...settings } = project;
+  return {
+    ...settings,
+    flagOptions: flagOptions as FlagOption[],
+    groupIds: groups.map((group) => group.groupId),
+    endpointIds: endpoints.map((endpoint) => endpoint.endpointId),
+    hasJudgments: judgments.length > 0,
+  };
 }
 
 /** The groups a project can be opened to (managed on the People page). */
@@ -78,44 +133,70 @@ export async function findGroupChoices() {
  * which items are complete in the same transaction: that flag is what claims walk.
  */
 export async function updateProject({ actor, slug, input }: { actor: Actor; slug: string; input: UpdateProjectInput }) {
-  const { groupIds, ...data } = parseInput(updateProjectSchema, input);
+  const { groupIds, endpointIds, ...parsed } = parseInput(updateProjectSchema, input);
   return db().$transaction(async (tx) => {
     // Locked, so a concurrent update cannot slip a change past the checks below.
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM projects WHERE slug = ${slug} FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", `No project with slug "${slug}"`);
-    const current = await tx.project.findUniqueOrThrow({ where: { id: locked.id }, select: { ...settingsSelect, groups: { select: { groupId: true } } } });
-    const { groups, ...currentSettings } = current;
+    const current = await tx.project.findUniqueOrThrow({
+      where: { id: locked.id },
+      select: { ...settingsSelect, groups: { select: { groupId: true } }, endpoints: { select: { endpointId: true } } },
+    });
+    const { groups, endpoints, ...currentSettings } = current;
+    const members = {
+      groupIds: memberChange(
+        groups.map((group) => group.groupId),
+        groupIds,
+      ),
+      endpointIds: memberChange(
+        endpoints.map((endpoint) => endpoint.endpointId),
+        endpointIds,
+      ),
+    };
+    const endpointCount = (members.endpointIds.next ?? members.endpointIds.current).length;
+    const data = withDialogueRules(parsed, { ...currentSettings, ...definedOnly(parsed) }, endpointCount);
     const changed = changedSettings(currentSettings, data);
-    const currentGroupIds = groups.map((group) => group.groupId).sort();
-    const groupsChanged = groupIds !== undefined && JSON.stringify([...new Set(groupIds)].sort()) !== JSON.stringify(currentGroupIds);
-
-    const frozen = (Object.keys(FROZEN_ONCE_JUDGED) as (keyof typeof FROZEN_ONCE_JUDGED)[]).filter((field) => field in changed);
-    if (frozen.length > 0 && (await tx.judgment.count({ where: { projectId: locked.id }, take: 1 })) > 0) {
-      const details = frozen.map((field) => ({ field, message: `cannot change once judgments exist: ${FROZEN_ONCE_JUDGED[field]}` }));
-      throw new AppError("CONFLICT", details.map((d) => `${d.field} ${d.message}`).join("; "), details);
-    }
-    if (Object.keys(changed).length === 0 && !groupsChanged) return { slug, changed: [] as string[] };
+    await refuseFrozenChanges(tx, locked.id, changed);
+    const changedMembers = (Object.keys(members) as (keyof typeof members)[]).filter((field) => members[field].next !== null);
+    if (Object.keys(changed).length === 0 && changedMembers.length === 0) return { slug, changed: [] as string[] };
 
     await tx.project.update({ where: { id: locked.id }, data: changed as Prisma.ProjectUpdateInput });
     if (changed.judgmentsPerItem !== undefined) {
       await tx.$executeRaw`UPDATE items SET is_complete = judgment_count >= ${changed.judgmentsPerItem}
         WHERE project_id = ${locked.id}::uuid AND is_complete <> (judgment_count >= ${changed.judgmentsPerItem})`;
     }
-    if (groupsChanged) {
+    if (members.groupIds.next) {
       await tx.projectGroup.deleteMany({ where: { projectId: locked.id } });
-      await tx.projectGroup.createMany({ data: [...new Set(groupIds)].map((groupId) => ({ projectId: locked.id, groupId })) });
+      await tx.projectGroup.createMany({ data: members.groupIds.next.map((groupId) => ({ projectId: locked.id, groupId })) });
+    }
+    if (members.endpointIds.next) {
+      await tx.projectEndpoint.deleteMany({ where: { projectId: locked.id } });
+      await tx.projectEndpoint.createMany({ data: members.endpointIds.next.map((endpointId) => ({ projectId: locked.id, endpointId })) });
     }
     const before = Object.fromEntries(Object.keys(changed).map((field) => [field, currentSettings[field as keyof typeof currentSettings]]));
-    await recordAuditEvent(tx, {
-      actor,
-      action: "project.update",
-      targetType: "project",
-      targetId: locked.id,
-      before: groupsChanged ? { ...before, groupIds: currentGroupIds } : before,
-      after: groupsChanged ? { ...changed, groupIds } : changed,
-    });
-    return { slug, changed: [...Object.keys(changed), ...(groupsChanged ? ["groupIds"] : [])] };
+    for (const field of changedMembers) [before[field], (changed as Record<string, unknown>)[field]] = [members[field].current, members[field].next];
+    await recordAuditEvent(tx, { actor, action: "project.update", targetType: "project", targetId: locked.id, before, after: changed });
+    return { slug, changed: Object.keys(changed) };
   });
+}
+
+/** A list of members (groups, endpoints) as stored, and the new one if it differs (as sets). */
+function memberChange(current: string[], wanted: string[] | undefined): { current: string[]; next: string[] | null } {
+  const sorted = [...current].sort();
+  if (wanted === undefined) return { current: sorted, next: null };
+  const next = [...new Set(wanted)].sort();
+  return { current: sorted, next: JSON.stringify(next) === JSON.stringify(sorted) ? null : next };
+}
+
+async function refuseFrozenChanges(tx: Prisma.TransactionClient, projectId: string, changed: Record<string, unknown>) {
+  const frozen = (Object.keys(FROZEN_ONCE_JUDGED) as (keyof typeof FROZEN_ONCE_JUDGED)[]).filter((field) => field in changed);
+  if (frozen.length === 0 || (await tx.judgment.count({ where: { projectId }, take: 1 })) === 0) return;
+  const details = frozen.map((field) => ({ field, message: `cannot change once judgments exist: ${FROZEN_ONCE_JUDGED[field]}` }));
+  throw new AppError("CONFLICT", details.map((d) => `${d.field} ${d.message}`).join("; "), details);
+}
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 // The fields of `next` whose value differs from `current` (JSON comparison: flags are a list).

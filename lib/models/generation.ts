@@ -5,12 +5,14 @@ import "server-only";
 // when the worker refreshes or closes the tab, and it is stopped by a change to its row (the
 // conversation ended, the sample was replaced), which its next write notices.
 import { pool } from "@/lib/db/prisma";
-import { appendSampleText, claimSample, completeSample, failSample, type GenerationJob } from "@/lib/data/conversation-samples";
+import { appendSampleText, claimSample, completeSample, failSample, sampleStillStreaming, type GenerationJob } from "@/lib/data/conversation-samples";
 import { streamChat } from "@/lib/models/chat-stream";
 import { resolveApiKey, resolveBaseUrl } from "@/lib/models/endpoint-access";
 import { SampleFailure } from "@/lib/models/sample-failure";
+import { subscribeToTurn } from "@/lib/models/turn-events";
 
 const FLUSH_MS = 50;
+const CHECK_MS = 500;
 
 const globalForGeneration = globalThis as unknown as { preflabGenerating?: Set<string> };
 
@@ -37,6 +39,9 @@ export async function generateSample(sampleId: string): Promise<void> {
   const started = performance.now();
   const controller = new AbortController();
   const writer = new SampleWriter(job, controller);
+  // A stalled stream writes nothing, so it would not notice its conversation ending: any change to the
+  // turn (sent by whichever process made it) makes it look at its row.
+  const watch = subscribeToTurn(job.turnId, () => writer.checkStillWanted());
   try {
     const result = await streamChat(
       {
@@ -60,7 +65,8 @@ export async function generateSample(sampleId: string): Promise<void> {
     const failure = error instanceof SampleFailure ? error : new SampleFailure("invalid", error instanceof Error ? error.message : String(error));
     await failSample(pool(), { sampleId, attempt: job.attempt, failure });
   } finally {
-    writer.stop();
+    writer.dispose();
+    watch.unsubscribe();
   }
 }
 
@@ -68,6 +74,8 @@ export async function generateSample(sampleId: string): Promise<void> {
 class SampleWriter {
   private pending = "";
   private lastWrite = 0;
+  private lastCheck = 0;
+  private checkTimer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   total = 0;
@@ -103,6 +111,35 @@ class SampleWriter {
     this.timer = null;
   }
 
+  /** Ends the look-outs too: the stream is over. */
+  dispose() {
+    this.stop();
+    if (this.checkTimer) clearTimeout(this.checkTimer);
+    this.checkTimer = null;
+  }
+
+  /**
+   * Looks at the row after a change to the turn. Every flush of every sample of the turn is such a
+   * change, so looks are spaced CHECK_MS apart (a write tells the same as a look); a change in
+   * between is looked at when the space is over, not dropped.
+   */
+  checkStillWanted() {
+    if (this.cancelled || this.checkTimer) return;
+    const wait = Math.max(0, CHECK_MS - (performance.now() - Math.max(this.lastWrite, this.lastCheck)));
+    this.checkTimer = setTimeout(() => {
+      this.checkTimer = null;
+      this.lastCheck = performance.now();
+      sampleStillStreaming(pool(), { sampleId: this.job.sampleId, attempt: this.job.attempt })
+        .then((streaming) => streaming || this.cancel())
+        .catch((error) => console.warn(`[models] could not look at sample ${this.job.sampleId}: ${error.message}`));
+    }, wait);
+  }
+
+  private cancel() {
+    this.cancelled = true;
+    this.controller.abort();
+  }
+
   private write() {
     this.stop();
     const text = this.takePending();
@@ -111,10 +148,7 @@ class SampleWriter {
     this.chain = this.chain.then(async () => {
       if (this.cancelled) return;
       const stillWanted = await appendSampleText(pool(), { sampleId: this.job.sampleId, attempt: this.job.attempt, text });
-      if (!stillWanted) {
-        this.cancelled = true;
-        this.controller.abort();
-      }
+      if (!stillWanted) this.cancel();
     });
   }
 }
