@@ -71,6 +71,7 @@ project
   .option("--flags <list>", 'per-response flags, like "harmful:Harmful,wrong:Factually wrong"')
   .addOption(new Option("--rationale <mode>", "ask workers why").choices(["OFF", "OPTIONAL", "REQUIRED"]))
   .option("--rationale-min <chars>", "shortest required rationale")
+  .option("--as <email>", "the admin to name in the audit log (default: the first admin, or none before there is one)")
   .action(({ kind, k, lease, scale, ties, bothBad, flags, rationale, rationaleMin, ...rest }) =>
     createProjectCommand({
       ...rest,
