@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { errorResponse } from "@/lib/api/responses";
 import { expireOldExports, openExportFile, queueExport, runQueuedExport, streamExport } from "@/lib/data/exports";
 import type { Actor } from "@/lib/data/users";
 import { db, pool } from "@/lib/db/prisma";
@@ -213,6 +214,57 @@ describe("an export whose progress or final record cannot be written", () => {
       status: "FAILED",
       error: `test: the database refused this update of export ${exportId}`,
     });
+  });
+});
+
+describe("downloading the file of a complete export", () => {
+  let exportId: string;
+  let filePath: string;
+
+  beforeAll(async () => {
+    const view = await queueExport({ actor: researcher, input: { format: "trl", projects: ["jobs-helpful"] } });
+    exportId = view.id;
+    filePath = exportFilePath(exportId, { fileType: "jsonl" });
+    await runQueuedExport(exportId);
+  });
+
+  it("is NOT_FOUND when the file is missing", async () => {
+    await fs.rm(filePath);
+    await expect(openExportFile({ exportId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This export's file is missing" });
+  });
+
+  it("is an internal error naming the path, logged and answered 500, when the file cannot be read", async () => {
+    await fs.mkdir(filePath);
+    try {
+      const error = await openExportFile({ exportId }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toHaveProperty("code");
+      expect((error as Error).message).toBe(`Could not read the file ${filePath}: it is not a regular file`);
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const response = errorResponse(error);
+        expect(response.status).toBe(500);
+        expect(await response.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" } });
+        expect(logged).toHaveBeenCalledWith(error);
+      } finally {
+        logged.mockRestore();
+      }
+    } finally {
+      await fs.rmdir(filePath);
+    }
+
+    // EXPORT_DIR pointing at a file (ENOTDIR) is a misconfiguration, not a missing export.
+    const notAFolder = path.join(exportDir, "not-a-folder");
+    await fs.writeFile(notAFolder, "");
+    process.env.EXPORT_DIR = notAFolder;
+    try {
+      const error = await openExportFile({ exportId }).catch((caught: unknown) => caught);
+      expect(error).not.toHaveProperty("code", "NOT_FOUND");
+      expect((error as Error).message).toMatch(new RegExp(`^Could not read the file ${notAFolder}/${exportId}\\.jsonl: ENOTDIR`));
+    } finally {
+      process.env.EXPORT_DIR = exportDir;
+      await fs.rm(notAFolder);
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import type { ExportManifest } from "@/lib/exports/manifest";
 import { runExport, type ExportProgress } from "@/lib/exports/run-export";
 import { ReaderGoneError } from "@/lib/exports/writers/byte-output";
 import { QUEUES, queue } from "@/lib/jobs/queue";
+import { statFile } from "@/lib/stat-file";
 import { parseInput } from "@/lib/validations/parse";
 
 const PROGRESS_EVERY_MS = 500;
@@ -281,7 +282,7 @@ export async function openExportFile({ exportId }: { exportId: string }) {
   if (view.status === "EXPIRED") throw new AppError("GONE", "This export's file was deleted after its retention period; run it again");
   if (view.status !== "COMPLETE") throw new AppError("CONFLICT", `This export is ${view.status.toLowerCase()}; it can be downloaded once it is complete`);
   const path = exportFilePath(view.id, view.options);
-  const stat = await fsp.stat(path).catch(() => null);
+  const stat = await statFile(path);
   if (!stat) throw new AppError("NOT_FOUND", "This export's file is missing");
   return { path, size: stat.size, filename: view.filename, contentType: CONTENT_TYPES[view.options.fileType], sha256: view.sha256 };
 }
