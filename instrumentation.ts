@@ -7,5 +7,7 @@ export async function register() {
   const { validateEnv } = await import("@/lib/env");
   validateEnv({ require: ["DATABASE_URL", "AUTH_SECRET"] });
   const { startJobWorkers } = await import("@/lib/jobs/workers");
-  await startJobWorkers().catch((error) => console.error("[jobs] could not start the job workers:", error));
+  // Not awaited: while the database is unreachable the server still answers (health says so) and the
+  // workers keep retrying; startJobWorkers logs each failed attempt.
+  void startJobWorkers().catch((error: unknown) => console.error("[jobs] the job workers did not start:", error));
 }
