@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests and benchmarks build into their own folder, so running them never replaces the build a
-  // running `npm start` is serving.
+  // running `npm start` is serving. Read directly: this plain JS file cannot import lib/env.ts,
+  // which validates the same variable when the server starts.
   distDir: process.env.PREFLAB_BUILD_DIR || ".next",
   // The database driver and the Prisma adapter stay plain Node modules, not bundled.
   serverExternalPackages: ["pg", "pg-cursor", "@prisma/adapter-pg", "pg-boss"],

@@ -41,7 +41,13 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
 export async function startAppServer(databaseUrlForApp: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   // Its own build folder, like the tests: a benchmark must not replace the build `npm start` serves.
   process.env.PREFLAB_BUILD_DIR ??= ".next-bench";
-  const env = { ...process.env, DATABASE_URL: databaseUrlForApp, AUTH_SECRET: "bench-secret", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrlForApp,
+    AUTH_SECRET: "bench-secret-not-for-production-use",
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (!isBuildCurrent(ROOT)) {
     console.error("[bench] building the app");
     if ((await waitForExit(spawn(NEXT, ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }))) !== 0) throw new Error("next build failed");

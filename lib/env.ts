@@ -1,44 +1,161 @@
-// The environment, validated once. Secrets stay on the server: nothing here is NEXT_PUBLIC_.
+// The environment, validated in one place. The server checks it as it starts (instrumentation.ts) and
+// `npm start` before doing any work, so a bad value stops them with a message naming the variable.
+// Secrets stay on the server: nothing here is NEXT_PUBLIC_, and no message repeats a secret or a connection string.
 import { z } from "zod";
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set: run `npm start`, or point it at a PostgreSQL database" })
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  // Origins besides MTurk's own that an MTurk link may post back to (a local stand-in in tests),
-  // comma-separated; unset in production.
-  MTURK_SUBMIT_HOSTS: z
+type Parsed<T> = { value: T } | { problem: string };
+
+/** An optional variable; empty counts as unset. The problem is said after the variable's name. */
+function variable<T, F>(parse: (raw: string) => Parsed<T>, fallback: F) {
+  return z
     .string()
     .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    ),
-  // How fast the built-in demo models stream, like a real model would; 0 sends every token at once (tests).
-  // Empty counts as unset: coercing "" would give 0 and silently turn the pacing off.
-  DEMO_MODEL_TOKENS_PER_SECOND: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.coerce
-      .number({ error: "DEMO_MODEL_TOKENS_PER_SECOND must be a number of tokens a second, like 30 (0 = no delay)" })
-      .min(0, "DEMO_MODEL_TOKENS_PER_SECOND must be 0 (no delay) or more")
-      .max(10_000, "DEMO_MODEL_TOKENS_PER_SECOND must be at most 10000 (use 0 for no delay)")
-      .default(30),
-  ),
+    .transform((raw, ctx): T | F => {
+      if (raw === undefined || raw.trim() === "") return fallback;
+      const parsed = parse(raw);
+      if ("value" in parsed) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    });
+}
+
+function wholeNumber({ min, max, unit }: { min: number; max: number; unit?: string }) {
+  return (raw: string): Parsed<number> => {
+    const text = raw.trim();
+    if (!/^\d+$/.test(text)) return { problem: `must be a whole number${unit ? ` of ${unit}` : ""}, got '${raw}'` };
+    const value = Number(text);
+    if (value < min || value > max) return { problem: `must be from ${min} to ${max}${unit ? ` ${unit}` : ""}, got '${raw}'` };
+    return { value };
+  };
+}
+
+function text(raw: string): Parsed<string> {
+  return { value: raw };
+}
+
+// The value is not shown: a connection string may hold a password.
+function databaseUrl(raw: string): Parsed<string> {
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url && (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.host) return { value: raw };
+  return {
+    problem:
+      "must be a PostgreSQL connection string like postgresql://user:password@localhost:5432/preflab (the value is not repeated: it may hold a password)",
+  };
+}
+
+const AUTH_SECRET_MIN_LENGTH = 32;
+
+function authSecret(raw: string): Parsed<string> {
+  if (raw.length >= AUTH_SECRET_MIN_LENGTH) return { value: raw };
+  return { problem: `must be at least ${AUTH_SECRET_MIN_LENGTH} characters (make one with \`openssl rand -base64 32\`), got ${raw.length}` };
+}
+
+// MTurk's own origins are always allowed; these are extra ones, for a local stand-in in tests.
+function origins(raw: string): Parsed<readonly string[]> {
+  const entries = raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const url = URL.canParse(entry) ? new URL(entry) : null;
+    const isOrigin = url && (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search && !url.hash && !url.username;
+    if (!isOrigin) return { problem: `must be comma-separated origins like http://127.0.0.1:4100, got '${entry}'` };
+  }
+  return { value: entries };
+}
+
+function rate(raw: string): Parsed<number> {
+  const value = Number(raw.trim());
+  if (!Number.isFinite(value) || value < 0 || value > 10_000) return { problem: `must be a number of tokens a second from 0 (no delay) to 10000, got '${raw}'` };
+  return { value };
+}
+
+function httpOrigin(raw: string): Parsed<string> {
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url && (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search) return { value: url.origin };
+  return { problem: `must be an origin like http://127.0.0.1:3000, got '${raw}'` };
+}
+
+// next.config.js joins it to the project folder, so an absolute path or one leaving the folder would not go where it says.
+function buildFolder(raw: string): Parsed<string> {
+  if (raw.startsWith("/") || raw.split(/[\\/]/).includes("..")) return { problem: `must be a folder inside the project, like .next-test, got '${raw}'` };
+  return { value: raw };
+}
+
+export const envSchema = z.object({
+  DATABASE_URL: variable(databaseUrl, undefined),
+  DATABASE_POOL_SIZE: variable(wholeNumber({ min: 1, max: 200, unit: "connections" }), 20),
+  AUTH_SECRET: variable(authSecret, undefined),
+  PORT: variable(wholeNumber({ min: 1, max: 65535 }), 3000),
+  EXPORT_DIR: variable(text, undefined),
+  EXPORT_RETENTION_DAYS: variable(wholeNumber({ min: 1, max: 3650, unit: "days" }), 7),
+  UPLOAD_DIR: variable(text, undefined),
+  MTURK_SUBMIT_HOSTS: variable(origins, [] as readonly string[]),
+  PREFLAB_BUILD_DIR: variable(buildFolder, ".next"),
+  // How fast the built-in demo models stream, like a real model would; 0 sends every token at once.
+  DEMO_MODEL_TOKENS_PER_SECOND: variable(rate, 30),
+  // How the app reaches itself (the built-in demo models are served by it); default http://127.0.0.1:PORT.
+  PREFLAB_INTERNAL_URL: variable(httpOrigin, undefined),
 });
 
 export type Env = z.infer<typeof envSchema>;
+type Variable = keyof Env;
 
-let cached: Env | undefined;
+const VARIABLES = Object.keys(envSchema.shape) as Variable[];
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+const MISSING: Partial<Record<Variable, string>> = {
+  DATABASE_URL: "DATABASE_URL is not set: run `npm start`, or point it at a PostgreSQL database",
+  AUTH_SECRET: "AUTH_SECRET is not set: `npm start` makes one, or set it (make one with `openssl rand -base64 32`)",
+};
+
+/** A bad environment: every problem, each naming its variable. */
+export class EnvError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(problems.join("; "));
+    this.name = "EnvError";
+    this.problems = problems;
   }
-  cached = parsed.data;
-  return cached;
+}
+
+/** Parses an environment; `require` names the variables that must be set as well as valid. */
+export function parseEnv(source: Record<string, string | undefined>, { require = [] }: { require?: Variable[] } = {}): Env {
+  const parsed = envSchema.safeParse(source);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  for (const name of require) {
+    if (!source[name]?.trim()) problems.push(MISSING[name] ?? `${name} is not set`);
+  }
+  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
+  return parsed.data;
+}
+
+let cached: { key: string; env: Env } | undefined;
+
+/**
+ * The process's environment, validated. It is parsed again only when one of its variables changes:
+ * `npm start` and the CLI set DATABASE_URL once they have a database, and tests point EXPORT_DIR and
+ * UPLOAD_DIR at their own folders.
+ */
+export function env(): Env {
+  const key = JSON.stringify(VARIABLES.map((name) => process.env[name] ?? null));
+  if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
+  return cached.env;
+}
+
+/** Checks the whole environment now, and that the variables in `require` are set; throws EnvError. */
+export function validateEnv({ require = [] }: { require?: Variable[] } = {}): Env {
+  return parseEnv(process.env, { require });
+}
+
+export function requireDatabaseUrl(): string {
+  return env().DATABASE_URL ?? failMissing("DATABASE_URL");
+}
+
+export function requireAuthSecret(): string {
+  return env().AUTH_SECRET ?? failMissing("AUTH_SECRET");
+}
+
+function failMissing(name: Variable): never {
+  throw new EnvError([MISSING[name] ?? `${name} is not set`]);
 }

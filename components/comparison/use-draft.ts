@@ -17,7 +17,7 @@ function readLocal(assignmentId: string): StoredDraft | null {
   try {
     return JSON.parse(localStorage.getItem(localKey(assignmentId)) ?? "null");
   } catch {
-    return null;
+    return null; // storage turned off, or not a draft of ours: the server's draft is used
   }
 }
 

@@ -40,6 +40,7 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    // runAction answers every error of the server itself; a rejected call is one that never got through.
     const result = await queueExportAction({
       format: form.get("format"),
       fileType: form.get("fileType"),

@@ -44,6 +44,7 @@ export async function postWithProgress<T>(url: string, body: unknown, onProgress
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {
+    // A connection lost mid-answer ends the reading; it is reported below like an answer cut short.
     const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
     if (value) buffer += value;
     const lines = buffer.split("\n");

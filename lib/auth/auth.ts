@@ -7,10 +7,13 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/prisma";
 import { verifyPlatformTicket } from "@/lib/auth/platform-ticket";
+import { requireAuthSecret } from "@/lib/env";
 import { findActiveUserById, verifyCredentials } from "@/lib/data/users";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: PrismaAdapter(db()),
+  // Given here rather than left for Auth.js to find, so the one validated value is used everywhere.
+  secret: requireAuthSecret(),
   session: { strategy: "jwt" },
   pages: { signIn: "/signin" },
   trustHost: true,

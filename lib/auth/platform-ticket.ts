@@ -2,6 +2,7 @@
 // the study entry route makes it and Auth.js's "platform" provider accepts it. It is an HMAC over
 // the user id and the expiry, keyed for this one purpose, so it proves nothing anywhere else.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { requireAuthSecret } from "@/lib/env";
 
 const PURPOSE = "preflab:platform-ticket:v1";
 export const PLATFORM_TICKET_TTL_MS = 60_000;
@@ -9,9 +10,7 @@ export const PLATFORM_TICKET_TTL_MS = 60_000;
 type TicketOptions = { secret?: string; now?: number };
 
 function secretOf(secret: string | undefined): string {
-  const value = secret ?? process.env.AUTH_SECRET;
-  if (!value) throw new Error("AUTH_SECRET is not set");
-  return value;
+  return secret ?? requireAuthSecret();
 }
 
 function mac(secret: string, payload: string): Buffer {

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getToken } from "next-auth/jwt";
+import { requireAuthSecret } from "@/lib/env";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 
@@ -11,6 +12,6 @@ const SECURE_COOKIE = "__Secure-authjs.session-token";
  */
 export async function readSessionUserId(): Promise<string | null> {
   const secureCookie = (await cookies()).has(SECURE_COOKIE);
-  const token = await getToken({ req: { headers: await headers() }, secret: process.env.AUTH_SECRET, secureCookie });
+  const token = await getToken({ req: { headers: await headers() }, secret: requireAuthSecret(), secureCookie });
   return typeof token?.sub === "string" ? token.sub : null;
 }

@@ -124,6 +124,42 @@ describe("preflab project create", () => {
     });
   });
 
+  it("records the admin named by --as, and refuses an unknown --as with exit code 1 and no project", async () => {
+    const admin = await createTestUser("ADMIN");
+    const slug = unique("cli-as");
+    const run = await runCli(["project", "create", "--slug", slug, "--name", "CLI as", "--as", admin.email]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const project = await db().project.findUniqueOrThrow({ where: { slug } });
+    expect(await db().auditEvent.findMany({ where: { targetId: project.id }, select: { actorId: true, action: true } })).toEqual([
+      { actorId: admin.id, action: "project.create" },
+    ]);
+
+    const unknownSlug = unique("cli-unknown-as");
+    const unknown = await runCli(["project", "create", "--slug", unknownSlug, "--name", "CLI unknown as", "--as", "nobody@test.example"]);
+    expect(unknown.stderr).toBe("error: No user with email nobody@test.example\n");
+    expect(unknown.stdout).toBe("");
+    expect(unknown.code).toBe(1);
+    expect(await db().project.count({ where: { slug: unknownSlug } })).toBe(0);
+  });
+
+  it("fails on a database error while finding who acts, instead of creating the project for nobody", async () => {
+    const slug = unique("cli-db-error");
+    // The users table out of the way for one run: the lookup of the acting admin fails, while creating
+    // the project alone would not touch it.
+    await db().$executeRawUnsafe("ALTER TABLE users RENAME TO users_away");
+    let run;
+    try {
+      run = await runCli(["project", "create", "--slug", slug, "--name", "CLI database error"]);
+    } finally {
+      await db().$executeRawUnsafe("ALTER TABLE users_away RENAME TO users");
+    }
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("users");
+    expect(run.stdout).toBe("");
+    expect(await db().project.count({ where: { slug } })).toBe(0);
+  });
+
   it("refuses a bad slug and says why", async () => {
     const name = unique("Bad slug project");
     const run = await runCli(["project", "create", "--slug", "Bad_Slug", "--name", name]);

@@ -6,6 +6,7 @@ import { createProjectCommand } from "@/lib/cli/commands/project";
 import { createTokenCommand } from "@/lib/cli/commands/token";
 import { blockUserCommand, changeRoleCommand, createUserCommand, unblockUserCommand } from "@/lib/cli/commands/user";
 import { disconnectDb } from "@/lib/db/prisma";
+import { EnvError } from "@/lib/env";
 import { formatErrorDetail, isAppError } from "@/lib/errors";
 import { AGGREGATIONS, EXPORT_FORMATS, FILE_TYPES, STRENGTH_POLICIES } from "@/lib/exports/export-options";
 import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
@@ -70,6 +71,7 @@ project
   .option("--flags <list>", 'per-response flags, like "harmful:Harmful,wrong:Factually wrong"')
   .addOption(new Option("--rationale <mode>", "ask workers why").choices(["OFF", "OPTIONAL", "REQUIRED"]))
   .option("--rationale-min <chars>", "shortest required rationale")
+  .option("--as <email>", "the admin to name in the audit log (default: the first admin, or none before there is one)")
   .action(({ kind, k, lease, scale, ties, bothBad, flags, rationale, rationaleMin, ...rest }) =>
     createProjectCommand({
       ...rest,
@@ -124,16 +126,16 @@ token
   .action(createTokenCommand);
 
 async function main() {
-  await useLocalDatabaseIfUnset();
   try {
+    await useLocalDatabaseIfUnset();
     await program.parseAsync(process.argv);
   } catch (error) {
     process.exitCode = 1;
     // The embedded server's package exits with code 0 from its own beforeExit hook; keep ours.
     process.once("exit", () => (process.exitCode = 1));
-    if (!isAppError(error)) throw error;
+    if (!isAppError(error) && !(error instanceof EnvError)) throw error;
     console.error(`error: ${error.message}`);
-    for (const detail of error.details) console.error(`  ${formatErrorDetail(detail)}`);
+    if (isAppError(error)) for (const detail of error.details) console.error(`  ${formatErrorDetail(detail)}`);
   } finally {
     await disconnectDb();
   }

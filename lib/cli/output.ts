@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 export function openByteWriter(outputPath?: string): Writable {
   if (outputPath) return fs.createWriteStream(outputPath);
   if (isFileBehindNpmBanner()) return positionalFileWriter(1);
+  // npm's own variables, not the app's configuration: they say whether `npm run` started this process.
   if (process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== "silent" && !process.stdout.isTTY) {
     process.stderr.write("note: npm writes a '> preflab ...' banner to standard output; use --output FILE or `npm run -s` for a clean file\n");
   }

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { errorResponse } from "@/lib/api/responses";
 import { expireOldExports, openExportFile, queueExport, runQueuedExport, streamExport } from "@/lib/data/exports";
 import type { Actor } from "@/lib/data/users";
 import { db, pool } from "@/lib/db/prisma";
@@ -139,6 +140,134 @@ describe("export requests that are refused", () => {
   });
 });
 
+/**
+ * Makes PostgreSQL refuse, for exports of one project, the update from RUNNING to `toStatus`: RUNNING
+ * for the progress writes, COMPLETE for the final record. Returns the function that lifts it.
+ */
+async function refuseExportUpdates({ projectSlug, toStatus }: { projectSlug: string; toStatus: "RUNNING" | "COMPLETE" }) {
+  await pool().query(`CREATE OR REPLACE FUNCTION test_refuse_export_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF OLD.status::text = 'RUNNING' AND NEW.status::text = TG_ARGV[1] AND NEW.options->'projects' @> to_jsonb(TG_ARGV[0]) THEN
+        RAISE EXCEPTION 'test: the database refused this update of export %', NEW.id;
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await pool().query(
+    `CREATE TRIGGER test_refuse_export_update BEFORE UPDATE ON exports FOR EACH ROW EXECUTE FUNCTION test_refuse_export_update('${projectSlug}', '${toStatus}')`,
+  );
+  return async () => {
+    await pool().query("DROP TRIGGER test_refuse_export_update ON exports");
+    await pool().query("DROP FUNCTION test_refuse_export_update()");
+  };
+}
+
+/** What console.error is given until restore(), one line per call (errors by their message). */
+function captureConsoleErrors() {
+  const lines: string[] = [];
+  const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    lines.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" "));
+  });
+  return { lines, restore: () => spy.mockRestore() };
+}
+
+describe("an export whose progress or final record cannot be written", () => {
+  it("logs a failed progress write with the export id and still completes the export", async () => {
+    const { slug } = await createLargeExportProject({ slug: "jobs-progress", items: 20, textChars: 10 });
+    const view = await queueExport({ actor: researcher, input: { format: "trl", projects: [slug] } });
+    const lift = await refuseExportUpdates({ projectSlug: slug, toStatus: "RUNNING" });
+    const logged = captureConsoleErrors();
+    try {
+      await runQueuedExport(view.id);
+    } finally {
+      logged.restore();
+      await lift();
+    }
+    expect(logged.lines).toContain(`[exports] could not record the progress of export ${view.id}: test: the database refused this update of export ${view.id}`);
+    const record = await db().export.findUniqueOrThrow({ where: { id: view.id } });
+    expect(record).toMatchObject({ status: "COMPLETE", judgmentsRead: 20, rowCount: 20, error: null });
+    expect((await fs.readFile(exportFilePath(view.id, { fileType: "jsonl" }), "utf8")).split("\n").filter(Boolean)).toHaveLength(20);
+  });
+
+  it("logs a streamed export whose final record fails, records it FAILED and cuts the download", async () => {
+    const { slug } = await createLargeExportProject({ slug: "jobs-unrecorded", items: 3, textChars: 10 });
+    const lift = await refuseExportUpdates({ projectSlug: slug, toStatus: "COMPLETE" });
+    const logged = captureConsoleErrors();
+    let exportId: string;
+    let readError: unknown;
+    try {
+      const stream = await streamExport({ actor: researcher, input: { format: "trl", projects: [slug] } });
+      exportId = stream.exportId;
+      try {
+        for await (const chunk of stream.body) void chunk;
+      } catch (error) {
+        readError = error;
+      }
+      await waitForStatus(exportId, (status) => status !== "RUNNING", 10_000);
+      await vi.waitFor(() => expect(logged.lines.some((line) => line.startsWith(`[exports] streamed export ${exportId} failed:`))).toBe(true));
+    } finally {
+      logged.restore();
+      await lift();
+    }
+    expect(readError).toBeInstanceOf(Error);
+    expect(logged.lines).toContain(`[exports] streamed export ${exportId} failed: test: the database refused this update of export ${exportId}`);
+    expect(await db().export.findUniqueOrThrow({ where: { id: exportId } })).toMatchObject({
+      status: "FAILED",
+      error: `test: the database refused this update of export ${exportId}`,
+    });
+  });
+});
+
+describe("downloading the file of a complete export", () => {
+  let exportId: string;
+  let filePath: string;
+
+  beforeAll(async () => {
+    const view = await queueExport({ actor: researcher, input: { format: "trl", projects: ["jobs-helpful"] } });
+    exportId = view.id;
+    filePath = exportFilePath(exportId, { fileType: "jsonl" });
+    await runQueuedExport(exportId);
+  });
+
+  it("is NOT_FOUND when the file is missing", async () => {
+    await fs.rm(filePath);
+    await expect(openExportFile({ exportId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This export's file is missing" });
+  });
+
+  it("is an internal error naming the path, logged and answered 500, when the file cannot be read", async () => {
+    await fs.mkdir(filePath);
+    try {
+      const error = await openExportFile({ exportId }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toHaveProperty("code");
+      expect((error as Error).message).toBe(`Could not read the file ${filePath}: it is not a regular file`);
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const response = errorResponse(error);
+        expect(response.status).toBe(500);
+        expect(await response.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" } });
+        expect(logged).toHaveBeenCalledWith(error);
+      } finally {
+        logged.mockRestore();
+      }
+    } finally {
+      await fs.rmdir(filePath);
+    }
+
+    // EXPORT_DIR pointing at a file (ENOTDIR) is a misconfiguration, not a missing export.
+    const notAFolder = path.join(exportDir, "not-a-folder");
+    await fs.writeFile(notAFolder, "");
+    process.env.EXPORT_DIR = notAFolder;
+    try {
+      const error = await openExportFile({ exportId }).catch((caught: unknown) => caught);
+      expect(error).not.toHaveProperty("code", "NOT_FOUND");
+      expect((error as Error).message).toMatch(new RegExp(`^Could not read the file ${notAFolder}/${exportId}\\.jsonl: ENOTDIR`));
+    } finally {
+      process.env.EXPORT_DIR = exportDir;
+      await fs.rm(notAFolder);
+    }
+  });
+});
+
 describe("a streamed export whose reader goes away", () => {
   it("ends with its record FAILED, not RUNNING", async () => {
     const { slug } = await createLargeExportProject({ slug: "jobs-large", items: 200, textChars: 10_000 });
@@ -147,9 +276,18 @@ describe("a streamed export whose reader goes away", () => {
     // Read one chunk of a file of several megabytes, then hang up.
     await new Promise<void>((resolve) => stream.body.once("data", () => resolve()));
     stream.body.destroy();
-    const record = await waitForStatus(stream.exportId, (status) => status !== "RUNNING", 10_000);
+    const logged = captureConsoleErrors();
+    let record;
+    try {
+      record = await waitForStatus(stream.exportId, (status) => status !== "RUNNING", 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      logged.restore();
+    }
     expect(record.status).toBe("FAILED");
     expect(record.error).toBe("the export's reader went away before it ended");
+    // A client hanging up is no fault of the server: nothing is logged as a failure.
+    expect(logged.lines).toEqual([]);
   });
 });
 

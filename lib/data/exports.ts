@@ -10,7 +10,9 @@ import { CONTENT_TYPES, exportDirectory, exportFileName, exportFilePath, retenti
 import { countExportJudgments } from "@/lib/exports/export-source";
 import type { ExportManifest } from "@/lib/exports/manifest";
 import { runExport, type ExportProgress } from "@/lib/exports/run-export";
+import { ReaderGoneError } from "@/lib/exports/writers/byte-output";
 import { QUEUES, queue } from "@/lib/jobs/queue";
+import { statFile } from "@/lib/stat-file";
 import { parseInput } from "@/lib/validations/parse";
 
 const PROGRESS_EVERY_MS = 500;
@@ -52,17 +54,42 @@ function failure(error: unknown) {
   return { status: "FAILED" as const, error: error instanceof Error ? error.message.slice(0, 500) : "the export failed", completedAt: new Date() };
 }
 
-// Progress is written at most twice a second: the job may read hundreds of thousands of judgments.
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Progress is written at most twice a second (the job may read hundreds of thousands of judgments),
+ * one write at a time. A failed write is logged and the export goes on: progress is only for the
+ * progress bar, and the file and the final record do not depend on it, so failing the export for it
+ * would throw away good work. settled() is awaited before the final record, which a late progress
+ * write must not overwrite.
+ */
 function progressWriter(exportId: string) {
   let last = 0;
-  return (progress: ExportProgress) => {
+  let writing: Promise<void> | null = null;
+  const write = (progress: ExportProgress) => {
     const now = Date.now();
-    if (now - last < PROGRESS_EVERY_MS) return;
+    if (writing || now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    void db()
+    writing = db()
       .export.update({ where: { id: exportId }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
-      .catch(() => undefined);
+      .then(
+        () => undefined,
+        (error: unknown) => console.error(`[exports] could not record the progress of export ${exportId}: ${errorMessage(error)}`),
+      )
+      .finally(() => (writing = null));
   };
+  return { write, settled: async () => void (await writing) };
+}
+
+/** Marks the export FAILED; if even that cannot be written, says so in the log and leaves the caller's error to be thrown. */
+async function recordFailure(exportId: string, error: unknown): Promise<void> {
+  await db()
+    .export.update({ where: { id: exportId }, data: failure(error) })
+    .catch((updateError: unknown) =>
+      console.error(`[exports] could not record export ${exportId} as failed (${errorMessage(error)}): ${errorMessage(updateError)}`),
+    );
 }
 
 export type StreamedExport = { exportId: string; filename: string; contentType: string; body: Readable; finished: Promise<ExportManifest> };
@@ -81,16 +108,19 @@ async function startRecordedExport({ actor, options, destination }: { actor: Act
     },
     select: { id: true, createdAt: true },
   });
-  const finished = runExport({ pool: pool(), options, destination, onProgress: progressWriter(record.id) }).then(
-    async (manifest) => {
+  const progress = progressWriter(record.id);
+  const finished = (async () => {
+    try {
+      const manifest = await runExport({ pool: pool(), options, destination, onProgress: progress.write });
+      await progress.settled();
       await db().export.update({ where: { id: record.id }, data: completion(manifest) });
       return manifest;
-    },
-    async (error) => {
-      await db().export.update({ where: { id: record.id }, data: failure(error) });
+    } catch (error) {
+      await progress.settled();
+      await recordFailure(record.id, error);
       throw error;
-    },
-  );
+    }
+  })();
   return { exportId: record.id, filename: exportFileName(options, record.createdAt), finished };
 }
 
@@ -117,7 +147,11 @@ export async function streamExport({ actor, input }: { actor: Actor | null; inpu
       throw error;
     },
   );
-  finished.catch(() => undefined);
+  // The route hands the body on and never awaits `finished`, so its failure is logged here: the client
+  // only sees a cut-off download. A reader that went away is no fault of the server; its record says so.
+  finished.catch((error: unknown) => {
+    if (!(error instanceof ReaderGoneError)) console.error(`[exports] streamed export ${started.exportId} failed:`, error);
+  });
   return { exportId: started.exportId, filename: started.filename, contentType: CONTENT_TYPES[options.fileType], body, finished };
 }
 
@@ -147,17 +181,22 @@ export async function runQueuedExport(exportId: string): Promise<void> {
   await db().export.update({ where: { id: exportId }, data: { status: "RUNNING", startedAt: new Date(), judgmentsTotal: await countJudgments(options) } });
   const target = exportFilePath(exportId, options);
   const partial = `${target}.part`;
+  const progress = progressWriter(exportId);
   try {
     await fsp.mkdir(exportDirectory(), { recursive: true });
     const file = fs.createWriteStream(partial);
-    const manifest = await runExport({ pool: pool(), options, destination: file, onProgress: progressWriter(exportId) });
+    const manifest = await runExport({ pool: pool(), options, destination: file, onProgress: progress.write });
     await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
     await fsp.rename(partial, target);
     const expiresAt = new Date(Date.now() + retentionDays() * 86_400_000);
+    await progress.settled();
     await db().export.update({ where: { id: exportId }, data: { ...completion(manifest), expiresAt } });
   } catch (error) {
-    await fsp.rm(partial, { force: true });
-    await db().export.update({ where: { id: exportId }, data: failure(error) });
+    await progress.settled();
+    await fsp
+      .rm(partial, { force: true })
+      .catch((rmError: unknown) => console.error(`[exports] could not delete ${partial} of failed export ${exportId}: ${errorMessage(rmError)}`));
+    await recordFailure(exportId, error);
     throw error;
   }
 }
@@ -243,7 +282,7 @@ export async function openExportFile({ exportId }: { exportId: string }) {
   if (view.status === "EXPIRED") throw new AppError("GONE", "This export's file was deleted after its retention period; run it again");
   if (view.status !== "COMPLETE") throw new AppError("CONFLICT", `This export is ${view.status.toLowerCase()}; it can be downloaded once it is complete`);
   const path = exportFilePath(view.id, view.options);
-  const stat = await fsp.stat(path).catch(() => null);
+  const stat = await statFile(path);
   if (!stat) throw new AppError("NOT_FOUND", "This export's file is missing");
   return { path, size: stat.size, filename: view.filename, contentType: CONTENT_TYPES[view.options.fileType], sha256: view.sha256 };
 }

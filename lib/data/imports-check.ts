@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/prisma";
+import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import type { ImportFormat } from "@/lib/formats/import-formats";
 import type { ItemInput } from "@/lib/formats/item";
 import { assertMayImport, type ImportOptions } from "@/lib/data/imports";
@@ -42,7 +43,6 @@ export async function checkImport(options: CheckOptions): Promise<ImportCheck> {
     return { format: scan.format, itemCount: scan.itemCount, duplicatesInProject: duplicates.inProject, duplicatesInFile: duplicates.inFile, preview };
   } finally {
     // Nothing of a check is kept; the temporary table goes with the transaction.
-    await client.query("ROLLBACK");
-    client.release();
+    await rollbackAndRelease(client);
   }
 }

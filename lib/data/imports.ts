@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/db/prisma";
+import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { ImportFormat } from "@/lib/formats/import-formats";
@@ -76,11 +77,10 @@ export async function importItems(options: ImportOptions): Promise<ImportResult>
       after: { name: options.batchName, format: scan.format, itemCount, duplicatesSkipped, status },
     });
     await client.query("COMMIT");
+    client.release();
     return { batchId, batchName: options.batchName, format: scan.format, status, itemCount, duplicatesSkipped };
   } catch (error) {
-    await client.query("ROLLBACK");
+    await rollbackAndRelease(client);
     throw error;
-  } finally {
-    client.release();
   }
 }

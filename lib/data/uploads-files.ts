@@ -1,6 +1,7 @@
 // Where staged uploads wait between the upload, the check and the commit: beside the exports, in the
 // app's data folder, one file per upload named by its id.
 import path from "node:path";
+import { env } from "@/lib/env";
 import { projectRoot } from "@/lib/runner/project-root";
 
 /** 1 GiB: the largest file an admin may upload. */
@@ -9,7 +10,7 @@ export const UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
 export const UPLOAD_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export function uploadDirectory(): string {
-  return process.env.UPLOAD_DIR || path.join(projectRoot(), ".preflab", "uploads");
+  return env().UPLOAD_DIR ?? path.join(projectRoot(), ".preflab", "uploads");
 }
 
 export function uploadFilePath(uploadId: string): string {

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { errorResponse } from "@/lib/api/responses";
 import { checkUpload, commitUpload, deleteStaleUploads, saveUpload } from "@/lib/data/uploads";
 import { uploadFilePath } from "@/lib/data/uploads-files";
 import { db } from "@/lib/db/prisma";
@@ -118,5 +119,42 @@ describe("staged uploads", () => {
     expect(fs.existsSync(uploadFilePath(fresh.uploadId))).toBe(true);
     await expect(checkUpload({ actor, uploadId: old.uploadId, request: DEFAULTS })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(checkUpload({ actor, uploadId: "not-an-id", request: DEFAULTS })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("answers GONE for a staged file that is missing, and an internal error naming the path for one it cannot read", async () => {
+    const { project, actor } = await setUp();
+    const staged = await saveUpload({ actor, projectSlug: project.slug, body: body(GOOD.join("\n")), filename: "staged.jsonl" });
+    const file = uploadFilePath(staged.uploadId);
+    fs.rmSync(file);
+    await expect(checkUpload({ actor, uploadId: staged.uploadId, request: DEFAULTS })).rejects.toMatchObject({ code: "GONE" });
+
+    // A directory where the file should be: the storage is broken, the upload is not gone.
+    fs.mkdirSync(file);
+    const error = await checkUpload({ actor, uploadId: staged.uploadId, request: DEFAULTS }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toHaveProperty("code", "GONE");
+    expect((error as Error).message).toBe(`Could not read the file ${file}: it is not a regular file`);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = errorResponse(error);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" } });
+      expect(logged).toHaveBeenCalledWith(error);
+    } finally {
+      logged.mockRestore();
+      fs.rmdirSync(file);
+    }
+
+    // UPLOAD_DIR pointing at a file (ENOTDIR): a misconfiguration, not an upload to send again.
+    const notAFolder = path.join(directory, "not-a-folder");
+    fs.writeFileSync(notAFolder, "");
+    process.env.UPLOAD_DIR = notAFolder;
+    try {
+      const misplaced = await checkUpload({ actor, uploadId: staged.uploadId, request: DEFAULTS }).catch((caught: unknown) => caught);
+      expect(misplaced).not.toHaveProperty("code", "GONE");
+      expect((misplaced as Error).message).toMatch(new RegExp(`^Could not read the file ${notAFolder}/${staged.uploadId}: ENOTDIR`));
+    } finally {
+      process.env.UPLOAD_DIR = directory;
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/data/users";
 import { assertMayImport, importItems, type ImportProgress, type ImportResult } from "@/lib/data/imports";
 import { checkImport, type ImportCheck } from "@/lib/data/imports-check";
 import { findProjectBySlug } from "@/lib/data/projects";
+import { statFile } from "@/lib/stat-file";
 import { UPLOAD_MAX_BYTES, UPLOAD_RETENTION_MS, uploadDirectory, uploadFilePath } from "@/lib/data/uploads-files";
 import type { CommitImportRequest, ImportRequest } from "@/lib/validations/import";
 
@@ -78,7 +79,7 @@ async function findWaitingUpload(uploadId: string) {
   if (upload.batchId)
     throw new AppError("GONE", `This upload was already imported as batch ${upload.batchId}`, [{ field: "batchId", message: upload.batchId }]);
   const file = uploadFilePath(upload.id);
-  if (!fs.existsSync(file)) throw new AppError("GONE", "The uploaded file is no longer on the server; upload it again");
+  if (!(await statFile(file))) throw new AppError("GONE", "The uploaded file is no longer on the server; upload it again");
   return { ...upload, file, byteSize: Number(upload.byteSize) };
 }
 

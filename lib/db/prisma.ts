@@ -1,18 +1,18 @@
 // The app's one Prisma client and pg pool, kept on globalThis so dev reloads reuse them.
 import { createPool, createPrismaClient, type Database } from "@/lib/db/connection";
-import { env } from "@/lib/env";
+import { env, requireDatabaseUrl } from "@/lib/env";
 import type pg from "pg";
 
 const globalForDb = globalThis as unknown as { preflabPrisma?: Database; preflabPool?: pg.Pool };
 
 export function db(): Database {
-  globalForDb.preflabPrisma ??= createPrismaClient(env().DATABASE_URL, Math.max(2, Math.ceil(env().DATABASE_POOL_SIZE / 2)));
+  globalForDb.preflabPrisma ??= createPrismaClient(requireDatabaseUrl(), Math.max(2, Math.ceil(env().DATABASE_POOL_SIZE / 2)));
   return globalForDb.preflabPrisma;
 }
 
 /** Plain pg for the hot paths (claim, submit), streaming cursors and bulk inserts. */
 export function pool(): pg.Pool {
-  globalForDb.preflabPool ??= createPool(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  globalForDb.preflabPool ??= createPool(requireDatabaseUrl(), env().DATABASE_POOL_SIZE);
   return globalForDb.preflabPool;
 }
 

@@ -40,11 +40,26 @@ export async function inTransaction<T>(pool: pg.Pool, run: (sql: SqlRunner) => P
     await client.query("BEGIN");
     const result = await run(pgSqlRunner(client));
     await client.query("COMMIT");
+    client.release();
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await rollbackAndRelease(client);
     throw error;
-  } finally {
+  }
+}
+
+/**
+ * Ends a transaction that is abandoned (after an error, or a check that keeps nothing) and gives the
+ * connection back. A ROLLBACK that fails does not replace the error that ended the work, which is
+ * the one to report: it is logged, and the connection is closed instead of handed to the next caller
+ * in the middle of a transaction.
+ */
+export async function rollbackAndRelease(client: pg.PoolClient): Promise<void> {
+  try {
+    await client.query("ROLLBACK");
     client.release();
+  } catch (error) {
+    console.error(`[db] ROLLBACK failed, so the connection is closed: ${(error as Error).message}`);
+    client.release(error as Error);
   }
 }

@@ -1,17 +1,15 @@
 // Where background exports keep their files until they expire.
 import path from "node:path";
+import { env } from "@/lib/env";
 import { fileExtension, type ExportOptions } from "@/lib/exports/export-options";
 import { projectRoot } from "@/lib/runner/project-root";
 
-export const DEFAULT_RETENTION_DAYS = 7;
-
 export function exportDirectory(): string {
-  return process.env.EXPORT_DIR || path.join(projectRoot(), ".preflab", "exports");
+  return env().EXPORT_DIR ?? path.join(projectRoot(), ".preflab", "exports");
 }
 
 export function retentionDays(): number {
-  const days = Number(process.env.EXPORT_RETENTION_DAYS);
-  return Number.isFinite(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
+  return env().EXPORT_RETENTION_DAYS;
 }
 
 // The directory is chosen at run time; without the ignore comment the build would trace the whole project into the server.

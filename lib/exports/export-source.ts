@@ -107,6 +107,8 @@ export async function* readExportItems(client: pg.ClientBase, options: ExportOpt
       for (const row of rows) yield toItem(row);
     }
   } finally {
+    // The page read ahead is not wanted once reading stops early (an error, or the consumer returned):
+    // the error that stopped it is already on its way, and a failing read-ahead would only hide it.
     await next.catch(() => undefined);
     await cursor.close();
   }

@@ -6,6 +6,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import zlib from "node:zlib";
 import type pg from "pg";
+import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
 import type { ExportItem } from "@/lib/exports/export-item";
 import { readExportItems } from "@/lib/exports/export-source";
@@ -149,8 +150,8 @@ export async function runExport({
     await client.query("COMMIT");
     finished = true;
   } finally {
-    if (!finished) await client.query("ROLLBACK").catch(() => undefined);
-    client.release();
+    if (finished) client.release();
+    else await rollbackAndRelease(client);
   }
   await writer.finish();
   await done();

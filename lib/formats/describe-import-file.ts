@@ -8,6 +8,15 @@ import { detectImportFormat, type ImportFormat } from "@/lib/formats/import-form
 
 export type FileDescription = { format: ImportFormat | null; gzip: boolean; columns: string[] | null };
 
+// Content that does not decode (bad gzip, bad CSV) only means the format is unknown; a failure to read
+// the file itself (EIO, EACCES: an error with a system call) is the server's, and is thrown.
+function unlessReadFailure<T>(value: T) {
+  return (error: unknown): T => {
+    if (typeof (error as NodeJS.ErrnoException | null)?.syscall === "string") throw error;
+    return value;
+  };
+}
+
 export async function describeImportFile(open: () => Readable): Promise<FileDescription> {
   const first = await openImportSource(open());
   const lines = createInterface({ input: first.stream, crlfDelay: Infinity });
@@ -18,8 +27,8 @@ export async function describeImportFile(open: () => Readable): Promise<FileDesc
       firstLine = text.replace(/^\uFEFF/, "");
       break;
     }
-  } catch {
-    return { format: null, gzip: first.gzip, columns: null };
+  } catch (error) {
+    return unlessReadFailure({ format: null, gzip: first.gzip, columns: null })(error);
   } finally {
     lines.close();
     first.stream.destroy();
@@ -29,11 +38,11 @@ export async function describeImportFile(open: () => Readable): Promise<FileDesc
     try {
       return { format: detectImportFormat(JSON.parse(firstLine)), gzip: first.gzip, columns: null };
     } catch {
-      return { format: null, gzip: first.gzip, columns: null };
+      return { format: null, gzip: first.gzip, columns: null }; // a first line that is not JSON: no format to propose
     }
   }
   // Not JSON: read the header with the CSV parser itself, so quoted names come out right.
   const second = await openImportSource(open());
-  const columns = await readCsvHeader(second.stream).catch(() => null);
+  const columns = await readCsvHeader(second.stream).catch(unlessReadFailure(null));
   return { format: columns && columns.length > 0 ? "csv" : null, gzip: first.gzip, columns: columns?.map((c) => c.trim()) ?? null };
 }

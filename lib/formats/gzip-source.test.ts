@@ -47,6 +47,20 @@ describe("describeImportFile", () => {
     const csv = gzipSync("prompt,good,bad\nQ,a,b\n");
     expect(await describeImportFile(() => Readable.from([csv]))).toEqual({ format: "csv", gzip: true, columns: ["prompt", "good", "bad"] });
   });
+
+  it("proposes no format for content that does not decode, but throws when the file cannot be read", async () => {
+    const broken = Buffer.concat([gzipSync('{"prompt": "Q"}\n').subarray(0, 12), Buffer.from("not gzip at all")]);
+    expect(await describeImportFile(() => Readable.from([broken]))).toEqual({ format: null, gzip: true, columns: null });
+
+    const unreadable = () =>
+      Readable.from(
+        (async function* () {
+          yield Buffer.from('{"prompt": "Q", "cho');
+          throw Object.assign(new Error("EIO: i/o error, read"), { code: "EIO", syscall: "read" });
+        })(),
+      );
+    await expect(describeImportFile(unreadable)).rejects.toMatchObject({ code: "EIO" });
+  });
 });
 
 describe("readImportRecords", () => {

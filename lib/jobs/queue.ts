@@ -1,7 +1,7 @@
 // The PostgreSQL-backed job queue (pg-boss): one client per process, started on first use. Any
 // number of app processes can run workers against the same database.
 import PgBoss from "pg-boss";
-import { env } from "@/lib/env";
+import { requireDatabaseUrl } from "@/lib/env";
 
 // "cleanup" runs hourly: expired export files and staged uploads never imported.
 export const QUEUES = { exportRun: "export-run", cleanup: "cleanup" } as const;
@@ -9,7 +9,7 @@ export const QUEUES = { exportRun: "export-run", cleanup: "cleanup" } as const;
 const globalForQueue = globalThis as unknown as { preflabQueue?: Promise<PgBoss> };
 
 async function startQueue(): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4 });
+  const boss = new PgBoss({ connectionString: requireDatabaseUrl(), schema: "pgboss", max: 4 });
   // The stack, not the whole error: a pg error carries its client object, hundreds of lines of noise.
   boss.on("error", (error) => console.error(`[queue] ${error.stack ?? error.message}`));
   await boss.start();
@@ -26,6 +26,7 @@ export function queue(): Promise<PgBoss> {
 }
 
 export async function stopQueue() {
+  // A queue whose start failed has nothing to stop; its error went to the caller that awaited it.
   const boss = await globalForQueue.preflabQueue?.catch(() => undefined);
   globalForQueue.preflabQueue = undefined;
   await boss?.stop({ graceful: false, wait: true });

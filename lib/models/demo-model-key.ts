@@ -2,14 +2,13 @@
 // app can call its own endpoint with it and nobody outside, knowing only the URL, can use the endpoint.
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { requireAuthSecret } from "@/lib/env";
 
 const PURPOSE = "preflab demo model";
 
 /** HMAC-SHA256 of "preflab demo model" keyed by AUTH_SECRET, in hex. */
 export function demoModelKey(): string {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: the demo model's key is derived from it");
-  return createHmac("sha256", secret).update(PURPOSE).digest("hex");
+  return createHmac("sha256", requireAuthSecret()).update(PURPOSE).digest("hex");
 }
 
 /** Whether the request carries `Authorization: Bearer <demo model key>`, compared in constant time. */

@@ -2,7 +2,7 @@ import "server-only";
 // Where a sample's request goes and with which key, read when the request is made (never stored with the
 // sample, never sent to a browser). The built-in demo responder is the app itself, reached over HTTP on
 // its own address like any other server, with a key derived from the server secret.
-import { env } from "@/lib/env";
+import { env, requireAuthSecret } from "@/lib/env";
 import type { EndpointAccess } from "@/lib/data/conversation-samples";
 import { demoModelKey } from "@/lib/models/demo-model-key";
 import { openSecret } from "@/lib/models/secret-box";
@@ -32,7 +32,7 @@ export function resolveApiKey(endpoint: Pick<EndpointAccess, "builtin" | "apiKey
     return value;
   }
   if (endpoint.apiKeyEncrypted) {
-    const key = openSecret(endpoint.apiKeyEncrypted, env().AUTH_SECRET ?? "");
+    const key = openSecret(endpoint.apiKeyEncrypted, requireAuthSecret());
     if (key === null) throw new SampleFailure("refused", "the stored API key cannot be decrypted (AUTH_SECRET changed?): enter it again");
     return key;
   }

@@ -1,6 +1,7 @@
 // `npm start` builds only when the production build is missing or older than the sources.
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
@@ -15,7 +16,7 @@ function newestModification(target: string): number {
 
 /** The build folder next.config.js uses: PREFLAB_BUILD_DIR, else .next. */
 export function buildDir(): string {
-  return process.env.PREFLAB_BUILD_DIR || ".next";
+  return env().PREFLAB_BUILD_DIR;
 }
 
 export function isBuildCurrent(root: string): boolean {

@@ -18,7 +18,7 @@ export function embeddedPostgresPackageDir(): string | null {
   try {
     entry = require.resolve(name);
   } catch {
-    return null;
+    return null; // no embedded PostgreSQL for this platform: nothing to link
   }
   let dir = path.dirname(entry);
   while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);

@@ -1,6 +1,7 @@
 // The database a command uses when DATABASE_URL is unset: the embedded one `npm start` keeps in
 // .preflab/postgres, reused if a server is already running on it, else started for this command.
 import path from "node:path";
+import { env } from "@/lib/env";
 import { databaseUrl, ensureDatabase, migrateDatabase } from "@/lib/runner/database-setup";
 import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/runner/embedded-postgres";
 import { projectRoot } from "@/lib/runner/project-root";
@@ -28,7 +29,7 @@ export async function openLocalDatabase({ log }: { log?: (line: string) => void 
 
 /** For the CLI: point DATABASE_URL at the local database when the user has not set one. */
 export async function useLocalDatabaseIfUnset(): Promise<void> {
-  if (process.env.DATABASE_URL) return;
+  if (env().DATABASE_URL) return;
   const local = await openLocalDatabase();
   process.env.DATABASE_URL = local.url;
   process.once("beforeExit", () => void local.stop());

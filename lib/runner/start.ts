@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/connection";
+import { env, validateEnv } from "@/lib/env";
 import { DEMO_LOGINS, DEMO_PROJECT_SLUG, seedDemo } from "@/prisma/seed";
 import { ensureAuthSecret } from "@/lib/runner/auth-secret";
 import { isBuildCurrent } from "@/lib/runner/build-state";
@@ -21,10 +22,11 @@ function say(line: string) {
 }
 
 async function prepareDatabase(demoFlag: boolean) {
-  if (process.env.DATABASE_URL) {
+  const configured = env().DATABASE_URL;
+  if (configured) {
     say("using DATABASE_URL; applying migrations");
-    await migrateDatabase(process.env.DATABASE_URL);
-    return { url: process.env.DATABASE_URL, seed: demoFlag, stop: async () => {} };
+    await migrateDatabase(configured);
+    return { url: configured, seed: demoFlag, stop: async () => {} };
   }
   say("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .preflab/postgres)");
   const local = await openLocalDatabase();
@@ -59,11 +61,14 @@ function printLogins(port: string) {
 
 async function main() {
   const { values } = parseArgs({ options: { demo: { type: "boolean", default: false }, dev: { type: "boolean", default: false } } });
+  // Every variable is checked before any work; DATABASE_URL and AUTH_SECRET may be unset, as this
+  // script provides them (the embedded database, the secret in .preflab/) and the server checks them again.
+  validateEnv();
   const database = await prepareDatabase(values.demo);
   await seedIfWanted(database.url, database.seed);
 
-  const port = process.env.PORT ?? "3000";
-  const env = {
+  const port = String(env().PORT);
+  const childEnv = {
     ...process.env,
     DATABASE_URL: database.url,
     AUTH_SECRET: ensureAuthSecret(ROOT),
@@ -73,10 +78,10 @@ async function main() {
   };
   if (!values.dev && !isBuildCurrent(ROOT)) {
     say("building the app (first start, or the sources changed)");
-    await run(NEXT, ["build"], env);
+    await run(NEXT, ["build"], childEnv);
   }
 
-  const server: ChildProcess = spawn(NEXT, [values.dev ? "dev" : "start", "-p", port], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const server: ChildProcess = spawn(NEXT, [values.dev ? "dev" : "start", "-p", port], { cwd: ROOT, env: childEnv, stdio: ["ignore", "inherit", "inherit"] });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

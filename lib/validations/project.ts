@@ -130,6 +130,7 @@ export function projectInputFromForm(form: FormData): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== ""));
 }
 
+// Text that is not JSON is passed on as it is, for the schema to refuse with the field's message.
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

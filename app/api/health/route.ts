@@ -7,7 +7,9 @@ export async function GET() {
   try {
     await db().$queryRaw`SELECT 1`;
     return Response.json({ status: "ok" });
-  } catch {
+  } catch (error) {
+    // The answer stays bare (no data for load balancers); why the database is unreachable goes to the log.
+    console.error(`[health] database unreachable: ${error instanceof Error ? error.message : String(error)}`);
     return Response.json({ status: "database unreachable" }, { status: 503 });
   }
 }

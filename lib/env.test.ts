@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { register } from "@/instrumentation";
+import { env, EnvError, parseEnv, requireAuthSecret, requireDatabaseUrl } from "@/lib/env";
+
+const DATABASE_URL = "postgresql://preflab:secret-password@db.internal:5432/preflab";
+const AUTH_SECRET = "x".repeat(43);
+
+function problemsOf(source: Record<string, string>, options?: Parameters<typeof parseEnv>[1]): string[] {
+  try {
+    parseEnv(source, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
+describe("the environment schema", () => {
+  it("fills in the defaults when nothing is set", () => {
+    expect(parseEnv({})).toEqual({
+      DATABASE_URL: undefined,
+      DATABASE_POOL_SIZE: 20,
+      AUTH_SECRET: undefined,
+      PORT: 3000,
+      EXPORT_DIR: undefined,
+      EXPORT_RETENTION_DAYS: 7,
+      UPLOAD_DIR: undefined,
+      MTURK_SUBMIT_HOSTS: [],
+      PREFLAB_BUILD_DIR: ".next",
+    });
+  });
+
+  it("parses good values, and treats an empty value as unset", () => {
+    const parsed = parseEnv({
+      DATABASE_URL,
+      DATABASE_POOL_SIZE: "8",
+      AUTH_SECRET,
+      PORT: "4000",
+      EXPORT_DIR: "/srv/preflab/exports",
+      EXPORT_RETENTION_DAYS: " 30 ",
+      UPLOAD_DIR: "",
+      MTURK_SUBMIT_HOSTS: "http://127.0.0.1, https://stand-in.test:8443",
+      PREFLAB_BUILD_DIR: ".next-test",
+    });
+    expect(parsed).toEqual({
+      DATABASE_URL,
+      DATABASE_POOL_SIZE: 8,
+      AUTH_SECRET,
+      PORT: 4000,
+      EXPORT_DIR: "/srv/preflab/exports",
+      EXPORT_RETENTION_DAYS: 30,
+      UPLOAD_DIR: undefined,
+      MTURK_SUBMIT_HOSTS: ["http://127.0.0.1", "https://stand-in.test:8443"],
+      PREFLAB_BUILD_DIR: ".next-test",
+    });
+    expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
+  });
+
+  it.each([
+    ["EXPORT_RETENTION_DAYS", "abc", "EXPORT_RETENTION_DAYS must be a whole number of days, got 'abc'"],
+    ["EXPORT_RETENTION_DAYS", "1.5", "EXPORT_RETENTION_DAYS must be a whole number of days, got '1.5'"],
+    ["EXPORT_RETENTION_DAYS", "0", "EXPORT_RETENTION_DAYS must be from 1 to 3650 days, got '0'"],
+    ["DATABASE_POOL_SIZE", "many", "DATABASE_POOL_SIZE must be a whole number of connections, got 'many'"],
+    ["DATABASE_POOL_SIZE", "500", "DATABASE_POOL_SIZE must be from 1 to 200 connections, got '500'"],
+    ["PORT", "http", "PORT must be a whole number, got 'http'"],
+    ["PORT", "70000", "PORT must be from 1 to 65535, got '70000'"],
+    [
+      "MTURK_SUBMIT_HOSTS",
+      "http://127.0.0.1,localhost:4100",
+      "MTURK_SUBMIT_HOSTS must be comma-separated origins like http://127.0.0.1:4100, got 'localhost:4100'",
+    ],
+    [
+      "MTURK_SUBMIT_HOSTS",
+      "https://stand-in.test/submit",
+      "MTURK_SUBMIT_HOSTS must be comma-separated origins like http://127.0.0.1:4100, got 'https://stand-in.test/submit'",
+    ],
+    ["PREFLAB_BUILD_DIR", "/tmp/build", "PREFLAB_BUILD_DIR must be a folder inside the project, like .next-test, got '/tmp/build'"],
+    ["PREFLAB_BUILD_DIR", "../elsewhere", "PREFLAB_BUILD_DIR must be a folder inside the project, like .next-test, got '../elsewhere'"],
+  ])("refuses %s=%s", (name, value, message) => {
+    expect(problemsOf({ [name]: value })).toEqual([message]);
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL's without repeating it, since it may hold a password", () => {
+    const message =
+      "DATABASE_URL must be a PostgreSQL connection string like postgresql://user:password@localhost:5432/preflab (the value is not repeated: it may hold a password)";
+    for (const value of ["mysql://root:hunter2@db.internal/preflab", "db.internal:5432/preflab", "postgresql://"]) {
+      expect(problemsOf({ DATABASE_URL: value })).toEqual([message]);
+    }
+  });
+
+  it("refuses a short AUTH_SECRET by its length, never its value", () => {
+    expect(problemsOf({ AUTH_SECRET: "hunter2" })).toEqual(["AUTH_SECRET must be at least 32 characters (make one with `openssl rand -base64 32`), got 7"]);
+  });
+
+  it("names every bad and every missing required variable at once", () => {
+    const problems = problemsOf({ PORT: "x", EXPORT_RETENTION_DAYS: "-1", AUTH_SECRET: "" }, { require: ["DATABASE_URL", "AUTH_SECRET"] });
+    expect(problems).toEqual([
+      "PORT must be a whole number, got 'x'",
+      "EXPORT_RETENTION_DAYS must be a whole number of days, got '-1'",
+      "DATABASE_URL is not set: run `npm start`, or point it at a PostgreSQL database",
+      "AUTH_SECRET is not set: `npm start` makes one, or set it (make one with `openssl rand -base64 32`)",
+    ]);
+    const error = (() => {
+      try {
+        parseEnv({ PORT: "x" });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message).toBe("PORT must be a whole number, got 'x'");
+  });
+});
+
+const saved = { ...process.env };
+function restoreEnv() {
+  for (const name of ["EXPORT_RETENTION_DAYS", "DATABASE_URL", "AUTH_SECRET", "NEXT_RUNTIME"]) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+}
+
+describe("env()", () => {
+  afterEach(restoreEnv);
+
+  it("follows a variable set after the first call, as `npm start` and the CLI set DATABASE_URL", () => {
+    delete process.env.DATABASE_URL;
+    process.env.EXPORT_RETENTION_DAYS = "3";
+    expect(env().EXPORT_RETENTION_DAYS).toBe(3);
+    expect(() => requireDatabaseUrl()).toThrow("DATABASE_URL is not set");
+    process.env.DATABASE_URL = DATABASE_URL;
+    process.env.EXPORT_RETENTION_DAYS = "14";
+    expect(env()).toMatchObject({ DATABASE_URL, EXPORT_RETENTION_DAYS: 14 });
+    expect(requireDatabaseUrl()).toBe(DATABASE_URL);
+  });
+
+  it("throws the variable's message for a bad value, and the missing secret's when it is needed", () => {
+    process.env.EXPORT_RETENTION_DAYS = "abc";
+    expect(() => env()).toThrow("EXPORT_RETENTION_DAYS must be a whole number of days, got 'abc'");
+    delete process.env.EXPORT_RETENTION_DAYS;
+    delete process.env.AUTH_SECRET;
+    expect(() => requireAuthSecret()).toThrow("AUTH_SECRET is not set");
+  });
+});
+
+describe("the server's start (instrumentation.ts)", () => {
+  afterEach(restoreEnv);
+
+  it("stops on a bad value or a missing DATABASE_URL or AUTH_SECRET, before starting anything", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    process.env.DATABASE_URL = DATABASE_URL;
+    process.env.AUTH_SECRET = AUTH_SECRET;
+    process.env.EXPORT_RETENTION_DAYS = "abc";
+    await expect(register()).rejects.toThrow("EXPORT_RETENTION_DAYS must be a whole number of days, got 'abc'");
+    delete process.env.EXPORT_RETENTION_DAYS;
+    delete process.env.DATABASE_URL;
+    delete process.env.AUTH_SECRET;
+    await expect(register()).rejects.toThrow(
+      "DATABASE_URL is not set: run `npm start`, or point it at a PostgreSQL database; AUTH_SECRET is not set: `npm start` makes one",
+    );
+  });
+});
