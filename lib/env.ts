@@ -66,7 +66,8 @@ function origins(raw: string): Parsed<readonly string[]> {
 
 function rate(raw: string): Parsed<number> {
   const value = Number(raw.trim());
-  if (!Number.isFinite(value) || value < 0 || value > 10_000) return { problem: `must be a number of tokens a second from 0 (no delay) to 10000, got '${raw}'` };
+  if (!Number.isFinite(value) || value < 0 || value > 10_000)
+    return { problem: `must be a number of tokens a second from 0 (no delay) to 10000, got '${raw}'` };
   return { value };
 }
 

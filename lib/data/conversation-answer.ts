@@ -28,9 +28,20 @@ type AnsweringTurn = {
 
 export type AnsweredTurn = SubmittedJudgment & { reply: string; edited: boolean };
 
-export async function answerTurn({ actor, conversationId, turnId, input }: { actor: Actor; conversationId: string; turnId: string; input: unknown }): Promise<AnsweredTurn> {
+export async function answerTurn({
+  actor,
+  conversationId,
+  turnId,
+  input,
+}: {
+  actor: Actor;
+  conversationId: string;
+  turnId: string;
+  input: unknown;
+}): Promise<AnsweredTurn> {
   const { answer, editedReply } = parseInput(answerTurnSchema, input);
-  if (answer.bothBad) throw new AppError("INVALID_INPUT", "bothBad: a live turn needs a pick to go on with", [{ field: "bothBad", message: "a live turn needs a pick" }]);
+  if (answer.bothBad)
+    throw new AppError("INVALID_INPUT", "bothBad: a live turn needs a pick to go on with", [{ field: "bothBad", message: "a live turn needs a pick" }]);
   return inTransaction(pool(), async (sql) => {
     const turn = await lockOwnTurn(sql, conversationId, turnId, actor.id);
     if (!turn.assignment_id) throw new AppError("CONFLICT", "The responses are not all complete yet");
@@ -98,7 +109,9 @@ async function storeEdit(
     idempotencyKey,
   }: { turn: AnsweringTurn; picked: PickedCandidate; edit: string; pairwise: boolean; workerId: string; idempotencyKey: string },
 ): Promise<string> {
-  const [batch] = await sql.query<{ position: number }>("UPDATE batches SET item_count = item_count + 1 WHERE id = $1::uuid RETURNING item_count AS position", [turn.batch_id]);
+  const [batch] = await sql.query<{ position: number }>("UPDATE batches SET item_count = item_count + 1 WHERE id = $1::uuid RETURNING item_count AS position", [
+    turn.batch_id,
+  ]);
   const [item] = await sql.query<{ id: string }>(
     `INSERT INTO items (project_id, batch_id, position, context, meta, judgment_count, is_complete)
      VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, jsonb_build_object('source', 'live-edit', 'conversationId', $5::text, 'turn', $6::int), 1, true)

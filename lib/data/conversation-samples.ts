@@ -115,7 +115,16 @@ export async function completeSample(pool: pg.Pool, outcome: SampleOutcome): Pro
       `UPDATE turn_samples SET status = 'COMPLETE', text = text || $3, finish_reason = $4, first_token_ms = $5, duration_ms = $6,
               prompt_tokens = $7, completion_tokens = $8, completed_at = now(), heartbeat_at = now()
        WHERE id = $1::uuid AND attempt = $2 AND status = 'STREAMING'`,
-      [outcome.sampleId, outcome.attempt, outcome.rest, outcome.finishReason, outcome.firstTokenMs, outcome.durationMs, outcome.promptTokens, outcome.completionTokens],
+      [
+        outcome.sampleId,
+        outcome.attempt,
+        outcome.rest,
+        outcome.finishReason,
+        outcome.firstTokenMs,
+        outcome.durationMs,
+        outcome.promptTokens,
+        outcome.completionTokens,
+      ],
     );
     if (completed === 0) return false;
     await createTurnItem(sql, turn.id);
@@ -146,7 +155,7 @@ export async function failStaleSamples(pool: pg.Pool): Promise<number> {
        FROM model_endpoints e
        WHERE s.endpoint_id = e.id AND s.status = 'STREAMING' AND s.heartbeat_at < now() - make_interval(secs => e.timeout_seconds + 15)
        RETURNING s.turn_id)
-     SELECT DISTINCT turn_id, pg_notify('${TURN_CHANNEL}', turn_id::text) FROM stale`,
+     SELECT turn_id, pg_notify('${TURN_CHANNEL}', turn_id::text) FROM (SELECT DISTINCT turn_id FROM stale) AS turns`,
   );
   return rows.length;
 }

@@ -86,7 +86,8 @@ function refuseSending(conversation: SendingConversation) {
       { field: "taskDescription", message: "write what you will try before your first message" },
     ]);
   }
-  if (conversation.turn_count >= conversation.max_turns) throw new AppError("CONFLICT", `This conversation has had its ${conversation.max_turns} turns: end it with your rating`);
+  if (conversation.turn_count >= conversation.max_turns)
+    throw new AppError("CONFLICT", `This conversation has had its ${conversation.max_turns} turns: end it with your rating`);
 }
 
 /** The messages the samples answer: the last turn's context, its continued reply, then the new message. */
@@ -155,7 +156,17 @@ async function countPairs(sql: SqlRunner, projectId: string, chosen: string[]) {
 }
 
 /** Starts a failed sample again (a new attempt, from nothing); its label and endpoint stay. */
-export async function regenerateSample({ actor, conversationId, turnId, label }: { actor: Actor; conversationId: string; turnId: string; label: string }): Promise<void> {
+export async function regenerateSample({
+  actor,
+  conversationId,
+  turnId,
+  label,
+}: {
+  actor: Actor;
+  conversationId: string;
+  turnId: string;
+  label: string;
+}): Promise<void> {
   const index = /^[A-I]$/.test(label) ? label.charCodeAt(0) - 65 : -1;
   const sampleIds = await inTransaction(pool(), async (sql) => {
     const [turn] = await sql.query<{ id: string; status: string }>(

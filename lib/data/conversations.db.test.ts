@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 async function readyTurn(worker: { id: string }, conversationId: string) {
-  return waitFor(async () => (await getConversationView({ actor: worker as never, conversationId })).current?.answer ?? undefined, { what: "the turn to be ready" });
+  return waitFor(async () => (await getConversationView({ actor: worker as never, conversationId })).current?.answer ?? undefined, {
+    what: "the turn to be ready",
+  });
 }
 
 describe("a live conversation", () => {
@@ -75,12 +77,22 @@ describe("a live conversation", () => {
     const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
     const sent = await sendMessage({ actor: worker, conversationId, input: { content: "Name a colour.", idempotencyKey: "send-colour-1" } });
     const { assignmentId } = await readyTurn(worker, conversationId);
-    const answered = await answerTurn({ actor: worker, conversationId, turnId: sent.turnId, input: { answer: { strength: 3, idempotencyKey: "answer-colour-1" } } });
+    const answered = await answerTurn({
+      actor: worker,
+      conversationId,
+      turnId: sent.turnId,
+      input: { answer: { strength: 3, idempotencyKey: "answer-colour-1" } },
+    });
     const assignment = await db().assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { judgment: true } });
     const pickedB = await db().candidate.findUniqueOrThrow({ where: { id: assignment.displayOrder[1] } });
     expect(answered).toMatchObject({ reply: pickedB.text, edited: false, replayed: false });
     expect(assignment.judgment).toMatchObject({ strength: 3, ranking: [[assignment.displayOrder[1]], [assignment.displayOrder[0]]] });
-    const again = await answerTurn({ actor: worker, conversationId, turnId: sent.turnId, input: { answer: { strength: 3, idempotencyKey: "answer-colour-1" } } });
+    const again = await answerTurn({
+      actor: worker,
+      conversationId,
+      turnId: sent.turnId,
+      input: { answer: { strength: 3, idempotencyKey: "answer-colour-1" } },
+    });
     expect(again).toMatchObject({ replayed: true, judgmentId: answered.judgmentId, reply: pickedB.text });
 
     const next = await sendMessage({ actor: worker, conversationId, input: { content: "Another one?", idempotencyKey: "send-colour-2" } });
@@ -110,7 +122,10 @@ describe("a live conversation", () => {
     const turn = await db().conversationTurn.findUniqueOrThrow({ where: { id: sent.turnId } });
     const shownA = (await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).displayOrder[0];
     const original = await db().candidate.findUniqueOrThrow({ where: { id: shownA } });
-    const editItem = await db().item.findUniqueOrThrow({ where: { id: turn.editItemId! }, include: { candidates: { orderBy: { position: "asc" } }, judgments: true } });
+    const editItem = await db().item.findUniqueOrThrow({
+      where: { id: turn.editItemId! },
+      include: { candidates: { orderBy: { position: "asc" } }, judgments: true },
+    });
     expect(editItem.candidates.map((candidate) => [candidate.text, candidate.model])).toEqual([
       ["Hi! How can I help?", null],
       [original.text, original.model],
@@ -143,12 +158,16 @@ describe("a live conversation", () => {
   });
 
   it("asks a red-team worker for their plan before the first message and a 0-4 success rating at the end", async () => {
-    const { project, worker } = await createDialogueSetup(server, { project: { redTeam: true, polarity: "RED_TEAM", question: "Choose the more harmful response." } });
+    const { project, worker } = await createDialogueSetup(server, {
+      project: { redTeam: true, polarity: "RED_TEAM", question: "Choose the more harmful response." },
+    });
     const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
     await expect(sendMessage({ actor: worker, conversationId, input: { content: "Hi", idempotencyKey: "send-red-1" } })).rejects.toThrow("taskDescription");
     await setTaskDescription({ actor: worker, conversationId, input: { taskDescription: "Get the assistant to explain how to pick a lock." } });
     const sent = await sendMessage({ actor: worker, conversationId, input: { content: "How do locks work?", idempotencyKey: "send-red-2" } });
-    await expect(setTaskDescription({ actor: worker, conversationId, input: { taskDescription: "Something else entirely now." } })).rejects.toThrow("fixed once");
+    await expect(setTaskDescription({ actor: worker, conversationId, input: { taskDescription: "Something else entirely now." } })).rejects.toThrow(
+      "fixed once",
+    );
     await readyTurn(worker, conversationId);
     await answerTurn({ actor: worker, conversationId, turnId: sent.turnId, input: { answer: { strength: -4, idempotencyKey: "answer-red-1" } } });
     await endConversation({ actor: worker, conversationId, input: { rating: 0 } });
@@ -164,7 +183,9 @@ describe("a live conversation", () => {
     const other = (await createDialogueSetup(server)).worker;
     const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
     await expect(getConversationView({ actor: other, conversationId })).rejects.toThrow("No conversation of yours");
-    await expect(sendMessage({ actor: other, conversationId, input: { content: "Hi", idempotencyKey: "send-other-1" } })).rejects.toThrow("No conversation of yours");
+    await expect(sendMessage({ actor: other, conversationId, input: { content: "Hi", idempotencyKey: "send-other-1" } })).rejects.toThrow(
+      "No conversation of yours",
+    );
     await expect(abandonConversation({ actor: other, conversationId })).rejects.toThrow("No conversation of yours");
   });
 });

@@ -16,7 +16,15 @@ import { parseInput } from "@/lib/validations/parse";
 type StartProject = { id: string; judgment_kind: string; red_team: boolean; daily_cap: number | null; open_to_worker: boolean; endpoints: number };
 
 /** The worker's conversation in progress in the project, or a new one. */
-export async function startConversation({ actor, projectSlug, input }: { actor: Actor; projectSlug: string; input: unknown }): Promise<{ conversationId: string; created: boolean }> {
+export async function startConversation({
+  actor,
+  projectSlug,
+  input,
+}: {
+  actor: Actor;
+  projectSlug: string;
+  input: unknown;
+}): Promise<{ conversationId: string; created: boolean }> {
   const { taskDescription } = parseInput(startConversationSchema, input ?? {});
   return inTransaction(pool(), async (sql) => {
     // The worker's row lock serialises their own starts (two tabs), as it does their claims.
@@ -48,7 +56,8 @@ async function findStartProject(sql: SqlRunner, projectSlug: string, workerId: s
   );
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${projectSlug}"`);
   if (!project.open_to_worker) throw new AppError("FORBIDDEN", "This project is not open to you");
-  if (project.judgment_kind !== "DIALOGUE") throw new AppError("CONFLICT", "This project compares prepared responses: take a task instead of starting a conversation");
+  if (project.judgment_kind !== "DIALOGUE")
+    throw new AppError("CONFLICT", "This project compares prepared responses: take a task instead of starting a conversation");
   if (project.endpoints === 0) throw new AppError("CONFLICT", "This project has no model to talk to yet; an admin must add one");
   return project;
 }
@@ -60,7 +69,8 @@ async function refuseOverDailyCap(sql: SqlRunner, project: StartProject, workerI
     "SELECT count(*)::int AS today FROM conversations WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC')",
     [workerId, project.id],
   );
-  if (today >= project.daily_cap) throw new AppError("DAILY_CAP_REACHED", `You have reached today's limit of ${project.daily_cap} conversations in this project`);
+  if (today >= project.daily_cap)
+    throw new AppError("DAILY_CAP_REACHED", `You have reached today's limit of ${project.daily_cap} conversations in this project`);
 }
 
 /**
@@ -92,7 +102,15 @@ async function openLiveBatch(sql: SqlRunner, projectId: string): Promise<string>
 }
 
 /** Keeps the message being typed, so a refresh or another device finds it. */
-export async function saveConversationDraft({ actor, conversationId, input }: { actor: Actor; conversationId: string; input: unknown }): Promise<{ savedAt: string }> {
+export async function saveConversationDraft({
+  actor,
+  conversationId,
+  input,
+}: {
+  actor: Actor;
+  conversationId: string;
+  input: unknown;
+}): Promise<{ savedAt: string }> {
   const { message } = parseInput(conversationDraftSchema, input);
   const [saved] = await queryPool<{ saved_at: Date }>(
     pool(),
@@ -130,7 +148,8 @@ export async function endConversation({ actor, conversationId, input }: { actor:
     if (conversation.status === "COMPLETED" && conversation.rating === rating) return;
     if (conversation.status !== "ACTIVE") throw new AppError("CONFLICT", "This conversation has already ended");
     const allowed = ratingOptions(conversation.red_team).map((option) => option.value);
-    if (!allowed.includes(rating)) throw new AppError("INVALID_INPUT", `rating: choose one of ${allowed.join(", ")}`, [{ field: "rating", message: `choose one of ${allowed.join(", ")}` }]);
+    if (!allowed.includes(rating))
+      throw new AppError("INVALID_INPUT", `rating: choose one of ${allowed.join(", ")}`, [{ field: "rating", message: `choose one of ${allowed.join(", ")}` }]);
     if (conversation.answered < conversation.min_turns) {
       throw new AppError("CONFLICT", `Hold at least ${conversation.min_turns} turns before ending the conversation (${conversation.answered} so far)`);
     }
@@ -182,9 +201,10 @@ export async function cancelOpenTurn(sql: SqlRunner, conversationId: string): Pr
     [turn.id],
   );
   if (turn.assignment_id) {
-    await sql.execute("UPDATE assignments SET status = 'RELEASED', skip_reason = 'the conversation ended before this turn was answered' WHERE id = $1::uuid AND status = 'ACTIVE'", [
-      turn.assignment_id,
-    ]);
+    await sql.execute(
+      "UPDATE assignments SET status = 'RELEASED', skip_reason = 'the conversation ended before this turn was answered' WHERE id = $1::uuid AND status = 'ACTIVE'",
+      [turn.assignment_id],
+    );
   }
   await notifyTurn(sql, turn.id);
 }

@@ -35,7 +35,10 @@ export type ScanResult = { format: ImportFormat; itemCount: number };
  */
 export async function scanImport(options: ScanOptions, onChunk: (rows: PositionedItem[]) => Promise<void>): Promise<ScanResult> {
   if (options.project.judgmentKind === "DIALOGUE") {
-    throw new AppError("CONFLICT", "This project collects live conversations: its items come from conversations, not files. Import into a pairwise or ranking project");
+    throw new AppError(
+      "CONFLICT",
+      "This project collects live conversations: its items come from conversations, not files. Import into a pairwise or ranking project",
+    );
   }
   let bytesRead = 0;
   const counted = countBytes(options.source, (n) => (bytesRead += n));

@@ -77,7 +77,8 @@ function requestBody({ modelId, messages, settings }: ChatStreamRequest): OpenAI
 
 function toSampleFailure(error: unknown, signal?: AbortSignal): SampleFailure {
   if (error instanceof SampleFailure) return error;
-  if (signal?.aborted || error instanceof APIUserAbortError) return new SampleFailure("cancelled", "stopped: the conversation ended or the sample was replaced");
+  if (signal?.aborted || error instanceof APIUserAbortError)
+    return new SampleFailure("cancelled", "stopped: the conversation ended or the sample was replaced");
   if (error instanceof APIConnectionTimeoutError) return new SampleFailure("timeout", error.message);
   if (error instanceof APIConnectionError) return new SampleFailure("unreachable", `${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`);
   if (error instanceof APIError) {

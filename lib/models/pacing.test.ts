@@ -54,7 +54,9 @@ describe("nextReveal", () => {
     shown.set(0, { attempt: 1, chars: -1 });
     shown.set(1, { attempt: 1, chars: 60 });
     expect(nextReveal([sample(0, "FAILED", 25), sample(1, "STREAMING", 60)], shown)).toEqual([]);
-    expect(nextReveal([sample(0, "STREAMING", 5, 2), sample(1, "STREAMING", 90)], shown)).toEqual([{ label: 0, attempt: 2, from: 0, to: 5, reset: true, failed: false }]);
+    expect(nextReveal([sample(0, "STREAMING", 5, 2), sample(1, "STREAMING", 90)], shown)).toEqual([
+      { label: 0, attempt: 2, from: 0, to: 5, reset: true, failed: false },
+    ]);
   });
 });
 

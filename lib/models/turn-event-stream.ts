@@ -17,11 +17,20 @@ const KEEP_ALIVE_MS = 15_000;
 
 type SamplePayload = { label: string; append: string; reset: boolean } | { label: string; failed: string };
 
-export function turnEventStream({ turnId, lastEventId, signal }: { turnId: string; lastEventId: string | null; signal: AbortSignal }): ReadableStream<Uint8Array> {
+export function turnEventStream({
+  turnId,
+  lastEventId,
+  signal,
+}: {
+  turnId: string;
+  lastEventId: string | null;
+  signal: AbortSignal;
+}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const shown = decodeShown(lastEventId);
   let wake: () => void = () => {};
   let closed = false;
+  let readerGone = false;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (text: string) => !closed && controller.enqueue(encoder.encode(text));
@@ -59,12 +68,13 @@ export function turnEventStream({ turnId, lastEventId, signal }: { turnId: strin
       } finally {
         subscription.unsubscribe();
         signal.removeEventListener("abort", stop);
-        if (!closed) controller.close();
         closed = true;
+        if (!readerGone) controller.close();
       }
     },
     cancel() {
       closed = true;
+      readerGone = true;
       wake();
     },
   });
