@@ -5,7 +5,7 @@ export type ProjectFormValues = {
   instructions: string;
   question: string;
   polarity: "HELPFUL" | "HARMLESS" | "RED_TEAM" | "CUSTOM";
-  judgmentKind: "PAIRWISE" | "RANKING";
+  judgmentKind: "PAIRWISE" | "RANKING" | "DIALOGUE";
   judgmentsPerItem: number;
   leaseSeconds: number;
   maxOpenLeases: number;
@@ -17,6 +17,12 @@ export type ProjectFormValues = {
   rationaleMode: "OFF" | "OPTIONAL" | "REQUIRED";
   rationaleMinLength: number;
   groupIds: string[];
+  endpointIds: string[];
+  samplesPerTurn: number;
+  minTurns: number;
+  maxTurns: number;
+  pairingRule: "SAME_MODEL" | "RANDOM_MODELS" | "BALANCED";
+  redTeam: boolean;
 };
 
 // The schema's defaults (prisma/schema.prisma), shown in a new project's form.
@@ -37,6 +43,12 @@ export const PROJECT_DEFAULTS: ProjectFormValues = {
   rationaleMode: "OFF",
   rationaleMinLength: 0,
   groupIds: [],
+  endpointIds: [],
+  samplesPerTurn: 2,
+  minTurns: 1,
+  maxTurns: 5,
+  pairingRule: "RANDOM_MODELS",
+  redTeam: false,
 };
 
 export const POLARITY_LABELS: Record<ProjectFormValues["polarity"], string> = {
