@@ -1,4 +1,5 @@
 import "server-only";
+import { endConversationsByAdmin } from "@/lib/data/conversations-ended-by-admin";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
@@ -66,13 +67,15 @@ export async function setBatchStatus({ actor, input }: { actor: Actor; input: Se
         ? await tx.$executeRaw`UPDATE assignments SET status = 'REVOKED'
             WHERE status = 'ACTIVE' AND item_id IN (SELECT id FROM items WHERE batch_id = ${batchId}::uuid)`
         : 0;
+    // A live batch's conversations end with it; the project's next conversation starts a new batch.
+    const endedConversations = status === "CLOSED" ? await endConversationsByAdmin(tx, { batchId }) : 0;
     await recordAuditEvent(tx, {
       actor,
       action: "batch.status",
       targetType: "batch",
       targetId: batchId,
       before: { status: locked.status },
-      after: { status, ...(status === "CLOSED" ? { revokedLeases } : {}) },
+      after: { status, ...(status === "CLOSED" ? { revokedLeases, ...(endedConversations > 0 ? { endedConversations } : {}) } : {}) },
     });
     return { id: batch.id, status: batch.status, projectSlug: batch.project.slug, revokedLeases };
   });

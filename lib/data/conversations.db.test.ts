@@ -4,6 +4,9 @@ import { answerTurn } from "@/lib/data/conversation-answer";
 import { sendMessage } from "@/lib/data/conversation-turns";
 import { getConversationView } from "@/lib/data/conversation-view";
 import { abandonConversation, endConversation, setTaskDescription, startConversation } from "@/lib/data/conversations";
+import { setBatchStatus } from "@/lib/data/batches";
+import { blockUser } from "@/lib/data/people-admin";
+import { createTestUser } from "@/lib/testing/factories";
 import { composeAnswer } from "@/lib/testing/fake-openai-answer";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/lib/testing/fake-openai-server";
 import { createDialogueSetup, settledSamples, waitFor } from "@/lib/testing/dialogue-fixture";
@@ -187,5 +190,32 @@ describe("a live conversation", () => {
       "No conversation of yours",
     );
     await expect(abandonConversation({ actor: other, conversationId })).rejects.toThrow("No conversation of yours");
+  });
+
+  it("ends with its batch: closing the live batch abandons its conversations and stops their streams; the next one starts a new batch", async () => {
+    const { project, worker } = await createDialogueSetup(server, { models: ["stall:after=5", "stall:after=5"], timeoutSeconds: 60 });
+    const admin = await createTestUser("ADMIN");
+    const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
+    const sent = await sendMessage({ actor: worker, conversationId, input: { content: "Hold on.", idempotencyKey: "send-close-1" } });
+    await waitFor(async () => ((await db().turnSample.count({ where: { turnId: sent.turnId, status: "STREAMING" } })) === 2 ? true : undefined));
+    const { batchId } = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    const closed = await setBatchStatus({ actor: admin, input: { batchId, status: "CLOSED" } });
+    expect(closed.status).toBe("CLOSED");
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "ABANDONED" });
+    const samples = await settledSamples(sent.turnId);
+    expect(samples.map((sample) => sample.failureKind)).toEqual(["cancelled", "cancelled"]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "batch.status", targetId: batchId } });
+    expect(audit.after).toMatchObject({ status: "CLOSED", endedConversations: 1 });
+    const next = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
+    const nextBatch = (await db().conversation.findUniqueOrThrow({ where: { id: next.conversationId } })).batchId;
+    expect(nextBatch).not.toBe(batchId);
+  });
+
+  it("ends when its worker is blocked", async () => {
+    const { project, worker } = await createDialogueSetup(server);
+    const admin = await createTestUser("ADMIN");
+    const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
+    await blockUser({ actor: admin, input: { userId: worker.id } });
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "ABANDONED" });
   });
 });

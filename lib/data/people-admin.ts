@@ -1,4 +1,5 @@
 import "server-only";
+import { endConversationsByAdmin } from "@/lib/data/conversations-ended-by-admin";
 import { recordAuditEvent } from "@/lib/data/audit";
 import type { Actor } from "@/lib/data/users";
 import { db } from "@/lib/db/prisma";
@@ -56,6 +57,7 @@ export async function blockUser({ actor, input }: Change) {
     // in flight commits before the revoke below, which then sees its lease.
     const { blockedAt } = await tx.user.update({ where: { id: userId }, data: { blockedAt: new Date() }, select: { blockedAt: true } });
     const { count } = await tx.assignment.updateMany({ where: { workerId: userId, status: "ACTIVE" }, data: { status: "REVOKED" } });
+    await endConversationsByAdmin(tx, { workerId: userId });
     await recordAuditEvent(tx, {
       actor,
       action: "user.block",
