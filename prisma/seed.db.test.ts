@@ -1,10 +1,26 @@
 import { expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { DEMO_PROJECT_SLUG, seedDemo } from "@/prisma/seed";
+import { DEMO_LIVE_PROJECT_SLUG, DEMO_PROJECT_SLUG, DEMO_RED_TEAM_PROJECT_SLUG, seedDemo } from "@/prisma/seed";
 
 it("seeds the demo with an active batch, since imports are drafts otherwise", async () => {
   expect(await seedDemo(db())).toBe(true);
   const batches = await db().batch.findMany({ where: { project: { slug: DEMO_PROJECT_SLUG } }, select: { status: true, itemCount: true, activatedAt: true } });
   expect(batches).toEqual([{ status: "ACTIVE", itemCount: 36, activatedAt: expect.any(Date) }]);
   expect(await seedDemo(db())).toBe(false);
+});
+
+it("seeds a live project and a red-team project on the built-in demo models, with no key and no address of their own", async () => {
+  const projects = await db().project.findMany({
+    where: { slug: { in: [DEMO_LIVE_PROJECT_SLUG, DEMO_RED_TEAM_PROJECT_SLUG] } },
+    include: { endpoints: { include: { endpoint: true } } },
+    orderBy: { slug: "asc" },
+  });
+  expect(projects.map((project) => [project.slug, project.judgmentKind, project.redTeam, project.endpoints.length])).toEqual([
+    [DEMO_LIVE_PROJECT_SLUG, "DIALOGUE", false, 2],
+    [DEMO_RED_TEAM_PROJECT_SLUG, "DIALOGUE", true, 2],
+  ]);
+  for (const { endpoint } of projects.flatMap((project) => project.endpoints)) {
+    expect(endpoint).toMatchObject({ builtin: true, apiKeyEnv: null, apiKeyEncrypted: null });
+    expect(endpoint.modelId).toMatch(/^preflab-demo-/);
+  }
 });

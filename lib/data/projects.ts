@@ -237,6 +237,8 @@ export type WorkerProject = {
   dailyCap: number | null;
   /** Today's judgments have reached the cap and no lease is left: no new task until tomorrow. */
   capReached: boolean;
+  /** A live-conversation project: the worker starts (or goes back to) a conversation instead of taking tasks. */
+  live: { conversationId: string | null } | null;
 };
 
 /**
@@ -255,9 +257,12 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
     time_spent_ms: number;
     daily_cap: number | null;
     live: number;
+    dialogue: boolean;
+    conversation_id: string | null;
   }>(
     pool(),
-    `SELECT p.slug, p.name, p.question, p.daily_cap,
+    `SELECT p.slug, p.name, p.question, p.daily_cap, p.judgment_kind = 'DIALOGUE' AS dialogue,
+       (SELECT c.id FROM conversations c WHERE c.worker_id = $1::uuid AND c.project_id = p.id AND c.status = 'ACTIVE') AS conversation_id,
        (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.worker_id = $1::uuid
           AND s.status = 'ACTIVE' AND s.lease_expires_at > now())::int AS live,
        (SELECT count(*) FROM items i JOIN batches b ON b.id = i.batch_id
@@ -271,7 +276,10 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
               count(*)::int AS done_total,
               COALESCE(sum(j.time_spent_ms), 0)::bigint AS time_spent_ms
        FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid) AS mine
-     WHERE (EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0)
+     WHERE (EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0
+            OR (p.judgment_kind = 'DIALOGUE' AND EXISTS (SELECT 1 FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
+                                                          WHERE pe.project_id = p.id AND e.archived_at IS NULL)
+                AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.source_format = 'live' AND b.status = 'PAUSED')))
        AND project_open_to(p.id, $1::uuid)
      ORDER BY p.created_at`,
     [actor.id],
@@ -286,6 +294,8 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
     timeSpentMs: Number(row.time_spent_ms),
     dailyCap: row.daily_cap,
     // A worker still holding a lease can go back to it, so the button stays.
-    capReached: row.daily_cap !== null && row.live === 0 && row.done_today >= row.daily_cap,
+    // A conversation project's cap counts conversations, checked when one starts.
+    capReached: !row.dialogue && row.daily_cap !== null && row.live === 0 && row.done_today >= row.daily_cap,
+    live: row.dialogue ? { conversationId: row.conversation_id } : null,
   }));
 }
