@@ -12,6 +12,7 @@ import type { ExportManifest } from "@/lib/exports/manifest";
 import { runExport, type ExportProgress } from "@/lib/exports/run-export";
 import { QUEUES, queue } from "@/lib/jobs/queue";
 import { parseInput } from "@/lib/validations/parse";
+import { isId } from "@/lib/validations/ids";
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -226,7 +227,7 @@ function findExportRecord(exportId: string) {
 
 /** Exports are the lab's: every researcher and admin sees all of them. */
 export async function findExport({ exportId }: { exportId: string }) {
-  const record = /^[0-9a-f-]{36}$/i.test(exportId) ? await findExportRecord(exportId) : null;
+  const record = isId(exportId) ? await findExportRecord(exportId) : null;
   if (!record) throw new AppError("NOT_FOUND", "No such export");
   return toView(record);
 }

@@ -12,6 +12,7 @@ import { checkImport, type ImportCheck } from "@/lib/data/imports-check";
 import { findProjectBySlug } from "@/lib/data/projects";
 import { UPLOAD_MAX_BYTES, UPLOAD_RETENTION_MS, uploadDirectory, uploadFilePath } from "@/lib/data/uploads-files";
 import type { CommitImportRequest, ImportRequest } from "@/lib/validations/import";
+import { isId } from "@/lib/validations/ids";
 
 export type StagedUpload = FileDescription & { uploadId: string; filename: string; byteSize: number };
 
@@ -64,11 +65,9 @@ export async function saveUpload({ actor, projectSlug, body, filename, declaredB
   return { uploadId, filename, byteSize, ...description };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function findWaitingUpload(uploadId: string) {
   // A malformed id is simply not found, rather than a database error.
-  const upload = UUID.test(uploadId)
+  const upload = isId(uploadId)
     ? await db().upload.findUnique({
         where: { id: uploadId },
         select: { id: true, filename: true, byteSize: true, batchId: true, project: { select: { slug: true } } },

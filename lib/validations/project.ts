@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 
 export const slugSchema = z
   .string()
@@ -36,7 +37,7 @@ const projectSettingsShape = {
   rationaleMode: z.enum(["OFF", "OPTIONAL", "REQUIRED"]),
   rationaleMinLength: z.coerce.number().int().min(0).max(10_000),
   // Who may work on it: no groups is everyone.
-  groupIds: z.array(z.uuid("no such group")).max(100),
+  groupIds: z.array(idSchema("group")).max(100),
 };
 
 export const createProjectSchema = z
