@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Modal } from "@/components/ui/modal";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { setBatchPriorityAction, setBatchStatusAction } from "@/lib/actions/batches";
 import { allowedBatchTransitions, TRANSITION_LABELS, type BatchStatusName } from "@/lib/data/batch-transitions";
 
@@ -19,16 +20,12 @@ export function BatchStatusControls({
   priority: number;
   openLeases: number;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
-
-  const run = (send: () => Promise<{ ok: boolean; error?: string }>) =>
-    startTransition(async () => {
-      const result = await send();
-      setError(result.ok ? null : (result.error ?? "Refused"));
-    });
-  const moveTo = (next: BatchStatusName) => run(() => setBatchStatusAction({ batchId, status: next }));
+  // A status change and a priority change share one pending state and one error line.
+  const { run, pending, error } = useServerAction((change: { status: BatchStatusName } | { priority: FormDataEntryValue | null }) =>
+    "status" in change ? setBatchStatusAction({ batchId, ...change }) : setBatchPriorityAction({ batchId, ...change }),
+  );
+  const moveTo = (next: BatchStatusName) => void run({ status: next });
 
   return (
     <div className="space-y-3">
@@ -53,10 +50,7 @@ export function BatchStatusControls({
         {status === "CLOSED" && <p className="text-sm text-slate-600">Closed batches stay closed.</p>}
       </div>
       {status !== "CLOSED" && (
-        <form
-          className="flex flex-wrap items-end gap-2 text-sm"
-          action={(form) => run(() => setBatchPriorityAction({ batchId, priority: form.get("priority") }))}
-        >
+        <form className="flex flex-wrap items-end gap-2 text-sm" action={(form) => void run({ priority: form.get("priority") })}>
           <label>
             Priority <span className="text-slate-500">(higher is offered first)</span>
             <input

@@ -19,6 +19,7 @@ import { useShortcuts } from "@/components/comparison/use-shortcuts";
 import { useSubmit } from "@/components/comparison/use-submit";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { skipInStudyAction, submitInStudyAction } from "@/lib/actions/studies";
 import { extendLeaseAction, skipAndContinueAction, submitAndContinueAction } from "@/lib/actions/tasks";
 import type { TaskProject } from "@/lib/data/task-view";
@@ -72,7 +73,8 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
   const differences = useResponseDiffs(task.assignmentId);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [dialog, setDialog] = useState<"help" | "instructions" | "skip" | null>(task.firstInProject && project.hasInstructions ? "instructions" : null);
-  const [lease, setLease] = useState({ expiresAt: task.leaseExpiresAt, extensionsLeft: task.leaseExtensionsLeft, extending: false, error: "" });
+  const [lease, setLease] = useState({ expiresAt: task.leaseExpiresAt, extensionsLeft: task.leaseExtensionsLeft });
+  const extending = useServerAction(extendLeaseAction);
   // Why the lease ended under the worker: its time ran out, or an admin closed its batch.
   const [ended, setEnded] = useState<"expired" | "withdrawn" | null>(null);
   const expired = ended !== null;
@@ -120,28 +122,21 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
     }
   };
 
-  const skip = (reason: string) => {
-    submitted.current = true;
-    const skipped = studyId
+  const skipping = useServerAction((reason: string) =>
+    studyId
       ? skipInStudyAction({ studyId, assignmentId: task.assignmentId, reason })
-      : skipAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, reason });
-    void skipped.then((result) => {
-      if (result && !result.ok) {
-        submitted.current = false;
-        setLease((current) => ({ ...current, error: result.error }));
-      }
-    });
+      : skipAndContinueAction({ assignmentId: task.assignmentId, projectSlug: project.slug, reason }),
+  );
+  const skip = async (reason: string) => {
+    submitted.current = true;
+    const result = await skipping.run(reason);
+    if (result && !result.ok) submitted.current = false;
   };
 
   const extend = async () => {
-    if (lease.extensionsLeft === 0 || lease.extending || expired) return;
-    setLease((current) => ({ ...current, extending: true, error: "" }));
-    const result = await extendLeaseAction(task.assignmentId);
-    setLease((current) =>
-      result.ok
-        ? { expiresAt: result.data.leaseExpiresAt, extensionsLeft: result.data.extensionsLeft, extending: false, error: "" }
-        : { ...current, extending: false, error: result.error },
-    );
+    if (lease.extensionsLeft === 0 || extending.pending || expired) return;
+    const result = await extending.run(task.assignmentId);
+    if (result?.ok) setLease({ expiresAt: result.data.leaseExpiresAt, extensionsLeft: result.data.extensionsLeft });
   };
 
   const onExpired = useCallback(() => setEnded((current) => current ?? "expired"), []);
@@ -201,7 +196,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
           <LeaseBar
             leaseExpiresAt={lease.expiresAt}
             extensionsLeft={lease.extensionsLeft}
-            extending={lease.extending}
+            extending={extending.pending}
             onExtend={() => void extend()}
             onExpired={onExpired}
           />
@@ -312,7 +307,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
         <TaskStatusLine
           submitState={submitState}
           draftStatus={draftStatus}
-          leaseError={lease.error}
+          leaseError={skipping.error ?? extending.error ?? ""}
           needsPreference={!hasPreference}
           rationaleShort={rationaleShort}
           instantSubmit={instantSubmit}
@@ -323,7 +318,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
         {instructions}
       </Modal>
       <ShortcutsDialog open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={shortcuts} />
-      <SkipDialog open={dialog === "skip"} onClose={() => setDialog(null)} onSkip={skip} busy={locked} />
+      <SkipDialog open={dialog === "skip"} onClose={() => setDialog(null)} onSkip={(reason) => void skip(reason)} busy={locked} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { queueExportAction } from "@/lib/actions/exports";
 import { AGGREGATIONS, EXPORT_FORMAT_LABELS, EXPORT_FORMATS, FILE_TYPE_LABELS, FILE_TYPES, STRENGTH_POLICIES } from "@/lib/exports/export-options";
 
@@ -32,15 +33,12 @@ function numberOrUndefined(value: FormDataEntryValue | null): number | undefined
 
 export function ExportForm({ projects, batches, initialProject }: Props) {
   const [chosen, setChosen] = useState<string[]>(initialProject ? [initialProject] : projects.slice(0, 1).map((p) => p.slug));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useServerAction(queueExportAction);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await queueExportAction({
+    void run({
       format: form.get("format"),
       fileType: form.get("fileType"),
       projects: chosen,
@@ -52,9 +50,7 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
       excludeBlockedAnnotators: form.get("excludeBlocked") === "on",
       minAgreement: numberOrUndefined(form.get("minAgreement")),
       testFraction: numberOrUndefined(form.get("testFraction")) ?? 0,
-    }).catch(() => ({ ok: false as const, error: "Could not reach the server. Try again.", code: "NETWORK", details: [] }));
-    setPending(false);
-    if (!result.ok) setError(result.error);
+    });
   }
 
   const visibleBatches = batches.filter((batch) => chosen.includes(batch.project));

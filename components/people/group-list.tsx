@@ -1,19 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { FormError } from "@/components/ui/form-error";
 import { Modal } from "@/components/ui/modal";
-import { useActionError } from "@/components/people/use-action-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { createGroupAction, deleteGroupAction, renameGroupAction } from "@/lib/actions/groups";
-import type { ActionResult } from "@/lib/actions/run-action";
 
 type Group = { id: string; name: string; memberCount: number };
 
 const small = "rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-60";
 
 export function GroupList({ groups }: { groups: Group[] }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ name: string }> | null, FormData>(createGroupAction, null);
+  const { formAction, pending, error } = useServerAction(createGroupAction);
   return (
     <div className="space-y-3 text-sm">
       <form action={formAction} className="flex gap-2">
@@ -32,7 +31,7 @@ export function GroupList({ groups }: { groups: Group[] }) {
           Create
         </button>
       </form>
-      <FormError message={state && !state.ok ? state.error : null} />
+      <FormError message={error} />
       {groups.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">No groups yet. Groups decide who may work on which projects.</p>
       ) : (
@@ -49,7 +48,10 @@ export function GroupList({ groups }: { groups: Group[] }) {
 function GroupRow({ group }: { group: Group }) {
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const { error, pending, run } = useActionError();
+  // Renaming and deleting share one pending state and one error line.
+  const { run, pending, error } = useServerAction((change: { rename: string } | "delete") =>
+    change === "delete" ? deleteGroupAction(group.id) : renameGroupAction(group.id, change.rename),
+  );
   return (
     <li className="p-3">
       {renaming ? (
@@ -58,10 +60,7 @@ function GroupRow({ group }: { group: Group }) {
           onSubmit={(event) => {
             event.preventDefault();
             const name = String(new FormData(event.currentTarget).get("name") ?? "");
-            run(
-              () => renameGroupAction(group.id, name),
-              () => setRenaming(false),
-            );
+            void run({ rename: name }).then((result) => result?.ok && setRenaming(false));
           }}
         >
           <input
@@ -101,12 +100,7 @@ function GroupRow({ group }: { group: Group }) {
             type="button"
             autoFocus
             disabled={pending}
-            onClick={() =>
-              run(
-                () => deleteGroupAction(group.id),
-                () => setDeleting(false),
-              )
-            }
+            onClick={async () => (await run("delete"))?.ok && setDeleting(false)}
             className="rounded bg-red-700 px-4 py-2 text-white hover:bg-red-800"
           >
             Delete

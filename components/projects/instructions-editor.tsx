@@ -1,23 +1,19 @@
 "use client";
 
-import { useState, useTransition, type ReactNode } from "react";
+import { useState } from "react";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { previewInstructionsAction } from "@/lib/actions/instructions-preview";
 
 /** Markdown instructions with a Preview tab rendered on the server by the workers' own component. */
 export function InstructionsEditor({ defaultValue }: { defaultValue: string }) {
   const [text, setText] = useState(defaultValue);
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const [preview, setPreview] = useState<ReactNode>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, result, error } = useServerAction(previewInstructionsAction);
+  const preview = result?.ok ? result.data : null;
 
   const showPreview = () => {
     setTab("preview");
-    startTransition(async () => {
-      const result = await previewInstructionsAction(text);
-      setError(result.ok ? null : result.error);
-      setPreview(result.ok ? result.data : null);
-    });
+    void run(text);
   };
   const tabClass = (active: boolean) => `rounded-t px-3 py-1 text-sm ${active ? "border border-b-0 border-slate-300 bg-white font-medium" : "text-slate-600"}`;
 

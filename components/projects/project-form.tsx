@@ -1,10 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
-import { createProjectAction, updateProjectAction, type ProjectFormState } from "@/lib/actions/projects";
-import type { ActionResult } from "@/lib/actions/run-action";
+import type { FormEvent, ReactNode } from "react";
+import { createProjectAction, updateProjectAction } from "@/lib/actions/projects";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { AccessPicker } from "@/components/projects/access-picker";
 import { FlagListEditor } from "@/components/projects/flag-list-editor";
 import { InstructionsEditor } from "@/components/projects/instructions-editor";
@@ -20,25 +20,21 @@ type Props = {
 
 /** One form for creating and editing a project; the server checks every field again. */
 export function ProjectForm({ groups, project }: Props) {
-  const action = project ? updateProjectAction.bind(null, project.slug) : createProjectAction;
-  const [state, formAction, pending] = useActionState<ProjectFormState | ActionResult<never> | null, FormData>(
-    action as (state: ProjectFormState | ActionResult<never> | null, form: FormData) => Promise<ProjectFormState>,
-    null,
+  const { run, pending, result, error, details } = useServerAction((form: FormData) =>
+    project ? updateProjectAction(project.slug, form) : createProjectAction(form),
   );
   const values = project ?? PROJECT_DEFAULTS;
   const errorOf = (field: string) =>
-    state && !state.ok
-      ? state.details
-          .filter((d) => d.field === field)
-          .map((d) => d.message)
-          .join("; ")
-      : "";
-  // Dispatched by hand rather than through <form action>: React resets a form after its action,
-  // which would throw away the admin's edits when the server refuses one of them.
+    details
+      .filter((d) => d.field === field)
+      .map((d) => d.message)
+      .join("; ");
+  // Sent by hand rather than as a <form action>: React resets a form after its action, which would
+  // throw away the admin's edits when the server refuses one of them.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    startTransition(() => formAction(form));
+    void run(form);
   };
   const frozenNote = project?.hasJudgments ? <span className="text-slate-500"> (fixed: judgments exist)</span> : null;
 
@@ -119,10 +115,10 @@ export function ProjectForm({ groups, project }: Props) {
         <AccessPicker groups={groups} defaultValue={values.groupIds} />
       </Section>
 
-      <FormError message={state && !state.ok ? state.error : null} />
-      {state?.ok && (
+      <FormError message={error} />
+      {result?.ok && (
         <p role="status" className="text-sm text-green-800">
-          {state.data.changed.length ? `Saved: ${state.data.changed.join(", ")}.` : "Nothing changed."}
+          {result.data.changed.length ? `Saved: ${result.data.changed.join(", ")}.` : "Nothing changed."}
         </p>
       )}
       <Button type="submit" disabled={pending}>
