@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { InstructionsPreviewPanel } from "@/components/projects/instructions-preview-panel";
+import { InstructionsTab } from "@/components/projects/instructions-tab";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { previewInstructionsAction } from "@/lib/actions/instructions-preview";
 
@@ -8,40 +10,22 @@ import { previewInstructionsAction } from "@/lib/actions/instructions-preview";
 export function InstructionsEditor({ defaultValue }: { defaultValue: string }) {
   const [text, setText] = useState(defaultValue);
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const { run, pending, result, error } = useServerAction(previewInstructionsAction);
-  const preview = result?.ok ? result.data : null;
+  const preview = useServerAction(previewInstructionsAction);
 
   const showPreview = () => {
     setTab("preview");
-    void run(text);
+    void preview.run(text);
   };
-  const tabClass = (active: boolean) => `rounded-t px-3 py-1 text-sm ${active ? "border border-b-0 border-slate-300 bg-white font-medium" : "text-slate-600"}`;
 
   return (
     <div>
       <div role="tablist" aria-label="Instructions" className="flex gap-1">
-        <button
-          type="button"
-          role="tab"
-          id="instructions-write-tab"
-          aria-selected={tab === "write"}
-          aria-controls="instructions-write"
-          onClick={() => setTab("write")}
-          className={tabClass(tab === "write")}
-        >
+        <InstructionsTab name="write" selected={tab === "write"} onSelect={() => setTab("write")}>
           Write
-        </button>
-        <button
-          type="button"
-          role="tab"
-          id="instructions-preview-tab"
-          aria-selected={tab === "preview"}
-          aria-controls="instructions-preview"
-          onClick={showPreview}
-          className={tabClass(tab === "preview")}
-        >
+        </InstructionsTab>
+        <InstructionsTab name="preview" selected={tab === "preview"} onSelect={showPreview}>
           Preview
-        </button>
+        </InstructionsTab>
       </div>
       <div id="instructions-write" role="tabpanel" aria-labelledby="instructions-write-tab" hidden={tab !== "write"}>
         <textarea
@@ -53,24 +37,12 @@ export function InstructionsEditor({ defaultValue }: { defaultValue: string }) {
           className="w-full rounded-b rounded-tr border border-slate-300 px-3 py-2 font-mono text-sm"
         />
       </div>
-      <div
-        id="instructions-preview"
-        role="tabpanel"
-        aria-labelledby="instructions-preview-tab"
+      <InstructionsPreviewPanel
         hidden={tab !== "preview"}
-        aria-busy={pending}
-        className="min-h-24 rounded-b rounded-tr border border-slate-300 bg-white p-3"
-      >
-        {pending ? (
-          <p className="text-sm text-slate-500">Rendering…</p>
-        ) : error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
-        ) : (
-          (preview ?? <p className="text-sm text-slate-500">Nothing to preview yet.</p>)
-        )}
-      </div>
+        pending={preview.pending}
+        error={preview.error}
+        preview={preview.result?.ok ? preview.result.data : null}
+      />
     </div>
   );
 }
