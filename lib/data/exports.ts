@@ -54,6 +54,8 @@ function failure(error: unknown) {
 }
 
 // Progress is written at most twice a second: the job may read hundreds of thousands of judgments.
+// The write is not awaited, so it can land after the completion's: it only touches a running export,
+// or a small export's first progress line (1 row) would overwrite its final count.
 function progressWriter(exportId: string) {
   let last = 0;
   return (progress: ExportProgress) => {
@@ -61,7 +63,7 @@ function progressWriter(exportId: string) {
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;
     void db()
-      .export.update({ where: { id: exportId }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
+      .export.updateMany({ where: { id: exportId, status: "RUNNING" }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
       .catch(() => undefined);
   };
 }
