@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { claimStudyTaskAction } from "@/lib/actions/studies";
 import { claimNextTaskAction } from "@/lib/actions/tasks";
 
@@ -18,21 +18,10 @@ export function NextTaskButton({
   disabled: boolean;
   autoFocus?: boolean;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useServerAction(() => (studyId ? claimStudyTaskAction(studyId) : claimNextTaskAction(projectSlug)));
   return (
     <div className="text-right">
-      <Button
-        type="button"
-        autoFocus={autoFocus && !disabled}
-        disabled={disabled || pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = studyId ? await claimStudyTaskAction(studyId) : await claimNextTaskAction(projectSlug);
-            if (result && !result.ok) setError(result.error);
-          })
-        }
-      >
+      <Button type="button" autoFocus={autoFocus && !disabled} disabled={disabled || pending} onClick={() => void run()}>
         {pending ? "Opening…" : "Next task"}
       </Button>
       <FormError message={error} className="mt-1" />

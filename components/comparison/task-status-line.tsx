@@ -1,4 +1,4 @@
-import type { DraftStatus } from "@/components/comparison/use-draft";
+import type { DraftStatus } from "@/components/comparison/send-draft";
 import type { SubmitState } from "@/components/comparison/use-submit";
 
 const DRAFT_TEXT: Record<DraftStatus, string> = {

@@ -2,22 +2,18 @@
 
 import { useState } from "react";
 import { ResponseDiff } from "@/components/comparison/response-diff";
+import { NETWORK_ERROR, useServerAction } from "@/components/ui/use-server-action";
 import { loadResponseDiffsAction } from "@/lib/actions/tasks";
-import type { ResponseDiff as Diff } from "@/lib/data/response-diffs";
 
 /** The differences view: fetched from the server the first time it is shown, then kept. */
 export function useResponseDiffs(assignmentId: string) {
   const [shown, setShown] = useState(false);
-  const [diffs, setDiffs] = useState<Diff[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, result } = useServerAction(loadResponseDiffsAction);
+  const error = result && !result.ok ? (result.code === NETWORK_ERROR ? "Could not reach the server to compare the responses." : result.error) : null;
 
   const toggle = () => {
     setShown((current) => !current);
-    if (diffs || error) return;
-    void loadResponseDiffsAction(assignmentId).then(
-      (result) => (result.ok ? setDiffs(result.data) : setError(result.error)),
-      () => setError("Could not reach the server to compare the responses."),
-    );
+    if (!result && !pending) void run(assignmentId);
   };
 
   const view = (label: string) => {
@@ -27,7 +23,7 @@ export function useResponseDiffs(assignmentId: string) {
           {error}
         </p>
       );
-    const diff = diffs?.find((candidate) => candidate.label === label);
+    const diff = result?.ok ? result.data.find((candidate) => candidate.label === label) : undefined;
     return diff ? <ResponseDiff diff={diff} /> : <p className="text-sm text-slate-600">Comparing…</p>;
   };
 

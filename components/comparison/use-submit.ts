@@ -1,7 +1,7 @@
 "use client";
 
-import { unstable_rethrow } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
+import { NETWORK_ERROR, useServerAction } from "@/components/ui/use-server-action";
 import type { ActionResult } from "@/lib/actions/run-action";
 
 export type SubmitState =
@@ -15,37 +15,31 @@ const MAX_DELAY_S = 10;
  * per task), so a retry can never store a second judgment. A refusal from the server is shown.
  */
 export function useSubmit(send: () => Promise<ActionResult<never>>) {
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useServerAction(send);
   const [state, setState] = useState<SubmitState>({ kind: "idle" });
   const busy = useRef(false);
 
-  const submit = () => {
+  const submit = async () => {
     if (busy.current) return;
     busy.current = true;
     setState({ kind: "sending" });
-    startTransition(async () => {
-      try {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            const result = await send();
-            if (result && !result.ok) setState({ kind: "refused", code: result.code, message: result.error });
-            return;
-          } catch (failure) {
-            // The redirect to the next task arrives as a thrown signal the router must see.
-            unstable_rethrow(failure);
-            const delay = Math.min(MAX_DELAY_S, 2 ** (attempt - 1));
-            for (let left = delay; left > 0; left--) {
-              setState({ kind: "retrying", attempt, inSeconds: left });
-              await new Promise((resolve) => setTimeout(resolve, 1000));
-            }
-            setState({ kind: "sending" });
-          }
+    try {
+      for (let attempt = 1; ; attempt++) {
+        // No result: the answer was stored and the page is moving on to the next task.
+        const result = await run();
+        if (result?.ok !== false) return;
+        if (result.code !== NETWORK_ERROR) return setState({ kind: "refused", code: result.code, message: result.error });
+        const delay = Math.min(MAX_DELAY_S, 2 ** (attempt - 1));
+        for (let left = delay; left > 0; left--) {
+          setState({ kind: "retrying", attempt, inSeconds: left });
+          await new Promise((resolve) => setTimeout(resolve, 1000));
         }
-      } finally {
-        busy.current = false;
+        setState({ kind: "sending" });
       }
-    });
+    } finally {
+      busy.current = false;
+    }
   };
 
-  return { submit, state, sending: pending || state.kind === "sending" || state.kind === "retrying" };
+  return { submit: () => void submit(), state, sending: pending || state.kind === "sending" || state.kind === "retrying" };
 }

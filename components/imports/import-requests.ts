@@ -27,7 +27,7 @@ export function uploadFile(url: string, file: File, onProgress: (fraction: numbe
   });
 }
 
-type Progress = { bytesRead: number; totalBytes: number | null; items: number };
+export type Progress = { bytesRead: number; totalBytes: number | null; items: number };
 
 /** POSTs JSON and reads the NDJSON answer line by line: progress as it comes, then the result or error. */
 export async function postWithProgress<T>(url: string, body: unknown, onProgress: (progress: Progress) => void): Promise<Outcome<T>> {

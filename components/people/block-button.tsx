@@ -4,21 +4,22 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Modal } from "@/components/ui/modal";
-import { useActionError } from "@/components/people/use-action-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { blockUserAction, unblockUserAction } from "@/lib/actions/people";
 
 /** Block (after a confirmation that says what blocking does) or unblock a person. */
 export function BlockButton({ userId, email, blocked }: { userId: string; email: string; blocked: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  const { error, pending, run } = useActionError();
+  const block = useServerAction(blockUserAction);
+  const unblock = useServerAction(unblockUserAction);
   const secondary = "rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-60";
   if (blocked) {
     return (
       <div>
-        <button type="button" disabled={pending} onClick={() => run(() => unblockUserAction(userId))} className={secondary} aria-label={`Unblock ${email}`}>
+        <button type="button" disabled={unblock.pending} onClick={() => void unblock.run(userId)} className={secondary} aria-label={`Unblock ${email}`}>
           Unblock
         </button>
-        <FormError message={error} />
+        <FormError message={unblock.error} />
       </div>
     );
   }
@@ -36,23 +37,18 @@ export function BlockButton({ userId, email, blocked }: { userId: string; email:
         <div className="mt-4 flex gap-3">
           <Button
             type="button"
-            disabled={pending}
+            disabled={block.pending}
             autoFocus
             className="bg-red-700 hover:bg-red-800"
-            onClick={() =>
-              run(
-                () => blockUserAction(userId),
-                () => setConfirming(false),
-              )
-            }
+            onClick={async () => (await block.run(userId))?.ok && setConfirming(false)}
           >
-            {pending ? "Blocking…" : "Block"}
+            {block.pending ? "Blocking…" : "Block"}
           </Button>
           <button type="button" onClick={() => setConfirming(false)} className={secondary}>
             Cancel
           </button>
         </div>
-        <FormError message={error} className="mt-2" />
+        <FormError message={block.error} className="mt-2" />
       </Modal>
     </div>
   );

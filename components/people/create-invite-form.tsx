@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { createInviteAction } from "@/lib/actions/invites";
-import type { ActionResult } from "@/lib/actions/run-action";
 import { MAX_INVITE_DAYS, MAX_INVITE_USES } from "@/lib/validations/invite";
 import { ROLES } from "@/lib/validations/user";
 
 export function CreateInviteForm({ groups }: { groups: { id: string; name: string }[] }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ path: string }> | null, FormData>(createInviteAction, null);
+  const { formAction, pending, result, error } = useServerAction(createInviteAction);
   // The origin is known only in the browser (the app may sit behind a proxy).
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
@@ -50,16 +50,16 @@ export function CreateInviteForm({ groups }: { groups: { id: string; name: strin
       <Button type="submit" disabled={pending}>
         Create invite link
       </Button>
-      {state?.ok && (
+      {result?.ok && (
         <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">
           <p>Copy the link now: it is not shown again.</p>
           <code data-testid="invite-link" className="mt-1 block break-all font-mono">
             {origin}
-            {state.data.path}
+            {result.data.path}
           </code>
         </div>
       )}
-      <FormError message={state && !state.ok ? state.error : null} />
+      <FormError message={error} />
     </form>
   );
 }

@@ -1,19 +1,13 @@
 "use client";
 
-import Link from "next/link";
-import { useActionState, useState } from "react";
+import { GroupRow, type Group } from "@/components/people/group-row";
+import { smallButton } from "@/components/people/small-button";
 import { FormError } from "@/components/ui/form-error";
-import { Modal } from "@/components/ui/modal";
-import { useActionError } from "@/components/people/use-action-error";
-import { createGroupAction, deleteGroupAction, renameGroupAction } from "@/lib/actions/groups";
-import type { ActionResult } from "@/lib/actions/run-action";
-
-type Group = { id: string; name: string; memberCount: number };
-
-const small = "rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-60";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { createGroupAction } from "@/lib/actions/groups";
 
 export function GroupList({ groups }: { groups: Group[] }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ name: string }> | null, FormData>(createGroupAction, null);
+  const { formAction, pending, error } = useServerAction(createGroupAction);
   return (
     <div className="space-y-3 text-sm">
       <form action={formAction} className="flex gap-2">
@@ -28,11 +22,11 @@ export function GroupList({ groups }: { groups: Group[] }) {
           placeholder="New group name"
           className="w-full rounded border border-slate-300 px-3 py-2"
         />
-        <button type="submit" disabled={pending} className={small}>
+        <button type="submit" disabled={pending} className={smallButton}>
           Create
         </button>
       </form>
-      <FormError message={state && !state.ok ? state.error : null} />
+      <FormError message={error} />
       {groups.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">No groups yet. Groups decide who may work on which projects.</p>
       ) : (
@@ -43,81 +37,5 @@ export function GroupList({ groups }: { groups: Group[] }) {
         </ul>
       )}
     </div>
-  );
-}
-
-function GroupRow({ group }: { group: Group }) {
-  const [renaming, setRenaming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const { error, pending, run } = useActionError();
-  return (
-    <li className="p-3">
-      {renaming ? (
-        <form
-          className="flex gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const name = String(new FormData(event.currentTarget).get("name") ?? "");
-            run(
-              () => renameGroupAction(group.id, name),
-              () => setRenaming(false),
-            );
-          }}
-        >
-          <input
-            name="name"
-            aria-label={`New name for ${group.name}`}
-            defaultValue={group.name}
-            autoFocus
-            required
-            maxLength={100}
-            className="w-full rounded border border-slate-300 px-2 py-1"
-          />
-          <button type="submit" disabled={pending} className={small}>
-            Save
-          </button>
-          <button type="button" onClick={() => setRenaming(false)} className={small}>
-            Cancel
-          </button>
-        </form>
-      ) : (
-        <div className="flex items-center gap-2">
-          <span className="font-medium">{group.name}</span>
-          <Link href={`/admin/people?group=${group.id}`} className="text-indigo-700 underline">
-            {group.memberCount === 1 ? "1 member" : `${group.memberCount} members`}
-          </Link>
-          <button type="button" onClick={() => setRenaming(true)} className={`${small} ml-auto`} aria-label={`Rename ${group.name}`}>
-            Rename
-          </button>
-          <button type="button" onClick={() => setDeleting(true)} className={`${small} text-red-700`} aria-label={`Delete ${group.name}`}>
-            Delete
-          </button>
-        </div>
-      )}
-      <Modal open={deleting} title={`Delete ${group.name}?`} onClose={() => setDeleting(false)}>
-        <p className="text-sm">Its {group.memberCount} members stay, but leave the group, and projects open to the group lose it.</p>
-        <div className="mt-4 flex gap-3">
-          <button
-            type="button"
-            autoFocus
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => deleteGroupAction(group.id),
-                () => setDeleting(false),
-              )
-            }
-            className="rounded bg-red-700 px-4 py-2 text-white hover:bg-red-800"
-          >
-            Delete
-          </button>
-          <button type="button" onClick={() => setDeleting(false)} className={small}>
-            Cancel
-          </button>
-        </div>
-        <FormError message={error} className="mt-2" />
-      </Modal>
-      <FormError message={error} />
-    </li>
   );
 }

@@ -3,7 +3,7 @@
 import { formatTime } from "@/components/people/format-time";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-error";
-import { useActionError } from "@/components/people/use-action-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { revokeInviteAction } from "@/lib/actions/invites";
 
 type InviteRow = {
@@ -21,7 +21,7 @@ type InviteRow = {
 const STATUS_LABELS = { live: "live", expired: "expired", "used-up": "used up", revoked: "revoked" } as const;
 
 export function InviteList({ invites }: { invites: InviteRow[] }) {
-  const { error, pending, run } = useActionError();
+  const { run, pending, error } = useServerAction(revokeInviteAction);
   if (invites.length === 0) return <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600">No invites yet.</p>;
   return (
     <div className="space-y-2">
@@ -47,7 +47,7 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
                 <button
                   type="button"
                   disabled={pending}
-                  onClick={() => run(() => revokeInviteAction(invite.id))}
+                  onClick={() => void run(invite.id)}
                   className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
                 >
                   Revoke

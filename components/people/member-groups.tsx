@@ -2,14 +2,17 @@
 
 import { useRef } from "react";
 import { FormError } from "@/components/ui/form-error";
-import { useActionError } from "@/components/people/use-action-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { addGroupMemberAction, removeGroupMemberAction } from "@/lib/actions/groups";
 
 type Group = { id: string; name: string };
 
 /** A person's groups, each removable, and a picker to add one they are not in. */
 export function MemberGroups({ userId, email, groups, allGroups }: { userId: string; email: string; groups: Group[]; allGroups: Group[] }) {
-  const { error, pending, run } = useActionError();
+  // Adding and removing share one pending state and one error line.
+  const { run, pending, error } = useServerAction((change: { add: string } | { remove: string }) =>
+    "add" in change ? addGroupMemberAction(change.add, userId) : removeGroupMemberAction(change.remove, userId),
+  );
   const picker = useRef<HTMLSelectElement>(null);
   const joinable = allGroups.filter((group) => !groups.some((mine) => mine.id === group.id));
   if (groups.length === 0 && joinable.length === 0) return <span className="text-slate-600">—</span>;
@@ -22,7 +25,7 @@ export function MemberGroups({ userId, email, groups, allGroups }: { userId: str
             <button
               type="button"
               disabled={pending}
-              onClick={() => run(() => removeGroupMemberAction(group.id, userId))}
+              onClick={() => void run({ remove: group.id })}
               aria-label={`Remove ${email} from ${group.name}`}
               className="rounded px-1 hover:bg-slate-200"
             >
@@ -46,7 +49,7 @@ export function MemberGroups({ userId, email, groups, allGroups }: { userId: str
           <button
             type="button"
             disabled={pending}
-            onClick={() => picker.current?.value && run(() => addGroupMemberAction(picker.current!.value, userId))}
+            onClick={() => void (picker.current?.value && run({ add: picker.current.value }))}
             className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-100"
           >
             Add

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FormError } from "@/components/ui/form-error";
-import { useActionError } from "@/components/people/use-action-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { changeRoleAction } from "@/lib/actions/people";
 import { ROLES } from "@/lib/validations/user";
 
@@ -12,7 +12,7 @@ import { ROLES } from "@/lib/validations/user";
  */
 export function RoleSelect({ userId, email, role, isSelf }: { userId: string; email: string; role: string; isSelf: boolean }) {
   const [picked, setPicked] = useState(role);
-  const { error, pending, run } = useActionError();
+  const { run, pending, error } = useServerAction(changeRoleAction);
   if (isSelf) {
     return (
       <span>
@@ -23,14 +23,11 @@ export function RoleSelect({ userId, email, role, isSelf }: { userId: string; em
   }
   return (
     <form
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
+        const result = await run(userId, picked);
         // A refused change puts the picker back on the role that is stored.
-        run(
-          () => changeRoleAction(userId, picked),
-          undefined,
-          () => setPicked(role),
-        );
+        if (result && !result.ok) setPicked(role);
       }}
     >
       <div className="flex gap-1">

@@ -1,17 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { createProjectAction } from "@/lib/actions/projects";
-import type { ActionResult } from "@/lib/actions/run-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
 /** The quick way: name, slug, question and k; everything else keeps its default until edited. */
 export function CreateProjectForm() {
-  const [state, formAction, pending] = useActionState<ActionResult<never> | null, FormData>(createProjectAction, null);
-  const fieldError = (field: string) => (state && !state.ok ? state.details.find((d) => d.field === field)?.message : undefined);
+  const { formAction, pending, error, details } = useServerAction(createProjectAction);
+  const fieldError = (field: string) => details.find((d) => d.field === field)?.message;
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <label className="block text-sm">
@@ -35,7 +34,7 @@ export function CreateProjectForm() {
         Judgments per item (k)
         <input name="judgmentsPerItem" type="number" min={1} max={100} defaultValue={1} className={inputClass} />
       </label>
-      <FormError message={state && !state.ok ? state.error : null} />
+      <FormError message={error} />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create project"}
       </Button>

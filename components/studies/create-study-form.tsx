@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { createStudyAction } from "@/lib/actions/studies";
-import type { ActionResult } from "@/lib/actions/run-action";
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
 /** `suggestedCode` is made on the server per render, so each new study gets its own by default. */
 export function CreateStudyForm({ projects, suggestedCode }: { projects: { id: string; name: string }[]; suggestedCode: string }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(createStudyAction, null);
+  const { formAction, pending, result, error, details } = useServerAction(createStudyAction);
   const [platform, setPlatform] = useState<"PROLIFIC" | "MTURK">("PROLIFIC");
-  const fieldError = (field: string) => (state && !state.ok ? state.details.find((d) => d.field === field)?.message : undefined);
+  const fieldError = (field: string) => details.find((d) => d.field === field)?.message;
   if (projects.length === 0) return <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">Create a project first.</p>;
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -50,8 +50,8 @@ export function CreateStudyForm({ projects, suggestedCode }: { projects: { id: s
           {fieldError("completionCode") && <span className="text-red-700">{fieldError("completionCode")}</span>}
         </label>
       )}
-      <FormError message={state && !state.ok ? state.error : null} />
-      {state?.ok && (
+      <FormError message={error} />
+      {result?.ok && (
         <p role="status" className="text-sm text-emerald-700">
           Study created: its link is in the list.
         </p>

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { createApiTokenAction } from "@/lib/actions/api-tokens";
-import type { ActionResult } from "@/lib/actions/run-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export function CreateTokenForm({ scopes }: { scopes: string[] }) {
-  const [state, formAction, pending] = useActionState<ActionResult<{ secret: string; name: string }> | null, FormData>(createApiTokenAction, null);
+  const { formAction, pending, result, error } = useServerAction(createApiTokenAction);
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <label className="block text-sm">
@@ -25,15 +24,15 @@ export function CreateTokenForm({ scopes }: { scopes: string[] }) {
       <Button type="submit" disabled={pending}>
         Create token
       </Button>
-      {state?.ok && (
+      {result?.ok && (
         <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <p>Token “{state.data.name}” created. Copy it now: it is not shown again.</p>
+          <p>Token “{result.data.name}” created. Copy it now: it is not shown again.</p>
           <code data-testid="new-token" className="mt-1 block break-all font-mono">
-            {state.data.secret}
+            {result.data.secret}
           </code>
         </div>
       )}
-      <FormError message={state && !state.ok ? state.error : null} />
+      <FormError message={error} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 
-export async function createApiTokenAction(_previous: ActionResult<{ secret: string; name: string }> | null, formData: FormData) {
+export async function createApiTokenAction(formData: FormData) {
   const result = await runAction("token:manage-own", async (actor) => {
     const { token, secret } = await createApiToken({
       actor,

@@ -1,23 +1,21 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import type { ActionResult } from "@/lib/actions/run-action";
 import { signIn, signOut } from "@/lib/auth/auth";
 
-// The email comes back so the form keeps it after a failed attempt (React resets forms after an action).
-export type SignInState = { error?: string; email?: string };
-
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(formData: FormData): Promise<ActionResult<never>> {
   try {
     await signIn("credentials", {
       email: formData.get("email"),
       password: formData.get("password"),
       redirectTo: safeRedirect(formData.get("callbackUrl")),
     });
-    return {};
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Wrong email or password, or the account is blocked.", email: String(formData.get("email") ?? "") };
+    if (error instanceof AuthError) return { ok: false, code: "UNAUTHENTICATED", error: "Wrong email or password, or the account is blocked.", details: [] };
     throw error;
   }
+  throw new Error("signIn returned without redirecting");
 }
 
 export async function signOutAction() {

@@ -9,7 +9,7 @@ function done<T>(result: ActionResult<T>): ActionResult<T> {
   return result;
 }
 
-export async function createGroupAction(_previous: ActionResult<{ name: string }> | null, formData: FormData) {
+export async function createGroupAction(formData: FormData) {
   return done(await runAction("user:manage", (actor) => createGroup({ actor, input: { name: formData.get("name") } })));
 }
 

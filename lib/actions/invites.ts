@@ -5,9 +5,9 @@ import { signIn } from "@/lib/auth/auth";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { signUpWithInvite } from "@/lib/data/invite-sign-up";
 import { createInvite, revokeInvite } from "@/lib/data/invites";
-import { isAppError, type ErrorDetail } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 
-export async function createInviteAction(_previous: ActionResult<{ path: string }> | null, formData: FormData) {
+export async function createInviteAction(formData: FormData) {
   const result = await runAction("user:manage", async (actor) => {
     const input = {
       role: formData.get("role"),
@@ -31,14 +31,11 @@ export async function revokeInviteAction(inviteId: string): Promise<ActionResult
   return result;
 }
 
-// The email and name come back so the form keeps them after a refusal (React resets forms after an action).
-export type SignUpState = { error?: string; details?: ErrorDetail[]; email?: string; name?: string };
-
 /**
  * Public: the invite's secret is the permission. Creates the account, then signs in through
  * Auth.js as the sign-in form does, which redirects to the new user's home.
  */
-export async function signUpAction(secret: string, _previous: SignUpState, formData: FormData): Promise<SignUpState> {
+export async function signUpAction(secret: string, formData: FormData): Promise<ActionResult<never>> {
   const input = {
     email: String(formData.get("email") ?? ""),
     name: String(formData.get("name") ?? ""),
@@ -48,10 +45,10 @@ export async function signUpAction(secret: string, _previous: SignUpState, formD
   try {
     await signUpWithInvite({ secret, input });
   } catch (error) {
-    if (isAppError(error)) return { error: error.message, details: error.details, email: input.email, name: input.name };
+    if (isAppError(error)) return { ok: false, code: error.code, error: error.message, details: error.details };
     console.error(error);
-    return { error: "Something went wrong on the server; it has been logged", email: input.email, name: input.name };
+    return { ok: false, code: "INTERNAL", error: "Something went wrong on the server; it has been logged", details: [] };
   }
   await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
-  return {};
+  throw new Error("signIn returned without redirecting");
 }

@@ -11,7 +11,7 @@ import { claimStudyTask } from "@/lib/data/studies-progress";
 import { parseInput } from "@/lib/validations/parse";
 import { studyIdSchema } from "@/lib/validations/study";
 
-export async function createStudyAction(_previous: ActionResult<{ id: string }> | null, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function createStudyAction(formData: FormData): Promise<ActionResult<{ id: string }>> {
   const result = await runAction("study:manage", async (actor) => {
     const study = await createStudy({
       actor,

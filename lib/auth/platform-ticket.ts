@@ -3,6 +3,7 @@
 // the user id and the expiry, keyed for this one purpose, so it proves nothing anywhere else.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { requireAuthSecret } from "@/lib/env";
+import { isId } from "@/lib/validations/ids";
 
 const PURPOSE = "preflab:platform-ticket:v1";
 export const PLATFORM_TICKET_TTL_MS = 60_000;
@@ -26,8 +27,8 @@ export function createPlatformTicket({ userId, secret, now = Date.now() }: { use
 /** The user id the ticket was made for, or null if it is forged, altered or expired. */
 export function verifyPlatformTicket({ ticket, secret, now = Date.now() }: { ticket: unknown } & TicketOptions): string | null {
   if (typeof ticket !== "string" || ticket.length > 200) return null;
-  const match = /^([0-9a-f-]{36})\.(\d{1,16})\.([A-Za-z0-9_-]{43})$/i.exec(ticket);
-  if (!match) return null;
+  const match = /^([^.]+)\.(\d{1,16})\.([A-Za-z0-9_-]{43})$/.exec(ticket);
+  if (!match || !isId(match[1])) return null;
   const [, userId, expires, signature] = match;
   const expected = mac(secretOf(secret), `${userId}.${expires}`);
   const given = Buffer.from(signature, "base64url");

@@ -8,6 +8,7 @@ import { claimTask } from "@/lib/data/claim-task";
 import { responseLabel } from "@/lib/judgment-scales";
 import { MAX_LEASE_EXTENSIONS, type TaskProject, type TaskView } from "@/lib/data/task-view";
 import type { Draft } from "@/lib/validations/judgment";
+import { isId } from "@/lib/validations/ids";
 
 export type { TaskView };
 
@@ -49,7 +50,7 @@ type TaskRow = {
  * prepared statement: every claim over the API ends with it.
  */
 export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor; assignmentId: string }): Promise<TaskView> {
-  if (!isUuid(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
+  if (!isId(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
   const [task] = await queryPool<TaskRow>(
     pool(),
     `SELECT a.id, a.status, a.lease_expires_at, a.lease_expires_at > now() AS live, a.lease_extensions, a.draft, a.draft_saved_at,
@@ -84,8 +85,4 @@ function taskStatus(task: TaskRow): TaskView["status"] {
   if (task.status === "RELEASED") return "SKIPPED";
   if (task.status === "REVOKED") return "WITHDRAWN";
   return task.status === "ACTIVE" && task.live ? "ACTIVE" : "EXPIRED";
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
-import { isUuid } from "@/lib/data/assignments";
+import { isId } from "@/lib/validations/ids";
 import type { Actor } from "@/lib/data/users";
 import { batchItemsPageSchema } from "@/lib/validations/batch";
 import { parseInput } from "@/lib/validations/parse";
@@ -70,7 +70,7 @@ export async function findBatchItems({
   batchId: string;
   page?: unknown;
 }): Promise<{ items: BatchItemRow[]; page: number; pageCount: number; total: number }> {
-  if (!isUuid(String(input.batchId))) throw new AppError("NOT_FOUND", "No such batch");
+  if (!isId(input.batchId)) throw new AppError("NOT_FOUND", "No such batch");
   const { batchId, page } = parseInput(batchItemsPageSchema, input);
   const rows = await queryPool<Row & { total: number }>(
     pool(),

@@ -2,7 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/data/assignments";
+import { isId } from "@/lib/validations/ids";
 import type { BatchStatusName } from "@/lib/data/batch-transitions";
 
 // The chart covers the last 48 hours, or the time since the batch was first activated if shorter.
@@ -57,7 +57,7 @@ type ProgressRow = {
  * does not report more than 100%.
  */
 export async function findBatchProgress({ batchId }: { batchId: string }): Promise<BatchProgress> {
-  if (!isUuid(batchId)) throw new AppError("NOT_FOUND", "No such batch");
+  if (!isId(batchId)) throw new AppError("NOT_FOUND", "No such batch");
   const [row] = await queryPool<ProgressRow>(
     pool(),
     `SELECT b.id, b.name, b.status, b.priority, b.source_format, b.created_at, b.activated_at, b.closed_at,

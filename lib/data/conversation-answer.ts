@@ -5,7 +5,7 @@ import "server-only";
 // changed, judged by them, so every export carries it as one more comparison.
 import { pool } from "@/lib/db/prisma";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
-import { conversationIdOrNotFound } from "@/lib/data/conversations";
+import { idOrNotFound } from "@/lib/validations/ids";
 import { submitJudgmentWithin, type SubmittedJudgment } from "@/lib/data/submit-judgment";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
@@ -67,7 +67,7 @@ async function lockOwnTurn(sql: SqlRunner, conversationId: string, turnId: strin
      FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id JOIN projects p ON p.id = c.project_id
      WHERE t.id = $1::uuid AND c.id = $2::uuid AND c.worker_id = $3::uuid
      FOR UPDATE OF t`,
-    [conversationIdOrNotFound(turnId), conversationIdOrNotFound(conversationId), workerId],
+    [idOrNotFound(turnId, "turn"), idOrNotFound(conversationId, "conversation"), workerId],
   );
   if (!turn) throw new AppError("NOT_FOUND", "No turn of yours with this id");
   return turn;

@@ -5,7 +5,7 @@ import "server-only";
 // worker's edit of it) is what the conversation continues with.
 import { pool } from "@/lib/db/prisma";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
-import { conversationIdOrNotFound } from "@/lib/data/conversations";
+import { idOrNotFound } from "@/lib/validations/ids";
 import { notifyTurn, type SampleSettings } from "@/lib/data/conversation-samples";
 import { chooseEndpoints, pairKey, type PairingRuleName } from "@/lib/models/pairing";
 import { startGeneration } from "@/lib/models/generation";
@@ -36,7 +36,7 @@ export type SentMessage = { turnId: string; index: number; replayed: boolean };
 export async function sendMessage({ actor, conversationId, input }: { actor: Actor; conversationId: string; input: unknown }): Promise<SentMessage> {
   const { content, idempotencyKey } = parseInput(sendMessageSchema, input);
   const sent = await inTransaction(pool(), async (sql) => {
-    const conversation = await lockForSending(sql, conversationIdOrNotFound(conversationId), actor.id);
+    const conversation = await lockForSending(sql, idOrNotFound(conversationId, "conversation"), actor.id);
     const [earlier] = await sql.query<{ id: string; index: number }>(
       "SELECT id, index FROM conversation_turns WHERE conversation_id = $1::uuid AND idempotency_key = $2",
       [conversation.id, idempotencyKey],
@@ -172,7 +172,7 @@ export async function regenerateSample({
     const [turn] = await sql.query<{ id: string; status: string }>(
       `SELECT t.id, c.status FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id
        WHERE t.id = $1::uuid AND c.id = $2::uuid AND c.worker_id = $3::uuid FOR UPDATE OF t`,
-      [conversationIdOrNotFound(turnId), conversationIdOrNotFound(conversationId), actor.id],
+      [idOrNotFound(turnId, "turn"), idOrNotFound(conversationId, "conversation"), actor.id],
     );
     if (!turn) throw new AppError("NOT_FOUND", "No turn of yours with this id");
     if (turn.status !== "ACTIVE") throw new AppError("CONFLICT", "This conversation has ended");

@@ -4,7 +4,7 @@ import "server-only";
 // nothing else: no model, no endpoint, no sample id, no timing.
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
-import { conversationIdOrNotFound } from "@/lib/data/conversations";
+import { idOrNotFound } from "@/lib/validations/ids";
 import type { AnswerRules } from "@/lib/data/interpret-answer";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
@@ -62,7 +62,7 @@ export async function getConversationView({ actor, conversationId }: { actor: Ac
                 'rationaleMode', p.rationale_mode, 'rationaleMinLength', p.rationale_min_length)) AS project
      FROM conversations c JOIN projects p ON p.id = c.project_id
      WHERE c.id = $1::uuid AND c.worker_id = $2::uuid`,
-    [conversationIdOrNotFound(conversationId), actor.id],
+    [idOrNotFound(conversationId, "conversation"), actor.id],
   );
   if (!conversation) throw new AppError("NOT_FOUND", "No conversation of yours with this id");
   const turns = await queryPool<TurnRow>(

@@ -5,7 +5,7 @@ import "server-only";
 // id in the WHERE: a conversation is only ever its worker's.
 import { pool } from "@/lib/db/prisma";
 import { inTransaction, queryPool, type SqlRunner } from "@/lib/db/sql-runner";
-import { isUuid } from "@/lib/data/assignments";
+import { idOrNotFound } from "@/lib/validations/ids";
 import { notifyTurn } from "@/lib/data/conversation-samples";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
@@ -115,7 +115,7 @@ export async function saveConversationDraft({
   const [saved] = await queryPool<{ saved_at: Date }>(
     pool(),
     "UPDATE conversations SET draft = $3, draft_saved_at = now() WHERE id = $1::uuid AND worker_id = $2::uuid AND status = 'ACTIVE' RETURNING draft_saved_at AS saved_at",
-    [conversationIdOrNotFound(conversationId), actor.id, message],
+    [idOrNotFound(conversationId, "conversation"), actor.id, message],
   );
   if (!saved) throw new AppError("NOT_FOUND", "No conversation of yours in progress with this id");
   return { savedAt: saved.saved_at.toISOString() };
@@ -131,7 +131,7 @@ export async function setTaskDescription({ actor, conversationId, input }: { act
           updated AS (UPDATE conversations c SET task_description = $3 FROM target t
                       WHERE c.id = t.id AND t.red_team AND t.turn_count = 0 RETURNING c.id)
      SELECT red_team, turn_count, EXISTS (SELECT 1 FROM updated) AS updated FROM target`,
-    [conversationIdOrNotFound(conversationId), actor.id, taskDescription],
+    [idOrNotFound(conversationId, "conversation"), actor.id, taskDescription],
   );
   if (!row) throw new AppError("NOT_FOUND", "No conversation of yours in progress with this id");
   if (!row.red_team) throw new AppError("CONFLICT", "Only red-team conversations have a task description");
@@ -179,7 +179,7 @@ async function lockOwnConversation(sql: SqlRunner, conversationId: string, worke
      FROM conversations c JOIN projects p ON p.id = c.project_id
      WHERE c.id = $1::uuid AND c.worker_id = $2::uuid
      FOR UPDATE OF c`,
-    [conversationIdOrNotFound(conversationId), workerId],
+    [idOrNotFound(conversationId, "conversation"), workerId],
   );
   if (!conversation) throw new AppError("NOT_FOUND", "No conversation of yours with this id");
   return conversation;
@@ -207,9 +207,4 @@ export async function cancelOpenTurn(sql: SqlRunner, conversationId: string): Pr
     );
   }
   await notifyTurn(sql, turn.id);
-}
-
-export function conversationIdOrNotFound(conversationId: string): string {
-  if (!isUuid(conversationId)) throw new AppError("NOT_FOUND", "No conversation with this id");
-  return conversationId;
 }

@@ -14,6 +14,7 @@ import { ReaderGoneError } from "@/lib/exports/writers/byte-output";
 import { QUEUES, queue } from "@/lib/jobs/queue";
 import { statFile } from "@/lib/stat-file";
 import { parseInput } from "@/lib/validations/parse";
+import { isId } from "@/lib/validations/ids";
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -73,7 +74,7 @@ function progressWriter(exportId: string) {
     if (writing || now - last < PROGRESS_EVERY_MS) return;
     last = now;
     writing = db()
-      .export.update({ where: { id: exportId }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
+      .export.updateMany({ where: { id: exportId, status: "RUNNING" }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
       .then(
         () => undefined,
         (error: unknown) => console.error(`[exports] could not record the progress of export ${exportId}: ${errorMessage(error)}`),
@@ -265,7 +266,7 @@ function findExportRecord(exportId: string) {
 
 /** Exports are the lab's: every researcher and admin sees all of them. */
 export async function findExport({ exportId }: { exportId: string }) {
-  const record = /^[0-9a-f-]{36}$/i.test(exportId) ? await findExportRecord(exportId) : null;
+  const record = isId(exportId) ? await findExportRecord(exportId) : null;
   if (!record) throw new AppError("NOT_FOUND", "No such export");
   return toView(record);
 }

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
-import { isUuid } from "@/lib/data/assignments";
+import { isId } from "@/lib/validations/ids";
 import { MAX_LEASE_EXTENSIONS } from "@/lib/data/task-view";
 import { WITHDRAWN_MESSAGE } from "@/lib/data/submit-judgment";
 import { draftSchema, skipSchema } from "@/lib/validations/judgment";
@@ -26,7 +26,7 @@ async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assi
 }
 
 function assertTaskId(assignmentId: string) {
-  if (!isUuid(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
+  if (!isId(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
 }
 
 /** Saves the answer in progress, for as long as the lease lives. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { isUuid } from "@/lib/data/assignments";
+import { isId } from "@/lib/validations/ids";
 import { AppError } from "@/lib/errors";
 import type { PlatformName } from "@/lib/validations/study";
 
@@ -18,7 +18,7 @@ export type StudyEntry = {
 };
 
 async function findOpenStudy({ studyId, platform }: { studyId: string; platform: PlatformName }) {
-  const study = isUuid(studyId) ? await db().study.findUnique({ where: { id: studyId }, select: { id: true, platform: true, closedAt: true } }) : null;
+  const study = isId(studyId) ? await db().study.findUnique({ where: { id: studyId }, select: { id: true, platform: true, closedAt: true } }) : null;
   if (!study || study.platform !== platform) throw new AppError("NOT_FOUND", "No such study");
   if (study.closedAt) throw new AppError("STUDY_CLOSED", "This study is closed and takes no more participants");
   return study;

@@ -1,5 +1,6 @@
 import "server-only";
-import { claimNextTask, isUuid } from "@/lib/data/assignments";
+import { claimNextTask } from "@/lib/data/assignments";
+import { isId } from "@/lib/validations/ids";
 import type { Actor } from "@/lib/data/users";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
@@ -75,7 +76,7 @@ function completionOf(row: ProgressRow): StudyCompletion | null {
  * post-back) is returned; before that it never leaves this function.
  */
 export async function findStudyProgress({ actor, studyId }: { actor: Actor; studyId: string }): Promise<StudyProgress> {
-  if (!isUuid(studyId)) throw new AppError("NOT_FOUND", "No such study");
+  if (!isId(studyId)) throw new AppError("NOT_FOUND", "No such study");
   const [row] = await queryPool<ProgressRow>(pool(), PROGRESS_SQL, [studyId, actor.id]);
   if (!row) throw new AppError("NOT_FOUND", "No such study, or you have not entered it from its link");
   const completion = completionOf(row);

@@ -3,7 +3,7 @@ import "server-only";
 // slices of text the pacing lets through. Text is counted and cut in code points, in SQL, on both sides.
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
-import { conversationIdOrNotFound } from "@/lib/data/conversations";
+import { idOrNotFound } from "@/lib/validations/ids";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { RevealStep, SampleProgress } from "@/lib/models/pacing";
@@ -21,7 +21,7 @@ export async function assertOwnTurn({ actor, conversationId, turnId }: { actor: 
   const [turn] = await queryPool(
     pool(),
     "SELECT 1 FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id WHERE t.id = $1::uuid AND c.id = $2::uuid AND c.worker_id = $3::uuid",
-    [conversationIdOrNotFound(turnId), conversationIdOrNotFound(conversationId), actor.id],
+    [idOrNotFound(turnId, "turn"), idOrNotFound(conversationId, "conversation"), actor.id],
   );
   if (!turn) throw new AppError("NOT_FOUND", "No turn of yours with this id");
 }

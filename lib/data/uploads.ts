@@ -13,6 +13,7 @@ import { findProjectBySlug } from "@/lib/data/projects";
 import { statFile } from "@/lib/stat-file";
 import { UPLOAD_MAX_BYTES, UPLOAD_RETENTION_MS, uploadDirectory, uploadFilePath } from "@/lib/data/uploads-files";
 import type { CommitImportRequest, ImportRequest } from "@/lib/validations/import";
+import { isId } from "@/lib/validations/ids";
 
 export type StagedUpload = FileDescription & { uploadId: string; filename: string; byteSize: number };
 
@@ -65,11 +66,9 @@ export async function saveUpload({ actor, projectSlug, body, filename, declaredB
   return { uploadId, filename, byteSize, ...description };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function findWaitingUpload(uploadId: string) {
   // A malformed id is simply not found, rather than a database error.
-  const upload = UUID.test(uploadId)
+  const upload = isId(uploadId)
     ? await db().upload.findUnique({
         where: { id: uploadId },
         select: { id: true, filename: true, byteSize: true, batchId: true, project: { select: { slug: true } } },

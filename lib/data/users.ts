@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema, signInSchema, type CreateUserInput } from "@/lib/validations/user";
 import { parseInput } from "@/lib/validations/parse";
+import { isId } from "@/lib/validations/ids";
 
 export type Actor = { id: string; email: string; name: string | null; role: Role };
 
@@ -30,7 +31,7 @@ export async function createUser(input: CreateUserInput): Promise<{ user: Actor;
  * and action asks, so it is one prepared statement.
  */
 export async function findActiveUserById(id: string): Promise<Actor | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isId(id)) return null;
   const [user] = await queryPool<Actor>(pool(), "SELECT id, email, name, role FROM users WHERE id = $1::uuid AND blocked_at IS NULL", [id]);
   return user ?? null;
 }

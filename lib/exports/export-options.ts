@@ -1,6 +1,7 @@
 // What an export is asked for: one format, one file type, and options. Shared by the export form,
 // the API, the CLI and the job; normalised so the same request always means the same bytes.
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 
 export const EXPORT_FORMATS = ["hh-rlhf", "trl", "trl-conversational", "trl-implicit", "openai-dpo", "kto", "ranking", "ranking-pairs", "judgments"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,10 +40,7 @@ export const exportOptionsSchema = z
     format: z.enum(EXPORT_FORMATS, { error: `format is one of ${EXPORT_FORMATS.join(", ")}` }),
     fileType: z.enum(FILE_TYPES, { error: `file type is one of ${FILE_TYPES.join(", ")}` }).default("jsonl"),
     projects: z.array(slug).min(1, "choose at least one project").max(50),
-    batches: z
-      .array(z.uuid({ error: "not a batch id" }))
-      .max(500)
-      .default([]),
+    batches: z.array(idSchema("batch")).max(500).default([]),
     from: isoDay.optional(),
     to: isoDay.optional(),
     aggregation: z.enum(AGGREGATIONS).default("per-judgment"),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 import { BATCH_STATUSES } from "@/lib/data/batch-transitions";
 
-export const batchIdSchema = z.uuid("no such batch");
+export const batchIdSchema = idSchema("batch");
 
 export const setBatchStatusSchema = z.object({
   batchId: batchIdSchema,

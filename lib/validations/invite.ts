@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 import { ROLES } from "@/lib/validations/user";
 
 export const MAX_INVITE_USES = 1000;
@@ -17,9 +18,9 @@ export const createInviteSchema = z.object({
     .min(1, "at least one day")
     .max(MAX_INVITE_DAYS, `at most ${MAX_INVITE_DAYS} days`),
   // An empty select means no group.
-  groupId: z.union([z.literal("").transform(() => undefined), z.uuid({ error: "not a group id" })]).optional(),
+  groupId: z.union([z.literal("").transform(() => undefined), idSchema("group")]).optional(),
 });
 
 export type CreateInviteInput = z.input<typeof createInviteSchema>;
 
-export const inviteIdSchema = z.object({ inviteId: z.uuid({ error: "not an invite id" }) });
+export const inviteIdSchema = z.object({ inviteId: idSchema("invite") });

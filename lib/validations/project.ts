@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 
 export const slugSchema = z
   .string()
@@ -36,9 +37,9 @@ const projectSettingsShape = {
   rationaleMode: z.enum(["OFF", "OPTIONAL", "REQUIRED"]),
   rationaleMinLength: z.coerce.number().int().min(0).max(10_000),
   // Who may work on it: no groups is everyone.
-  groupIds: z.array(z.uuid("no such group")).max(100),
+  groupIds: z.array(idSchema("group")).max(100),
   // Live conversations (DIALOGUE): the models to talk to and how each turn draws its samples.
-  endpointIds: z.array(z.uuid("no such model endpoint")).max(50),
+  endpointIds: z.array(idSchema("model endpoint")).max(50),
   samplesPerTurn: z.coerce.number().int().min(2, "at least 2 samples a turn").max(4, "at most 4 samples a turn"),
   minTurns: z.coerce.number().int().min(1, "at least 1 turn").max(20, "at most 20 turns"),
   maxTurns: z.coerce.number().int().min(1, "at least 1 turn").max(50, "at most 50 turns"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 
 export const PLATFORMS = ["PROLIFIC", "MTURK"] as const;
 export type PlatformName = (typeof PLATFORMS)[number];
@@ -68,7 +69,7 @@ export const completionCodeSchema = z
 
 export const createStudySchema = z
   .object({
-    projectId: z.uuid("choose a project"),
+    projectId: idSchema("project"),
     platform: z.enum(PLATFORMS, { error: "platform must be PROLIFIC or MTURK" }),
     name: z.string().trim().min(1, "give the study a name").max(200),
     requiredJudgments: z.coerce.number().int("a whole number").min(1, "at least 1 judgment").max(10_000, "at most 10,000 judgments"),
@@ -84,4 +85,4 @@ export const createStudySchema = z
 
 export type CreateStudyInput = z.input<typeof createStudySchema>;
 
-export const studyIdSchema = z.uuid("no such study");
+export const studyIdSchema = idSchema("study");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/ids";
 
 export const ROLES = ["WORKER", "RESEARCHER", "ADMIN"] as const;
 
@@ -31,18 +32,18 @@ export const findPeopleSchema = z.object({
     .catch(undefined)
     .transform((value) => value || undefined),
   role: z.enum(ROLES).optional().catch(undefined),
-  group: z.uuid().optional().catch(undefined),
+  group: idSchema("group").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
 export type FindPeopleInput = z.input<typeof findPeopleSchema>;
 
 export const changeRoleSchema = z.object({
-  userId: z.uuid({ error: "not a user id" }),
+  userId: idSchema("user"),
   role: z.enum(ROLES, { error: "role must be WORKER, RESEARCHER or ADMIN" }),
 });
 
-export const userIdSchema = z.object({ userId: z.uuid({ error: "not a user id" }) });
+export const userIdSchema = z.object({ userId: idSchema("user") });
 
 /** Sign-up through an invite: the role comes from the invite, never from the form. */
 export const signUpSchema = z

@@ -4,9 +4,10 @@ import { MarkdownText } from "@/components/comparison/markdown-text";
 import { TaskClosed } from "@/components/comparison/task-closed";
 import { TaskWorkspace } from "@/components/comparison/task-workspace";
 import { requirePagePermission } from "@/lib/auth/session";
-import { findTaskForWorker, isUuid } from "@/lib/data/assignments";
+import { findTaskForWorker } from "@/lib/data/assignments";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { taskNote } from "@/lib/task-notes";
+import { isId } from "@/lib/validations/ids";
 
 export const metadata: Metadata = { title: "Task" };
 
@@ -23,7 +24,7 @@ export default async function TaskPage({
   const [{ assignmentId }, { note, study }] = await Promise.all([params, searchParams]);
   // Opened from a crowd-platform study: only a well-formed id goes into links; the study's own
   // actions check that the worker entered it.
-  const studyId = study && isUuid(study) ? study : undefined;
+  const studyId = study && isId(study) ? study : undefined;
   const task = await orNotFound(findTaskForWorker({ actor, assignmentId }));
   if (task.status !== "ACTIVE") return <TaskClosed status={task.status} projectSlug={task.project.slug} studyId={studyId} />;
   const { instructions, ...project } = task.project;

@@ -1,0 +1,25 @@
+import { exportFieldClass } from "@/components/exports/export-field-class";
+
+/** Which judgments go in: the days they were made, the agreement among them, and the test split. */
+export function ExportFilterFields() {
+  return (
+    <>
+      <label>
+        Judged from (UTC day)
+        <input type="date" name="from" className={exportFieldClass} />
+      </label>
+      <label>
+        Judged up to (UTC day)
+        <input type="date" name="to" className={exportFieldClass} />
+      </label>
+      <label>
+        Minimum agreement (k &gt; 1)
+        <input type="number" name="minAgreement" min={0} max={1} step={0.05} placeholder="none" className={exportFieldClass} />
+      </label>
+      <label>
+        Test split share
+        <input type="number" name="testFraction" min={0} max={0.5} step={0.05} defaultValue={0} className={exportFieldClass} />
+      </label>
+    </>
+  );
+}

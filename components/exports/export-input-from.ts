@@ -1,0 +1,20 @@
+function numberOrUndefined(value: FormDataEntryValue | null): number | undefined {
+  return value === null || value === "" ? undefined : Number(value);
+}
+
+/** The export form's fields as the export action takes them; the server checks them again. */
+export function exportInputFrom(form: FormData, projects: string[]) {
+  return {
+    format: form.get("format"),
+    fileType: form.get("fileType"),
+    projects,
+    batches: form.getAll("batches"),
+    from: form.get("from") || undefined,
+    to: form.get("to") || undefined,
+    aggregation: form.get("aggregation"),
+    strengthPolicy: form.get("strengthPolicy"),
+    excludeBlockedAnnotators: form.get("excludeBlocked") === "on",
+    minAgreement: numberOrUndefined(form.get("minAgreement")),
+    testFraction: numberOrUndefined(form.get("testFraction")) ?? 0,
+  };
+}
