@@ -7,7 +7,7 @@ import path from "node:path";
 import { isBuildCurrent } from "@/lib/runner/build-state";
 import { databaseUrl } from "@/lib/runner/database-setup";
 import { findFreePort, startEmbeddedPostgres } from "@/lib/runner/embedded-postgres";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 import { canConnect, configuredTestServer, createTestDatabase, dropTestDatabase, newBenchDatabaseName } from "@/lib/testing/test-server";
 
 const ROOT = projectRoot();

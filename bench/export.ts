@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 import { runCommand } from "./run-command";
 import { createBenchDatabase } from "./bench-server";
 import { seedExportBench } from "./seed-export";

@@ -2,7 +2,7 @@
 // gives its standard output, or writes it to a file; its errors go straight to the terminal.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 
 export function runCommand(command: string, args: string[], options: { stdoutFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   return new Promise((resolve, reject) => {

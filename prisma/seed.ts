@@ -5,7 +5,7 @@ import path from "node:path";
 import { createDialogueProjectRecord, createEndpointRecord, createProjectRecord, createUserRecord } from "@/prisma/factories";
 import type { Database } from "@/lib/db/connection";
 import { importItems } from "@/lib/data/imports";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 
 export const DEMO_LOGINS = [
   { email: "admin@example.com", password: "preflab-admin", role: "ADMIN", name: "Ada Admin" },

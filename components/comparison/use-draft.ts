@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { localDraft } from "@/components/comparison/local-draft";
 import { useDraftSaver } from "@/components/comparison/use-draft-saver";
 import type { Draft } from "@/lib/validations/judgment";
@@ -17,17 +17,23 @@ export function useDraft(assignmentId: string, serverDraft: { value: Draft; save
   // A draft kept only in this browser (the server was unreachable, or the session had ended) wins
   // over an older one from the server, and is sent on.
   // Runs once per task: the server's draft is the page's initial state.
-  useEffect(() => {
+  // Once per task: take this browser's copy if it is newer than the server's, and save on leaving.
+  const restoreNewerLocalCopy = useEffectEvent(() => {
     const local = localDraft.read(assignmentId);
     const serverTime = serverDraft ? new Date(serverDraft.savedAt).getTime() : 0;
     if (local && local.savedAt > serverTime) {
       setDraft(local.draft);
       saver.saveNow(local.draft);
     }
-    window.addEventListener("pagehide", saver.flush);
+  });
+  const flush = useEffectEvent(() => saver.flush());
+  useEffect(() => {
+    restoreNewerLocalCopy();
+    const onPageHide = () => flush();
+    window.addEventListener("pagehide", onPageHide);
     return () => {
-      window.removeEventListener("pagehide", saver.flush);
-      saver.flush();
+      window.removeEventListener("pagehide", onPageHide);
+      flush();
     };
   }, [assignmentId]);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent } from "react";
 
 export type Shortcut = { keys: string; description: string };
 
@@ -17,13 +17,13 @@ function isTyping(target: EventTarget | null) {
  * typing and no dialog is open; it returns true when it used the key.
  */
 export function useShortcuts(handle: (event: KeyboardEvent) => boolean) {
-  const latest = useRef(handle);
-  latest.current = handle;
+  // The listener is added once; it calls the handler of the latest render.
+  const onShortcut = useEffectEvent(handle);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (document.querySelector("dialog[open]")) return;
-      if (latest.current(event)) event.preventDefault();
+      if (onShortcut(event)) event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useEffectEvent, useRef, type RefObject } from "react";
 import type { LeaseEnd } from "@/components/comparison/use-lease";
 import { useSubmit } from "@/components/comparison/use-submit";
 import type { WorkspaceTask } from "@/components/comparison/workspace-task";
@@ -48,8 +48,10 @@ export function useSubmitOrSkip({ task, studyId, answer, draft, onLeaseEnded }: 
     if (result && !result.ok) leaving.current = false;
   };
 
-  // Leaving the page after a successful submit (the only way it navigates) ends the local draft.
-  useEffect(() => () => void (leaving.current && draft.forget()), [draft.forget]);
+  // Leaving the page after a successful submit (the only way it navigates) ends the local draft. Only
+  // on leaving: run on every render, it would drop this browser's copy while a submit still retries.
+  const forgetIfLeaving = useEffectEvent(() => void (leaving.current && draft.forget()));
+  useEffect(() => () => forgetIfLeaving(), []);
 
   return { submit, submitState: state, sending, skip: (reason: string) => void skip(reason), skipError: skipping.error };
 }

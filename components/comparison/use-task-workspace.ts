@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { answerFrom } from "@/components/comparison/answer-from";
 import { answerReadiness } from "@/components/comparison/answer-readiness";
 import { useDraft } from "@/components/comparison/use-draft";
@@ -31,8 +31,11 @@ export function useTaskWorkspace(task: WorkspaceTask, studyId?: string) {
   useEffect(() => setInteractive(true), []);
 
   const readiness = answerReadiness(project, draft.draft);
+  // What a submit sends: kept current after each render, read when the worker submits (an event).
   const answer = useRef(answerFrom(draft.draft, task, ranking));
-  answer.current = answerFrom(draft.draft, task, ranking);
+  useLayoutEffect(() => {
+    answer.current = answerFrom(draft.draft, task, ranking);
+  });
   const moveOn = useSubmitOrSkip({ task, studyId, answer, draft, onLeaseEnded: lease.setEnded });
 
   const locked = moveOn.sending || lease.ended !== null;

@@ -26,7 +26,18 @@ export function InviteList({ invites }: { invites: InviteRow[] }) {
   return (
     <div className="space-y-2">
       <FormError message={error} />
-      <DataTable columns={["Role", "Uses", "Status", "Expires", <span className="sr-only">Actions</span>]} cellPadding="p-2">
+      <DataTable
+        columns={[
+          "Role",
+          "Uses",
+          "Status",
+          "Expires",
+          <span key="actions" className="sr-only">
+            Actions
+          </span>,
+        ]}
+        cellPadding="p-2"
+      >
         {invites.map((invite) => (
           <tr key={invite.id} data-testid="invite-row" className="border-t border-slate-100">
             <td className="p-2">

@@ -18,7 +18,9 @@ export async function saveConversationDraftAction(input: { conversationId: strin
 }
 
 export async function setTaskDescriptionAction(input: { conversationId: string; taskDescription: string }) {
-  return runAction("task:work", (actor) => setTaskDescription({ actor, conversationId: input.conversationId, input: { taskDescription: input.taskDescription } }));
+  return runAction("task:work", (actor) =>
+    setTaskDescription({ actor, conversationId: input.conversationId, input: { taskDescription: input.taskDescription } }),
+  );
 }
 
 export async function sendMessageAction(input: { conversationId: string; content: string; idempotencyKey: string }) {

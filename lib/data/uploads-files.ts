@@ -2,7 +2,7 @@
 // app's data folder, one file per upload named by its id.
 import path from "node:path";
 import { env } from "@/lib/env";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 
 /** 1 GiB: the largest file an admin may upload. */
 export const UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;

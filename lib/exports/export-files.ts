@@ -2,7 +2,7 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 import { fileExtension, type ExportOptions } from "@/lib/exports/export-options";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 
 export function exportDirectory(): string {
   return env().EXPORT_DIR ?? path.join(projectRoot(), ".preflab", "exports");

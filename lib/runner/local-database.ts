@@ -4,7 +4,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { databaseUrl, ensureDatabase, migrateDatabase } from "@/lib/runner/database-setup";
 import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/runner/embedded-postgres";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 
 export const LOCAL_DATABASE = "preflab";
 export const LOCAL_POSTGRES_PORT = 54329;

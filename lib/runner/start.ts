@@ -12,7 +12,7 @@ import { ensureAuthSecret } from "@/lib/runner/auth-secret";
 import { isBuildCurrent } from "@/lib/runner/build-state";
 import { migrateDatabase } from "@/lib/runner/database-setup";
 import { openLocalDatabase } from "@/lib/runner/local-database";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 
 const ROOT = projectRoot();
 const NEXT = path.join(ROOT, "node_modules/.bin/next");

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { isBuildCurrent } from "@/lib/runner/build-state";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 import { configuredTestServer, createTestDatabase } from "@/lib/testing/test-server";
 
 const ROOT = projectRoot();

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { findFreePort } from "@/lib/runner/embedded-postgres";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 import { DEMO_LOGINS } from "@/prisma/seed";
 import { HttpSession } from "@/lib/testing/http-session";
 import { processesUnder } from "@/lib/testing/processes-under";

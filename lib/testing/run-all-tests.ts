@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/runner/embedded-postgres";
 import { databaseUrl } from "@/lib/runner/database-setup";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 import { failedPlaywrightTests, failedVitestTests } from "@/lib/testing/failure-summary";
 import { canConnect, configuredTestServer } from "@/lib/testing/test-server";
 

@@ -3,7 +3,7 @@
 // The app reads only the committed output, so it never depends on this script or its inputs at run time.
 import fs from "node:fs";
 import path from "node:path";
-import { parseHhConversation, splitHhPair, TranscriptError } from "@/lib/formats/hh-rlhf";
+import { splitHhPair, TranscriptError } from "@/lib/formats/hh-rlhf";
 import type { ChatMessage } from "@/lib/formats/item";
 import { containsExcludedWord } from "./excluded-words";
 
