@@ -27,6 +27,8 @@ describe("the environment schema", () => {
       UPLOAD_DIR: undefined,
       MTURK_SUBMIT_HOSTS: [],
       PREFLAB_BUILD_DIR: ".next",
+      DEMO_MODEL_TOKENS_PER_SECOND: 30,
+      PREFLAB_INTERNAL_URL: undefined,
     });
   });
 
@@ -41,6 +43,8 @@ describe("the environment schema", () => {
       UPLOAD_DIR: "",
       MTURK_SUBMIT_HOSTS: "http://127.0.0.1, https://stand-in.test:8443",
       PREFLAB_BUILD_DIR: ".next-test",
+      DEMO_MODEL_TOKENS_PER_SECOND: "12.5",
+      PREFLAB_INTERNAL_URL: "http://app-internal:3000/",
     });
     expect(parsed).toEqual({
       DATABASE_URL,
@@ -52,11 +56,15 @@ describe("the environment schema", () => {
       UPLOAD_DIR: undefined,
       MTURK_SUBMIT_HOSTS: ["http://127.0.0.1", "https://stand-in.test:8443"],
       PREFLAB_BUILD_DIR: ".next-test",
+      DEMO_MODEL_TOKENS_PER_SECOND: 12.5,
+      PREFLAB_INTERNAL_URL: "http://app-internal:3000",
     });
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
   });
 
   it.each([
+    ["DEMO_MODEL_TOKENS_PER_SECOND", "-1", "DEMO_MODEL_TOKENS_PER_SECOND must be a number of tokens a second from 0 (no delay) to 10000, got '-1'"],
+    ["PREFLAB_INTERNAL_URL", "localhost:3000/app", "PREFLAB_INTERNAL_URL must be an origin like http://127.0.0.1:3000, got 'localhost:3000/app'"],
     ["EXPORT_RETENTION_DAYS", "abc", "EXPORT_RETENTION_DAYS must be a whole number of days, got 'abc'"],
     ["EXPORT_RETENTION_DAYS", "1.5", "EXPORT_RETENTION_DAYS must be a whole number of days, got '1.5'"],
     ["EXPORT_RETENTION_DAYS", "0", "EXPORT_RETENTION_DAYS must be from 1 to 3650 days, got '0'"],
