@@ -30,6 +30,7 @@ type Row = {
   scale: ExportItem["scale"];
   batch_id: string;
   position: number;
+  conversation_id: string | null;
   context: ExportItem["context"];
   candidates: ExportItem["candidates"];
   judgments: JudgmentJson[];
@@ -55,6 +56,15 @@ function filters(options: ExportOptions): { items: string; judgments: string; pa
   return { items: items.join(" AND "), judgments: judgments.map((condition) => ` AND ${condition}`).join(""), params };
 }
 
+// The live conversation an item came from: a turn or an edit of a live batch, or the turn a review
+// batch copied (its meta names the item it copied). Read from the turn rows, not from an item's meta,
+// which imports fill with whatever the file says.
+const CONVERSATION_OF_ITEM = `CASE b.source_format
+         WHEN 'live' THEN (SELECT t.conversation_id FROM conversation_turns t WHERE t.item_id = i.id OR t.edit_item_id = i.id)
+         WHEN 'review' THEN (SELECT t.conversation_id FROM conversation_turns t
+                             WHERE t.item_id = (i.meta->>'sourceItemId')::uuid OR t.edit_item_id = (i.meta->>'sourceItemId')::uuid)
+       END`;
+
 /** How many judgments the export will read: the denominator of its progress. */
 export async function countExportJudgments(client: pg.ClientBase, options: ExportOptions): Promise<number> {
   const where = filters(options);
@@ -75,7 +85,7 @@ export async function* readExportItems(client: pg.ClientBase, options: ExportOpt
   const cursor = client.query(
     new Cursor<Row>(
       `SELECT i.id AS item_id, i.external_id, p.slug AS project, p.polarity, p.pairwise_scale AS scale,
-              b.id AS batch_id, i.position, i.context,
+              b.id AS batch_id, i.position, ${CONVERSATION_OF_ITEM} AS conversation_id, i.context,
               (SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'model', c.model) ORDER BY c.position)
                  FROM candidates c WHERE c.item_id = i.id) AS candidates,
               judged.judgments
@@ -123,6 +133,7 @@ function toItem(row: Row): ExportItem {
     scale: row.scale,
     batchId: row.batch_id,
     position: row.position,
+    conversationId: row.conversation_id,
     context: row.context,
     candidates: row.candidates,
     judgments: row.judgments.map(toJudgment),

@@ -24,7 +24,12 @@ import type { RowWriter, Split } from "@/lib/exports/writers/row-writer";
 
 export type ExportProgress = { judgmentsRead: number; rows: number };
 
-/** Train or test by a hash of the item's id: stable across exports, options and versions. */
+/**
+ * Train or test by a hash of an id: stable across exports, options and versions. Items are split by
+ * their own id, except a live conversation's, which go by the conversation's id: its later turns
+ * contain its earlier ones, so a conversation split between train and test would leak the one into
+ * the other.
+ */
 export function splitOf(itemId: string, testFraction: number): Split {
   if (testFraction <= 0) return "train";
   const bucket = createHash("sha256").update(itemId).digest().readUInt32BE(0) / 2 ** 32;
@@ -139,7 +144,7 @@ export async function runExport({
       counts.items++;
       counts.judgmentsRead += item.judgments.length;
       const rows: Row[] = definition.reads === "judgments" ? definition.rowsOfItem!(item, context) : preferenceRows(item);
-      const split = splitOf(item.itemId, options.testFraction);
+      const split = splitOf(item.conversationId ?? item.itemId, options.testFraction);
       for (const row of rows) {
         await writer.write(options.testFraction > 0 && options.fileType !== "hf-dataset" ? [...row, split] : row, split);
         counts.rows++;

@@ -38,7 +38,16 @@ function judgment(n: number, fields: Partial<ExportJudgment> = {}): ExportJudgme
 
 function item({ candidates = 2, judgments = [judgment(1)] }: { candidates?: number; judgments?: ExportJudgment[] } = {}): ExportItem {
   return {
-    ...{ itemId: "item-1", externalId: "ext-1", project: "proj", polarity: "HELPFUL", scale: "EIGHT_POINT", batchId: "batch-1", position: 1 },
+    ...{
+      itemId: "item-1",
+      externalId: "ext-1",
+      project: "proj",
+      polarity: "HELPFUL",
+      scale: "EIGHT_POINT",
+      batchId: "batch-1",
+      position: 1,
+      conversationId: null,
+    },
     ...{ context: CONTEXT, candidates: CANDIDATES.slice(0, candidates), judgments },
   };
 }
