@@ -4,7 +4,16 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { queueExportAction } from "@/lib/actions/exports";
-import { AGGREGATIONS, EXPORT_FORMAT_LABELS, EXPORT_FORMATS, FILE_TYPE_LABELS, FILE_TYPES, STRENGTH_POLICIES } from "@/lib/exports/export-options";
+import {
+  AGGREGATIONS,
+  EXPORT_FORMAT_LABELS,
+  EXPORT_FORMATS,
+  FILE_TYPE_LABELS,
+  FILE_TYPES,
+  formatTakes,
+  STRENGTH_POLICIES,
+  type ExportFormat,
+} from "@/lib/exports/export-options";
 
 type Props = {
   projects: { slug: string; name: string; judgmentCount: number }[];
@@ -32,6 +41,7 @@ function numberOrUndefined(value: FormDataEntryValue | null): number | undefined
 
 export function ExportForm({ projects, batches, initialProject }: Props) {
   const [chosen, setChosen] = useState<string[]>(initialProject ? [initialProject] : projects.slice(0, 1).map((p) => p.slug));
+  const [format, setFormat] = useState<ExportFormat>("trl");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,8 +58,9 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
       batches: form.getAll("batches"),
       from: form.get("from") || undefined,
       to: form.get("to") || undefined,
-      aggregation: form.get("aggregation"),
-      strengthPolicy: form.get("strengthPolicy"),
+      // A disabled field (an option the format does not take) is not in the form data: its default applies.
+      aggregation: form.get("aggregation") ?? undefined,
+      strengthPolicy: form.get("strengthPolicy") ?? undefined,
       excludeBlockedAnnotators: form.get("excludeBlocked") === "on",
       minAgreement: numberOrUndefined(form.get("minAgreement")),
       testFraction: numberOrUndefined(form.get("testFraction")) ?? 0,
@@ -59,6 +70,7 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
   }
 
   const visibleBatches = batches.filter((batch) => chosen.includes(batch.project));
+  const days = format === "conversations" ? "Conversations started" : "Judged";
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <fieldset>
@@ -80,10 +92,10 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
       <div className="grid gap-3 sm:grid-cols-2">
         <label>
           Format
-          <select name="format" defaultValue="trl" className={field}>
-            {EXPORT_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {EXPORT_FORMAT_LABELS[format]}
+          <select name="format" value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)} className={field}>
+            {EXPORT_FORMATS.map((option) => (
+              <option key={option} value={option}>
+                {EXPORT_FORMAT_LABELS[option]}
               </option>
             ))}
           </select>
@@ -100,7 +112,7 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
         </label>
         <label>
           Aggregation
-          <select name="aggregation" defaultValue="per-judgment" className={field}>
+          <select name="aggregation" defaultValue="per-judgment" disabled={!formatTakes(format, "aggregation")} className={field}>
             {AGGREGATIONS.map((aggregation) => (
               <option key={aggregation} value={aggregation}>
                 {AGGREGATION_LABELS[aggregation]}
@@ -110,7 +122,7 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
         </label>
         <label>
           Strength
-          <select name="strengthPolicy" defaultValue="keep" className={field}>
+          <select name="strengthPolicy" defaultValue="keep" disabled={!formatTakes(format, "strengthPolicy")} className={field}>
             {STRENGTH_POLICIES.map((policy) => (
               <option key={policy} value={policy}>
                 {STRENGTH_LABELS[policy]}
@@ -119,16 +131,25 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
           </select>
         </label>
         <label>
-          Judged from (UTC day)
+          {days} from (UTC day)
           <input type="date" name="from" className={field} />
         </label>
         <label>
-          Judged up to (UTC day)
+          {days} up to (UTC day)
           <input type="date" name="to" className={field} />
         </label>
         <label>
           Minimum agreement (k &gt; 1)
-          <input type="number" name="minAgreement" min={0} max={1} step={0.05} placeholder="none" className={field} />
+          <input
+            type="number"
+            name="minAgreement"
+            min={0}
+            max={1}
+            step={0.05}
+            placeholder="none"
+            disabled={!formatTakes(format, "minAgreement")}
+            className={field}
+          />
         </label>
         <label>
           Test split share
@@ -148,7 +169,7 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
         </label>
       )}
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="excludeBlocked" defaultChecked /> Leave out blocked annotators
+        <input type="checkbox" name="excludeBlocked" defaultChecked /> Leave out blocked annotators{format === "conversations" && " (and their conversations)"}
       </label>
       <FormError message={error} />
       <Button type="submit" disabled={pending || chosen.length === 0}>

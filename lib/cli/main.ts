@@ -38,15 +38,15 @@ program
 
 program
   .command("export")
-  .description("write a dataset of judgments to standard output (or --output), with a manifest")
+  .description("write a dataset of judgments (or, with --format conversations, of live conversations) to standard output (or --output), with a manifest")
   .requiredOption("--project <slug>", "a project to export (repeat for several)", collect, [])
   .addOption(new Option("--format <format>", "the dataset format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
   .addOption(new Option("--file-type <type>", "the file type").choices([...FILE_TYPES]).default("jsonl"))
   .addOption(new Option("--aggregation <how>", "over the k judgments of an item").choices([...AGGREGATIONS]))
   .addOption(new Option("--strength-policy <policy>", "what to do with preference strength").choices([...STRENGTH_POLICIES]))
   .option("--batch <id>", "only this batch (repeat for several)", collect, [])
-  .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD)")
-  .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD)")
+  .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD); conversations: started from this day")
+  .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD); conversations: started up to this day")
   .option("--include-blocked", "keep the judgments of blocked annotators")
   .option("--min-agreement <share>", "leave out items whose judgments agree less than this (0-1)")
   .option("--test-fraction <share>", "share of items in the test split, by a stable hash (0-0.5)")
