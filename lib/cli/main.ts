@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { exportCommand } from "@/lib/cli/commands/export";
 import { importCommand } from "@/lib/cli/commands/import";
 import { createProjectCommand } from "@/lib/cli/commands/project";
+import { createReviewCommand } from "@/lib/cli/commands/review";
 import { createTokenCommand } from "@/lib/cli/commands/token";
 import { blockUserCommand, changeRoleCommand, createUserCommand, unblockUserCommand } from "@/lib/cli/commands/user";
 import { disconnectDb } from "@/lib/db/prisma";
@@ -86,6 +87,17 @@ project
       rationaleMinLength: rationaleMin,
     }),
   );
+
+const review = program.command("review").description("second opinions on live conversations");
+review
+  .command("create")
+  .description("copy the answered turns of a DIALOGUE project, not sent there before, into a new draft batch of another project")
+  .requiredOption("--from <slug>", "the DIALOGUE project whose turns to send")
+  .requiredOption("--to <slug>", "the project to judge them: PAIRWISE for turns of 2 samples, RANKING (of as many) for more")
+  .option("--k <n>", "judgments wanted per turn: sets the target project's k (default: keep it)")
+  .option("--include-edits", "also send each edit against the response it changed (pairs only)")
+  .option("--as <email>", "the admin to act as and name in the audit log (default: the first admin)")
+  .action(createReviewCommand);
 
 const user = program.command("user").description("manage people");
 user
