@@ -3,13 +3,11 @@
 // A conversation has at most the project's max turns, so memory holds one cursor page whatever the count.
 import type pg from "pg";
 import { cursorRows } from "@/lib/exports/cursor-rows";
-import type { ExportConversation, ExportTurn } from "@/lib/exports/export-conversation";
+import type { ExportConversation } from "@/lib/exports/export-conversation";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import { conversationFilters, itemFilters } from "@/lib/exports/export-filters";
 
 const CURSOR_ROWS = 100;
-
-type Row = Omit<ExportConversation, "turns"> & { turns: ExportTurn[] };
 
 const SAMPLES = `SELECT json_agg(json_build_object(
            'label', s.label, 'candidateId', s.candidate_id, 'model', cand.model, 'text', s.text, 'settings', s.settings,
@@ -28,7 +26,8 @@ const TURNS = `SELECT json_agg(json_build_object(
 /** Conversations in a fixed order (project, start, id), each with its answered turns in order. */
 export async function* readExportConversations(client: pg.ClientBase, options: ExportOptions): AsyncGenerator<ExportConversation> {
   const { where, params } = conversationFilters(options);
-  yield* cursorRows<Row>(
+  // Columns are named as ExportConversation's fields, and the turns are built as its JSON: rows need no mapping.
+  yield* cursorRows<ExportConversation>(
     client,
     `SELECT c.id, p.slug AS project, p.red_team AS "redTeam", c.worker_id AS "workerId", u.blocked_at IS NOT NULL AS "workerBlocked",
             c.status, c.created_at AS "createdAt", c.ended_at AS "endedAt", c.task_description AS "taskDescription", c.rating, c.comment,
