@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { queueExportAction } from "@/lib/actions/exports";
+import type { ExportFormat } from "@/lib/exports/export-options";
 
 type Props = {
   projects: { slug: string; name: string; judgmentCount: number }[];
@@ -19,6 +20,7 @@ type Props = {
 
 export function ExportForm({ projects, batches, initialProject }: Props) {
   const [chosen, setChosen] = useState<string[]>(initialProject ? [initialProject] : projects.slice(0, 1).map((p) => p.slug));
+  const [format, setFormat] = useState<ExportFormat>("trl");
   const { run, pending, error } = useServerAction(queueExportAction);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,8 +32,8 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <ExportProjectPicker projects={projects} chosen={chosen} onChange={setChosen} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <ExportFormatFields />
-        <ExportFilterFields />
+        <ExportFormatFields format={format} onFormatChange={setFormat} />
+        <ExportFilterFields format={format} />
       </div>
       <ExportBatchPicker batches={batches.filter((batch) => chosen.includes(batch.project))} />
       <label className="flex items-center gap-2">

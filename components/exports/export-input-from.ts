@@ -11,8 +11,9 @@ export function exportInputFrom(form: FormData, projects: string[]) {
     batches: form.getAll("batches"),
     from: form.get("from") || undefined,
     to: form.get("to") || undefined,
-    aggregation: form.get("aggregation"),
-    strengthPolicy: form.get("strengthPolicy"),
+    // A disabled field (an option the format does not take) is not in the form data: its default applies.
+    aggregation: form.get("aggregation") ?? undefined,
+    strengthPolicy: form.get("strengthPolicy") ?? undefined,
     excludeBlockedAnnotators: form.get("excludeBlocked") === "on",
     minAgreement: numberOrUndefined(form.get("minAgreement")),
     testFraction: numberOrUndefined(form.get("testFraction")) ?? 0,

@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { exportCommand } from "@/lib/cli/commands/export";
 import { importCommand } from "@/lib/cli/commands/import";
 import { createProjectCommand } from "@/lib/cli/commands/project";
+import { createReviewCommand } from "@/lib/cli/commands/review";
 import { createTokenCommand } from "@/lib/cli/commands/token";
 import { blockUserCommand, changeRoleCommand, createUserCommand, unblockUserCommand } from "@/lib/cli/commands/user";
 import { disconnectDb } from "@/lib/db/prisma";
@@ -38,15 +39,15 @@ program
 
 program
   .command("export")
-  .description("write a dataset of judgments to standard output (or --output), with a manifest")
+  .description("write a dataset of judgments (or, with --format conversations, of live conversations) to standard output (or --output), with a manifest")
   .requiredOption("--project <slug>", "a project to export (repeat for several)", collect, [])
   .addOption(new Option("--format <format>", "the dataset format").choices([...EXPORT_FORMATS]).makeOptionMandatory())
   .addOption(new Option("--file-type <type>", "the file type").choices([...FILE_TYPES]).default("jsonl"))
   .addOption(new Option("--aggregation <how>", "over the k judgments of an item").choices([...AGGREGATIONS]))
   .addOption(new Option("--strength-policy <policy>", "what to do with preference strength").choices([...STRENGTH_POLICIES]))
   .option("--batch <id>", "only this batch (repeat for several)", collect, [])
-  .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD)")
-  .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD)")
+  .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD); conversations: started from this day")
+  .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD); conversations: started up to this day")
   .option("--include-blocked", "keep the judgments of blocked annotators")
   .option("--min-agreement <share>", "leave out items whose judgments agree less than this (0-1)")
   .option("--test-fraction <share>", "share of items in the test split, by a stable hash (0-0.5)")
@@ -86,6 +87,17 @@ project
       rationaleMinLength: rationaleMin,
     }),
   );
+
+const review = program.command("review").description("second opinions on live conversations");
+review
+  .command("create")
+  .description("copy the answered turns of a DIALOGUE project, not sent there before, into a new draft batch of another project")
+  .requiredOption("--from <slug>", "the DIALOGUE project whose turns to send")
+  .requiredOption("--to <slug>", "the project to judge them: PAIRWISE for turns of 2 samples, RANKING (of as many) for more")
+  .option("--k <n>", "judgments wanted per turn: sets the target project's k (default: keep it)")
+  .option("--include-edits", "also send each edit against the response it changed (pairs only)")
+  .option("--as <email>", "the admin to act as and name in the audit log (default: the first admin)")
+  .action(createReviewCommand);
 
 const user = program.command("user").description("manage people");
 user

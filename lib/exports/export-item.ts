@@ -30,6 +30,8 @@ export type ExportItem = {
   scale: PairwiseScaleName;
   batchId: string;
   position: number;
+  /** The live conversation the item is a turn (or an edit, or a review copy) of: its turns share one split. */
+  conversationId: string | null;
   context: ChatMessage[];
   /** In import order. */
   candidates: ExportCandidate[];

@@ -3,7 +3,18 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/ids";
 
-export const EXPORT_FORMATS = ["hh-rlhf", "trl", "trl-conversational", "trl-implicit", "openai-dpo", "kto", "ranking", "ranking-pairs", "judgments"] as const;
+export const EXPORT_FORMATS = [
+  "hh-rlhf",
+  "trl",
+  "trl-conversational",
+  "trl-implicit",
+  "openai-dpo",
+  "kto",
+  "ranking",
+  "ranking-pairs",
+  "judgments",
+  "conversations",
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const FILE_TYPES = ["jsonl", "jsonl.gz", "csv", "parquet", "hf-dataset"] as const;
@@ -22,6 +33,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   ranking: "Rankings (all completions and their ranks)",
   "ranking-pairs": "Ranking pairs (every ordered pair, InstructGPT style)",
   judgments: "Raw judgments, for analysis",
+  conversations: "Live conversations, one row each with every turn (HH red-team attempts style)",
 };
 
 export const FILE_TYPE_LABELS: Record<FileType, string> = {
@@ -31,6 +43,24 @@ export const FILE_TYPE_LABELS: Record<FileType, string> = {
   parquet: "Parquet",
   "hf-dataset": "Hugging Face dataset (Parquet per split + dataset card, zipped)",
 };
+
+type PreferenceOption = "aggregation" | "strengthPolicy" | "minAgreement";
+
+/**
+ * What a format cannot honour: options that only shape preferences, with their neutral values. Asked
+ * for anything else, the export is refused with the reason, rather than quietly giving other data.
+ */
+export const OPTIONS_NOT_TAKEN: Partial<Record<ExportFormat, { why: string; neutral: Record<PreferenceOption, unknown> }>> = {
+  conversations: {
+    why: "its rows are whole conversations, not preferences",
+    neutral: { aggregation: "per-judgment", strengthPolicy: "keep", minAgreement: undefined },
+  },
+};
+
+/** Whether the format uses the option (the export form greys out the others). */
+export function formatTakes(format: ExportFormat, option: PreferenceOption): boolean {
+  return !OPTIONS_NOT_TAKEN[format] || !(option in OPTIONS_NOT_TAKEN[format].neutral);
+}
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a project slug");
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-11-27");
@@ -49,7 +79,15 @@ export const exportOptionsSchema = z
     minAgreement: z.number().min(0).max(1).optional(),
     testFraction: z.number().min(0).max(0.5).default(0),
   })
-  .refine((options) => !options.from || !options.to || options.from <= options.to, { message: "the start date is after the end date", path: ["from"] });
+  .refine((options) => !options.from || !options.to || options.from <= options.to, { message: "the start date is after the end date", path: ["from"] })
+  .superRefine((options, context) => {
+    const notTaken = OPTIONS_NOT_TAKEN[options.format];
+    for (const [option, neutral] of Object.entries(notTaken?.neutral ?? {})) {
+      if (options[option as PreferenceOption] === neutral) continue;
+      const message = `the ${options.format} format does not take ${option}: ${notTaken!.why}`;
+      context.addIssue({ code: "custom", path: [option], message });
+    }
+  });
 
 export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;
 export type ExportOptions = z.output<typeof exportOptionsSchema>;

@@ -1,7 +1,9 @@
 // Reads the judgments an export covers through a cursor, inside the caller's repeatable-read
 // snapshot, grouped by item. Memory holds one cursor page, whatever the row count.
 import type pg from "pg";
-import Cursor from "pg-cursor";
+import { countConversationJudgments } from "@/lib/exports/conversation-source";
+import { cursorRows } from "@/lib/exports/cursor-rows";
+import { itemFilters } from "@/lib/exports/export-filters";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { ExportItem, ExportJudgment } from "@/lib/exports/export-item";
 
@@ -30,34 +32,25 @@ type Row = {
   scale: ExportItem["scale"];
   batch_id: string;
   position: number;
+  conversation_id: string | null;
   context: ExportItem["context"];
   candidates: ExportItem["candidates"];
   judgments: JudgmentJson[];
 };
 
-// Filters are SQL so that what is not asked for is never read. Dates are whole UTC days.
-function filters(options: ExportOptions): { items: string; judgments: string; params: unknown[] } {
-  const params: unknown[] = [options.projects];
-  const items = ["p.slug = ANY($1::text[])"];
-  const judgments: string[] = [];
-  if (options.batches.length > 0) {
-    params.push(options.batches);
-    items.push(`b.id = ANY($${params.length}::uuid[])`);
-  }
-  if (options.from) {
-    params.push(options.from);
-    judgments.push(`j.created_at >= $${params.length}::date`);
-  }
-  if (options.to) {
-    params.push(options.to);
-    judgments.push(`j.created_at < $${params.length}::date + 1`);
-  }
-  return { items: items.join(" AND "), judgments: judgments.map((condition) => ` AND ${condition}`).join(""), params };
-}
+// The live conversation an item came from: a turn or an edit of a live batch, or the turn a review
+// batch copied (its meta names the item it copied). Read from the turn rows, not from an item's meta,
+// which imports fill with whatever the file says.
+const CONVERSATION_OF_ITEM = `CASE b.source_format
+         WHEN 'live' THEN (SELECT t.conversation_id FROM conversation_turns t WHERE t.item_id = i.id OR t.edit_item_id = i.id)
+         WHEN 'review' THEN (SELECT t.conversation_id FROM conversation_turns t
+                             WHERE t.item_id = (i.meta->>'sourceItemId')::uuid OR t.edit_item_id = (i.meta->>'sourceItemId')::uuid)
+       END`;
 
 /** How many judgments the export will read: the denominator of its progress. */
 export async function countExportJudgments(client: pg.ClientBase, options: ExportOptions): Promise<number> {
-  const where = filters(options);
+  if (options.format === "conversations") return countConversationJudgments(client, options);
+  const where = itemFilters(options);
   const { rows } = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM judgments j JOIN items i ON i.id = j.item_id JOIN batches b ON b.id = i.batch_id JOIN projects p ON p.id = i.project_id
      WHERE ${where.items}${where.judgments}`,
@@ -71,47 +64,34 @@ export async function countExportJudgments(client: pg.ClientBase, options: Expor
  * the order they were made. One row an item: its candidates are read once, not once a judgment.
  */
 export async function* readExportItems(client: pg.ClientBase, options: ExportOptions): AsyncGenerator<ExportItem> {
-  const where = filters(options);
-  const cursor = client.query(
-    new Cursor<Row>(
-      `SELECT i.id AS item_id, i.external_id, p.slug AS project, p.polarity, p.pairwise_scale AS scale,
-              b.id AS batch_id, i.position, i.context,
-              (SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'model', c.model) ORDER BY c.position)
-                 FROM candidates c WHERE c.item_id = i.id) AS candidates,
-              judged.judgments
-       FROM items i
-       JOIN batches b ON b.id = i.batch_id
-       JOIN projects p ON p.id = i.project_id
-       JOIN LATERAL (
-         SELECT json_agg(json_build_object(
-                  'id', j.id, 'worker_id', j.worker_id, 'worker_blocked', u.blocked_at IS NOT NULL,
-                  'ranking', j.ranking, 'strength', j.strength, 'both_bad', j.both_bad, 'flags', j.flags,
-                  'rationale', j.rationale, 'time_spent_ms', j.time_spent_ms, 'assigned_at', a.created_at,
-                  'created_at', j.created_at, 'display_order', a.display_order)
-                ORDER BY j.created_at, j.id) AS judgments
-         FROM judgments j
-         JOIN assignments a ON a.id = j.assignment_id
-         JOIN users u ON u.id = j.worker_id
-         WHERE j.item_id = i.id${where.judgments}) AS judged ON judged.judgments IS NOT NULL
-       WHERE ${where.items}
-       ORDER BY p.slug, b.created_at, b.id, i.position`,
-      where.params,
-    ),
+  const where = itemFilters(options);
+  const rows = cursorRows<Row>(
+    client,
+    `SELECT i.id AS item_id, i.external_id, p.slug AS project, p.polarity, p.pairwise_scale AS scale,
+            b.id AS batch_id, i.position, ${CONVERSATION_OF_ITEM} AS conversation_id, i.context,
+            (SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'model', c.model) ORDER BY c.position)
+               FROM candidates c WHERE c.item_id = i.id) AS candidates,
+            judged.judgments
+     FROM items i
+     JOIN batches b ON b.id = i.batch_id
+     JOIN projects p ON p.id = i.project_id
+     JOIN LATERAL (
+       SELECT json_agg(json_build_object(
+                'id', j.id, 'worker_id', j.worker_id, 'worker_blocked', u.blocked_at IS NOT NULL,
+                'ranking', j.ranking, 'strength', j.strength, 'both_bad', j.both_bad, 'flags', j.flags,
+                'rationale', j.rationale, 'time_spent_ms', j.time_spent_ms, 'assigned_at', a.created_at,
+                'created_at', j.created_at, 'display_order', a.display_order)
+              ORDER BY j.created_at, j.id) AS judgments
+       FROM judgments j
+       JOIN assignments a ON a.id = j.assignment_id
+       JOIN users u ON u.id = j.worker_id
+       WHERE j.item_id = i.id${where.judgments}) AS judged ON judged.judgments IS NOT NULL
+     WHERE ${where.items}
+     ORDER BY p.slug, b.created_at, b.id, i.position`,
+    where.params,
+    CURSOR_ROWS,
   );
-  // The next page is asked for before this one is handed on, so PostgreSQL builds it while the
-  // rows are encoded: the two sides work at the same time instead of taking turns.
-  let next = cursor.read(CURSOR_ROWS);
-  try {
-    for (let rows = await next; rows.length > 0; rows = await next) {
-      next = cursor.read(CURSOR_ROWS);
-      for (const row of rows) yield toItem(row);
-    }
-  } finally {
-    // The page read ahead is not wanted once reading stops early (an error, or the consumer returned):
-    // the error that stopped it is already on its way, and a failing read-ahead would only hide it.
-    await next.catch(() => undefined);
-    await cursor.close();
-  }
+  for await (const row of rows) yield toItem(row);
 }
 
 function toItem(row: Row): ExportItem {
@@ -123,6 +103,7 @@ function toItem(row: Row): ExportItem {
     scale: row.scale,
     batchId: row.batch_id,
     position: row.position,
+    conversationId: row.conversation_id,
     context: row.context,
     candidates: row.candidates,
     judgments: row.judgments.map(toJudgment),

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportOptionsInput, FileType } from "@/lib/exports/export-options";
 import type { Column } from "@/lib/exports/formats/format";
 import { createExportFixture, exportToBuffer } from "@/lib/testing/export-fixture";
+import { fromCsv, fromParquet, jsonlRecords, type Record_ } from "@/lib/testing/export-read-back";
 import { createTestProject } from "@/lib/testing/factories";
-
-type Record_ = Record<string, unknown>;
 
 let projects: string[];
 let folder: string;
@@ -39,46 +38,8 @@ async function exportAs(fileType: FileType, input: Omit<ExportOptionsInput, "fil
   return { ...result, file };
 }
 
-function jsonlRecords(bytes: Buffer): Record_[] {
-  return bytes
-    .toString("utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record_);
-}
-
 async function query(sql: string): Promise<Record_[]> {
   return (await duck.connection.runAndReadAll(sql)).getRowObjectsJson() as Record_[];
-}
-
-// DuckDB prints timestamps as "2026-03-02 09:01:00.007" (UTC, from TIMESTAMP_MILLIS).
-const isoTimestamp = (text: string) => new Date(`${text.replace(" ", "T").replace(/(\+00(:00)?)?$/, "")}Z`).toISOString();
-
-/** A Parquet row as JSONL gives it: JSON columns are JSON text, timestamps come back as text. */
-function fromParquet(schema: Column[], row: Record_): Record_ {
-  return Object.fromEntries(
-    schema.map(({ name, type }) => {
-      const value = row[name];
-      if (value === null) return [name, null];
-      if (type === "json") return [name, JSON.parse(value as string)];
-      if (type === "timestamp") return [name, isoTimestamp(value as string)];
-      return [name, value];
-    }),
-  );
-}
-
-/** A CSV row read as text, typed by the export's schema. */
-function fromCsv(schema: Column[], row: Record_): Record_ {
-  return Object.fromEntries(
-    schema.map(({ name, type }) => {
-      const value = row[name] as string | null;
-      if (value === null) return [name, null];
-      if (type === "json") return [name, JSON.parse(value)];
-      if (type === "int" || type === "float") return [name, Number(value)];
-      if (type === "bool") return [name, value === "true" ? true : value === "false" ? false : value];
-      return [name, value];
-    }),
-  );
 }
 
 const readParquet = (file: string) => query(`SELECT * FROM read_parquet('${file}')`);

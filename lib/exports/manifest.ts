@@ -14,6 +14,17 @@ export type ExportCounts = {
   rowsBySplit: { train: number; test: number };
   /** Rows used judgments could have given but did not, by reason. */
   rowsLeftOut: Record<string, number>;
+  /** The conversations format only: read = included + the sum of leftOut. */
+  conversations?: ConversationCounts;
+};
+
+export type ConversationCounts = {
+  read: number;
+  included: number;
+  /** Whole conversations not written, by reason. */
+  leftOut: Record<string, number>;
+  /** Turns of written conversations that are not in their rows, by reason (not answered yet, or ever). */
+  turnsLeftOut: Record<string, number>;
 };
 
 export type ExportManifest = {

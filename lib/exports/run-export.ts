@@ -8,12 +8,14 @@ import zlib from "node:zlib";
 import type pg from "pg";
 import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
+import { readExportConversations, workersInJudgmentsOrder } from "@/lib/exports/conversation-source";
 import type { ExportItem } from "@/lib/exports/export-item";
 import { readExportItems } from "@/lib/exports/export-source";
-import type { Column, FormatContext, Row } from "@/lib/exports/formats/format";
+import { ExportTally, type ExportProgress } from "@/lib/exports/export-tally";
+import { conversationJudgments } from "@/lib/exports/formats/conversations-format";
+import type { Column, Row } from "@/lib/exports/formats/format";
 import { EXPORT_FORMAT_DEFINITIONS } from "@/lib/exports/formats/registry";
-import { LeftOut } from "@/lib/exports/left-out";
-import { PREFLAB_VERSION, sortedCounts, type ExportCounts, type ExportManifest } from "@/lib/exports/manifest";
+import { PREFLAB_VERSION, type ExportManifest } from "@/lib/exports/manifest";
 import { preferencesFor } from "@/lib/exports/preferences";
 import { ByteOutput, pipeInto } from "@/lib/exports/writers/byte-output";
 import { csvWriter } from "@/lib/exports/writers/csv-writer";
@@ -22,12 +24,17 @@ import { jsonlWriter } from "@/lib/exports/writers/jsonl-writer";
 import { parquetWriter } from "@/lib/exports/writers/parquet-writer";
 import type { RowWriter, Split } from "@/lib/exports/writers/row-writer";
 
-export type ExportProgress = { judgmentsRead: number; rows: number };
+export type { ExportProgress };
 
-/** Train or test by a hash of the item's id: stable across exports, options and versions. */
-export function splitOf(itemId: string, testFraction: number): Split {
+/**
+ * Train or test by a hash of an id: stable across exports, options and versions. Items are split by
+ * their own id, except a live conversation's, which go by the conversation's id: its later turns
+ * contain its earlier ones, so a conversation split between train and test would leak the one into
+ * the other.
+ */
+export function splitOf(id: string, testFraction: number): Split {
   if (testFraction <= 0) return "train";
-  const bucket = createHash("sha256").update(itemId).digest().readUInt32BE(0) / 2 ** 32;
+  const bucket = createHash("sha256").update(id).digest().readUInt32BE(0) / 2 ** 32;
   return bucket < testFraction ? "test" : "train";
 }
 
@@ -62,13 +69,43 @@ async function openRowWriter(
       const card = () => {
         const manifest = describe();
         return {
-          title: `${manifest.options.projects.join(", ")}: ${manifest.format} preference data`,
+          title: `${manifest.options.projects.join(", ")}: ${manifest.format === "conversations" ? "live conversations" : `${manifest.format} preference data`}`,
           body: `Exported by Preflab ${PREFLAB_VERSION} in the \`${manifest.format}\` format: ${manifest.counts.rowsBySplit.train} train and ${manifest.counts.rowsBySplit.test} test rows from ${manifest.counts.judgmentsIncluded} judgments. See manifest.json for the options and for what was left out and why.`,
           manifest,
         };
       };
       return { writer: await hfDatasetWriter(columns, output, card), done: async () => {} };
     }
+  }
+}
+
+/**
+ * What the export reads, a unit at a time: an item (or a conversation) and the rows it gives, with
+ * the id its split is drawn from. Counts what was read on the way.
+ */
+async function* exportUnits(client: pg.ClientBase, options: ExportOptions, tally: ExportTally): AsyncGenerator<{ rows: Row[]; splitKey: string }> {
+  const definition = EXPORT_FORMAT_DEFINITIONS[options.format];
+  const { context, leftOut } = tally;
+  if (definition.reads === "conversations") {
+    tally.numberWorkers(await workersInJudgmentsOrder(client, options));
+    for await (const conversation of readExportConversations(client, options)) {
+      tally.readConversation();
+      tally.readItems(conversation.turns.length + conversation.turns.filter((turn) => turn.edited).length, conversationJudgments(conversation));
+      yield { rows: definition.rowsOfConversation!(conversation, context), splitKey: conversation.id };
+    }
+    return;
+  }
+  // Rows of the preference formats; the annotators counted are those behind a row that was written.
+  const preferenceRows = (item: ExportItem): Row[] =>
+    preferencesFor(item, options, leftOut).flatMap((preference) => {
+      const rows = definition.rowsOfPreference!(preference, context);
+      if (rows.length > 0) for (const judgment of preference.judgments) context.annotator(judgment.workerId);
+      return rows;
+    });
+  for await (const item of readExportItems(client, options)) {
+    tally.readItems(1, item.judgments.length);
+    const rows = definition.reads === "judgments" ? definition.rowsOfItem!(item, context) : preferenceRows(item);
+    yield { rows, splitKey: item.conversationId ?? item.itemId };
   }
 }
 
@@ -84,68 +121,22 @@ export async function runExport({
   onProgress?: (progress: ExportProgress) => void;
 }): Promise<ExportManifest> {
   const options = normaliseOptions(requested);
-  const definition = EXPORT_FORMAT_DEFINITIONS[options.format];
   const columns = exportColumns(options);
-  const leftOut = new LeftOut();
-  const annotators = new Map<string, string>();
-  const counts: ExportCounts = {
-    items: 0,
-    annotators: 0,
-    judgmentsRead: 0,
-    judgmentsIncluded: 0,
-    judgmentsLeftOut: {},
-    rows: 0,
-    rowsBySplit: { train: 0, test: 0 },
-    rowsLeftOut: {},
-  };
-  const context: FormatContext = {
-    options,
-    leftOut,
-    annotator: (workerId) => {
-      if (!annotators.has(workerId)) annotators.set(workerId, `annotator-${String(annotators.size + 1).padStart(4, "0")}`);
-      return annotators.get(workerId)!;
-    },
-  };
-  const describe = (): Omit<ExportManifest, "file"> => ({
-    preflab: PREFLAB_VERSION,
-    format: options.format,
-    fileType: options.fileType,
-    options,
-    schema: columns,
-    counts: {
-      ...counts,
-      annotators: annotators.size,
-      judgmentsIncluded: counts.judgmentsRead - leftOut.judgmentTotal(),
-      judgmentsLeftOut: sortedCounts(leftOut.judgments),
-      rowsLeftOut: sortedCounts(leftOut.rows),
-    },
-  });
-
-  // Rows of the preference formats; the annotators counted are those behind a row that was written.
-  const preferenceRows = (item: ExportItem): Row[] =>
-    preferencesFor(item, options, leftOut).flatMap((preference) => {
-      const rows = definition.rowsOfPreference!(preference, context);
-      if (rows.length > 0) for (const judgment of preference.judgments) context.annotator(judgment.workerId);
-      return rows;
-    });
-
+  const tally = new ExportTally(options, columns);
   const output = new ByteOutput(destination);
-  const { writer, done } = await openRowWriter(options, columns, output, describe);
+  const { writer, done } = await openRowWriter(options, columns, output, () => tally.describe());
+  const splitColumn = columns.at(-1)?.name === "split";
   const client = await pool.connect();
   let finished = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    for await (const item of readExportItems(client, options)) {
-      counts.items++;
-      counts.judgmentsRead += item.judgments.length;
-      const rows: Row[] = definition.reads === "judgments" ? definition.rowsOfItem!(item, context) : preferenceRows(item);
-      const split = splitOf(item.itemId, options.testFraction);
+    for await (const { rows, splitKey } of exportUnits(client, options, tally)) {
+      const split = splitOf(splitKey, options.testFraction);
       for (const row of rows) {
-        await writer.write(options.testFraction > 0 && options.fileType !== "hf-dataset" ? [...row, split] : row, split);
-        counts.rows++;
-        counts.rowsBySplit[split]++;
+        await writer.write(splitColumn ? [...row, split] : row, split);
+        tally.wroteRow(split);
       }
-      onProgress?.({ judgmentsRead: counts.judgmentsRead, rows: counts.rows });
+      onProgress?.(tally.progress());
     }
     await client.query("COMMIT");
     finished = true;
@@ -155,5 +146,5 @@ export async function runExport({
   }
   await writer.finish();
   await done();
-  return { ...describe(), file: { bytes: output.bytes, sha256: output.sha256() } };
+  return { ...tally.describe(), file: { bytes: output.bytes, sha256: output.sha256() } };
 }

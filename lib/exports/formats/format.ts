@@ -1,5 +1,6 @@
 // The shape every export format has: its columns (in order, typed for CSV and Parquet) and the rows
-// a preference (or, for raw judgments, an item) gives.
+// a preference (or, for raw judgments, an item; for live conversations, a conversation) gives.
+import type { ExportConversation } from "@/lib/exports/export-conversation";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { ExportItem } from "@/lib/exports/export-item";
 import type { LeftOut } from "@/lib/exports/left-out";
@@ -20,9 +21,10 @@ export type FormatContext = {
 };
 
 export type ExportFormatDefinition = {
-  /** Raw formats read items' judgments as they are; the others read aggregated preferences. */
-  reads: "preferences" | "judgments";
+  /** Raw formats read items' judgments as they are, the conversations format whole conversations; the others read aggregated preferences. */
+  reads: "preferences" | "judgments" | "conversations";
   columns: (options: ExportOptions) => Column[];
   rowsOfPreference?: (preference: Preference, context: FormatContext) => Row[];
   rowsOfItem?: (item: ExportItem, context: FormatContext) => Row[];
+  rowsOfConversation?: (conversation: ExportConversation, context: FormatContext) => Row[];
 };

@@ -38,7 +38,16 @@ function judgment(n: number, fields: Partial<ExportJudgment> = {}): ExportJudgme
 
 function item({ candidates = 2, judgments = [judgment(1)] }: { candidates?: number; judgments?: ExportJudgment[] } = {}): ExportItem {
   return {
-    ...{ itemId: "item-1", externalId: "ext-1", project: "proj", polarity: "HELPFUL", scale: "EIGHT_POINT", batchId: "batch-1", position: 1 },
+    ...{
+      itemId: "item-1",
+      externalId: "ext-1",
+      project: "proj",
+      polarity: "HELPFUL",
+      scale: "EIGHT_POINT",
+      batchId: "batch-1",
+      position: 1,
+      conversationId: null,
+    },
     ...{ context: CONTEXT, candidates: CANDIDATES.slice(0, candidates), judgments },
   };
 }
@@ -88,7 +97,13 @@ const COLUMNS: Record<ExportFormat, string[]> = {
     ...["judgment_id", "item_id", "external_id", "project", "polarity", "annotator", "models", "display_order", "ranking", "scale"],
     ...["strength", "both_bad", "flags", "rationale", "time_spent_ms", "assigned_at", "submitted_at"],
   ],
+  conversations: [
+    ...["conversation_id", "project", "worker_id", "status", "started_at", "ended_at", "transcript", "task_description", "rating"],
+    ...["rating_scale", "comment", "models", "turns"],
+  ],
 };
+/** The formats made of items' judgments; the conversations format has its own tests. */
+const ITEM_FORMATS = EXPORT_FORMATS.filter((format) => format !== "conversations");
 const WITH_MARGIN = new Set<ExportFormat>(["trl", "trl-conversational", "trl-implicit"]);
 const PAIRWISE: ExportFormat[] = ["hh-rlhf", "trl", "trl-conversational", "trl-implicit", "openai-dpo", "ranking-pairs"];
 
@@ -98,12 +113,16 @@ describe("every export format", () => {
     expect(Object.keys(COLUMNS).sort()).toEqual([...EXPORT_FORMATS].sort());
   });
 
-  it.each(EXPORT_FORMATS)("%s has its columns in order, a margin column only where it takes one", (format) => {
+  it.each(ITEM_FORMATS)("%s has its columns in order, a margin column only where it takes one", (format) => {
     expect(columnsOf(format)).toEqual(COLUMNS[format]);
     expect(columnsOf(format, { strengthPolicy: "margin" })).toEqual(WITH_MARGIN.has(format) ? [...COLUMNS[format], "margin"] : COLUMNS[format]);
   });
 
-  it.each(EXPORT_FORMATS)("%s gives one value a column, whatever the strength policy", (format) => {
+  it("conversations has its columns in order", () => {
+    expect(columnsOf("conversations")).toEqual(COLUMNS.conversations);
+  });
+
+  it.each(ITEM_FORMATS)("%s gives one value a column, whatever the strength policy", (format) => {
     const source = format === "judgments" ? item() : preference([["id-a"], ["id-b"]], { margin: 2 });
     for (const strengthPolicy of ["keep", "margin"] as const) {
       const { columns, rows } = build(format, source, { strengthPolicy });

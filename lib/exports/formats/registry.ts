@@ -1,4 +1,5 @@
 import type { ExportFormat } from "@/lib/exports/export-options";
+import { conversationsFormat } from "@/lib/exports/formats/conversations-format";
 import type { ExportFormatDefinition } from "@/lib/exports/formats/format";
 import { judgmentsFormat } from "@/lib/exports/formats/judgments-format";
 import { ktoFormat } from "@/lib/exports/formats/kto-format";
@@ -15,4 +16,5 @@ export const EXPORT_FORMAT_DEFINITIONS: Record<ExportFormat, ExportFormatDefinit
   ranking: rankingFormat,
   "ranking-pairs": rankingPairsFormat,
   judgments: judgmentsFormat,
+  conversations: conversationsFormat,
 };

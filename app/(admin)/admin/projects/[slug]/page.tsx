@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BatchTable } from "@/components/imports/batch-table";
 import { ImportForm } from "@/components/imports/import-form";
+import { ReviewBatchForm } from "@/components/projects/review-batch-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findBatchesForProject } from "@/lib/data/batches";
 import { findProjectBySlug } from "@/lib/data/projects";
+import { findReviewChoices } from "@/lib/data/review-batches";
 import { orNotFound } from "@/lib/pages/or-not-found";
 
 export const metadata: Metadata = { title: "Project" };
@@ -14,6 +16,7 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ s
   const { slug } = await params;
   const project = await orNotFound(findProjectBySlug({ slug }));
   const batches = await findBatchesForProject({ projectId: project.id });
+  const review = project.judgmentKind === "DIALOGUE" ? await findReviewChoices({ sourceProjectSlug: project.slug }) : null;
   return (
     <div className="space-y-8">
       <header>
@@ -30,6 +33,15 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ s
         <h2 className="mb-3 text-lg font-semibold">Import a batch</h2>
         <ImportForm projectSlug={project.slug} />
       </section>
+      {review && (
+        <section>
+          <h2 className="mb-1 text-lg font-semibold">Second opinions</h2>
+          <p className="mb-3 text-sm text-slate-600">
+            Copy the answered turns not sent there before into a draft batch of another project, where other workers judge them.
+          </p>
+          <ReviewBatchForm projectSlug={project.slug} samplesPerTurn={review.samplesPerTurn} targets={review.targets} />
+        </section>
+      )}
       <section>
         <h2 className="mb-3 text-lg font-semibold">Batches</h2>
         <BatchTable projectSlug={project.slug} batches={batches} />
