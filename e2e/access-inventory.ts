@@ -9,7 +9,9 @@ const ROOT = process.cwd();
 
 /**
  * Entry points that check no permission on purpose: the home page (it sends each role on), signing
- * in and up by invite, health, and the crowd-platform links and preview (they sign workers in).
+ * in and up by invite, health, the crowd-platform links and preview (they sign workers in), and the
+ * built-in demo models' API (no user calls it: the app does, with a key derived from AUTH_SECRET,
+ * which it checks; lib/models/demo-model-route.test.ts).
  */
 export const PUBLIC_ENTRY_POINTS = new Set([
   "app/page.tsx",
@@ -17,6 +19,8 @@ export const PUBLIC_ENTRY_POINTS = new Set([
   "app/(auth)/invite/[token]/page.tsx",
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/health/route.ts",
+  "app/api/demo-model/v1/chat/completions/route.ts",
+  "app/api/demo-model/v1/models/route.ts",
   "app/study/[id]/prolific/route.ts",
   "app/study/[id]/mturk/route.ts",
   "app/study/[id]/preview/page.tsx",

@@ -1,11 +1,16 @@
 // The worker's pages pass axe (no serious or critical violations), name every control and show
-// where the keyboard focus is.
+// where the keyboard focus is; so does the admin's models page.
+import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { startFakeOpenAiServer } from "@/lib/testing/fake-openai-server";
+import { createEndpointRecord } from "@/prisma/factories";
 import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { openNextTask, waitForTask } from "./task-page";
 import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
+import { e2eDb } from "./test-database";
+import { E2E_USERS } from "./users";
 
 test.afterAll(closeTestProjects);
 
@@ -115,3 +120,33 @@ for (const kind of ["PAIRWISE", "RANKING"] as const) {
     expect(seen.some((name) => name.startsWith("BUTTON Skip this task"))).toBe(true);
   });
 }
+
+test("the models page, a test's answer and the edit dialog pass axe, and its controls work by keyboard", async ({ page }) => {
+  const server = await startFakeOpenAiServer();
+  try {
+    const name = `a11y-model-${randomBytes(3).toString("hex")}`;
+    await createEndpointRecord(e2eDb(), { name, baseUrl: server.baseUrl, modelId: "ok", temperature: 0.5 });
+    await signIn(page, E2E_USERS.admin);
+    await openPage(page, "/admin/models");
+    await expectNoSeriousViolations(page, "/admin/models");
+
+    // Tab goes from Test to Edit to Archive; Enter presses them.
+    await page.getByRole("button", { name: `Test ${name}` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("status", { name: `About ${name}` })).toContainText("It answered");
+    await expectNoSeriousViolations(page, "a test's answer");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: `Edit ${name}` })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: `Edit ${name}` });
+    await expect(dialog).toBeVisible();
+    await expectNoSeriousViolations(page, "the edit dialog");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await page.getByRole("button", { name: `Edit ${name}` }).focus();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: `Archive ${name}` })).toBeFocused();
+  } finally {
+    await server.close();
+  }
+});

@@ -13,6 +13,7 @@ export async function SiteHeader() {
         can(user.role, "project:manage") && { href: "/admin", label: "Admin" },
         can(user.role, "user:manage") && { href: "/admin/people", label: "People" },
         can(user.role, "study:manage") && { href: "/admin/studies", label: "Studies" },
+        can(user.role, "model:manage") && { href: "/admin/models", label: "Models" },
         can(user.role, "audit:view") && { href: "/admin/audit", label: "Audit log" },
         { href: "/settings/tokens", label: "API tokens" },
       ].filter((link): link is { href: string; label: string } => Boolean(link))

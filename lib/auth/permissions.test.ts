@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, scopeAllows } from "@/lib/auth/permissions";
 
 describe("permission table", () => {
-  it("keeps project management, imports, people, studies and the audit log for admins only", () => {
-    for (const permission of ["project:manage", "batch:import", "user:manage", "study:manage", "audit:view"] as const) {
+  it("keeps project management, imports, people, studies, the audit log and model endpoints for admins only", () => {
+    for (const permission of ["project:manage", "batch:import", "user:manage", "study:manage", "audit:view", "model:manage"] as const) {
       expect(can("ADMIN", permission)).toBe(true);
       expect(can("RESEARCHER", permission)).toBe(false);
       expect(can("WORKER", permission)).toBe(false);
@@ -26,5 +26,7 @@ describe("permission table", () => {
     expect(scopeAllows(["tasks"], "export:download")).toBe(false);
     expect(scopeAllows(["export"], "export:download")).toBe(true);
     expect(scopeAllows(["bogus"], "task:work")).toBe(false);
+    expect(scopeAllows(["admin"], "model:manage")).toBe(true);
+    expect(scopeAllows(["export"], "model:manage")).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "user:manage": ["ADMIN"],
   "study:manage": ["ADMIN"],
   "audit:view": ["ADMIN"],
+  // Model endpoints hold API keys and make the server send requests where they say: admins only.
+  "model:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -23,7 +25,7 @@ export function can(role: Role, permission: Permission): boolean {
 export const TOKEN_SCOPES = {
   tasks: ["task:work"],
   export: ["export:download", "project:view"],
-  admin: ["project:manage", "batch:import", "user:manage", "study:manage", "audit:view", "project:view"],
+  admin: ["project:manage", "batch:import", "user:manage", "study:manage", "audit:view", "model:manage", "project:view"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type TokenScope = keyof typeof TOKEN_SCOPES;

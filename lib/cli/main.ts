@@ -1,5 +1,6 @@
 // `npm run preflab -- <command>`: the same data layer as the pages and the API, from a terminal.
 import { Command, Option } from "commander";
+import { archiveEndpointCommand, createEndpointCommand, listEndpointsCommand, restoreEndpointCommand, testEndpointCommand } from "@/lib/cli/commands/endpoint";
 import { exportCommand } from "@/lib/cli/commands/export";
 import { importCommand } from "@/lib/cli/commands/import";
 import { createProjectCommand } from "@/lib/cli/commands/project";
@@ -136,6 +137,45 @@ token
   .requiredOption("--name <name>", "what the token is for")
   .option("--scopes <list>", "comma-separated: tasks, export, admin", "tasks")
   .action(createTokenCommand);
+
+const endpoint = program.command("endpoint").description("manage model endpoints: the OpenAI-compatible servers live conversations talk to");
+endpoint
+  .command("create")
+  .description("add a model endpoint (vLLM, Ollama, llama.cpp, a hosted API); a key given here is stored encrypted")
+  .requiredOption("--name <name>", "what researchers see as the model in exports (never shown to workers)")
+  .requiredOption("--base-url <url>", "the server's /v1 address, like http://localhost:11434/v1")
+  .requiredOption("--model <id>", "the model id the server knows, like llama3.1:8b")
+  .option("--api-key-env <NAME>", "send the key held in this environment variable (its name must end in _API_KEY)")
+  .option("--api-key-stdin", "read the key from standard input")
+  .option("--api-key <key>", "the key itself (lands in your shell history: prefer --api-key-env or --api-key-stdin)")
+  .option("--temperature <t>", "0 to 2 (default: the server's)")
+  .option("--top-p <p>", "0 to 1 (default: the server's)")
+  .option("--max-tokens <n>", "the longest answer, 1 to 32768 (default: the server's)")
+  .option("--stop <list>", "up to 4 stop sequences, comma-separated; \\n for a line break")
+  .option("--seed <n>", "a whole number, for repeatable samples where the server supports it")
+  .option("--system-prompt <text>", "sent before every conversation")
+  .option("--timeout <seconds>", "give a request up after this long without a token (default 60)")
+  .option("--max-concurrent <n>", "requests at once across every app process (default 4)")
+  .option("--as <email>", "the admin to name in the audit log (default: none, the command line)")
+  .action(createEndpointCommand);
+endpoint.command("list").description("list the model endpoints, archived ones last; keys are never shown").action(listEndpointsCommand);
+endpoint
+  .command("test")
+  .description("send one short request and print the answer, or the exact error (exit code 1)")
+  .requiredOption("--name <name>", "the endpoint")
+  .action(testEndpointCommand);
+endpoint
+  .command("archive")
+  .description("stop drawing an endpoint for new turns (refused if it is a live-conversation project's last)")
+  .requiredOption("--name <name>", "the endpoint")
+  .option("--as <email>", "the admin to name in the audit log (default: none, the command line)")
+  .action(archiveEndpointCommand);
+endpoint
+  .command("restore")
+  .description("draw an archived endpoint again")
+  .requiredOption("--name <name>", "the endpoint")
+  .option("--as <email>", "the admin to name in the audit log (default: none, the command line)")
+  .action(restoreEndpointCommand);
 
 async function main() {
   try {

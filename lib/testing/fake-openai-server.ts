@@ -198,7 +198,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+// Started as a program rather than imported. Not `import.meta.filename`: Playwright loads a spec's imports
+// as CommonJS, and `import.meta` would make Node take this file for an ES module and fail to load it.
+if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("lib", "testing", "fake-openai-server.ts"))) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
