@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { describeKeySource, describeLimits, describeSampling } from "@/lib/models/endpoint-summary";
 import { ensureAuthSecret } from "@/lib/runner/auth-secret";
-import { projectRoot } from "@/lib/runner/project-root";
+import { projectRoot } from "@/lib/project-root";
 import { unescapeStop } from "@/lib/validations/model-endpoint";
 
 type CreateOptions = {
