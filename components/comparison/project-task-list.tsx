@@ -1,4 +1,5 @@
 import { NextTaskButton } from "@/components/comparison/next-task-button";
+import { StartConversationButton } from "@/components/conversation/start-conversation-button";
 import type { WorkerProject } from "@/lib/data/projects";
 import { formatDuration } from "@/lib/format-duration";
 
@@ -7,7 +8,8 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
     return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">There is no work open right now. Check back later.</p>;
   }
   // Focus lands on the first project with work, so Enter starts working straight away.
-  const firstOpen = projects.findIndex((project) => project.available > 0 && !project.capReached);
+  const firstTasks = projects.findIndex((project) => !project.live && project.available > 0 && !project.capReached);
+  const firstOpen = firstTasks >= 0 ? firstTasks : projects.findIndex((project) => project.live !== null);
   return (
     <ul className="space-y-3">
       {projects.map((project, index) => (
@@ -16,8 +18,9 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
             <h2 className="font-medium">{project.name}</h2>
             <p className="text-sm text-slate-600">{project.question}</p>
             <p className="mt-1 text-sm text-slate-500">
-              {project.available} open to you · {project.doneToday} done today{project.dailyCap !== null && ` (limit ${project.dailyCap})`} ·{" "}
-              {project.doneTotal} in total · {formatDuration(project.timeSpentMs)} spent
+              {project.live ? "Live conversation" : `${project.available} open to you`} · {project.doneToday} done today
+              {project.dailyCap !== null && ` (limit ${project.dailyCap}${project.live ? " conversations" : ""})`} · {project.doneTotal} in total ·{" "}
+              {formatDuration(project.timeSpentMs)} spent
             </p>
             {project.capReached && (
               <p className="mt-1 text-sm text-amber-800">
@@ -25,7 +28,11 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
               </p>
             )}
           </div>
-          <NextTaskButton projectSlug={project.slug} disabled={project.available === 0 || project.capReached} autoFocus={index === firstOpen} />
+          {project.live ? (
+            <StartConversationButton projectSlug={project.slug} resume={project.live.conversationId !== null} autoFocus={index === firstOpen} />
+          ) : (
+            <NextTaskButton projectSlug={project.slug} disabled={project.available === 0 || project.capReached} autoFocus={index === firstOpen} />
+          )}
         </li>
       ))}
     </ul>

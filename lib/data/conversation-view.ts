@@ -9,7 +9,7 @@ import type { AnswerRules } from "@/lib/data/interpret-answer";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { responseLabel } from "@/lib/judgment-scales";
-import { revealLimits, type SampleProgress } from "@/lib/models/pacing";
+import { encodeShown, revealLimits, type SampleProgress } from "@/lib/models/pacing";
 import { failureSentence } from "@/lib/models/sample-failure";
 import type { Draft } from "@/lib/validations/judgment";
 
@@ -43,6 +43,8 @@ export type CurrentTurn = {
   index: number;
   message: string;
   samples: WorkerSample[];
+  /** Where the samples shown here end: the stream of the turn resumes from it (its Last-Event-ID). */
+  position: string;
   /** Once every sample is complete: the task to answer, and the answer in progress. */
   answer: { assignmentId: string; draft: { value: Draft; savedAt: string } | null } | null;
 };
@@ -96,10 +98,16 @@ async function currentTurn(turn: TurnRow): Promise<CurrentTurn> {
     index: turn.index,
     message: turn.message,
     samples: workerSamples(samples),
+    position: streamPosition(samples),
     answer: turn.assignment_id
       ? { assignmentId: turn.assignment_id, draft: lease?.draft ? { value: lease.draft, savedAt: lease.draft_saved_at!.toISOString() } : null }
       : null,
   };
+}
+
+function streamPosition(samples: SampleRow[]): string {
+  const limits = revealLimits(samples);
+  return encodeShown(new Map(samples.map((sample) => [sample.label, { attempt: sample.attempt, chars: limits.get(sample.label) ?? -1 }])));
 }
 
 /** Samples as a worker may see them now: paced text, and "complete" only once all of them are. */
