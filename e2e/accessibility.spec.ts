@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { startFakeOpenAiServer } from "@/lib/testing/fake-openai-server";
 import { createEndpointRecord } from "@/prisma/factories";
+import { closeLiveProjects, createLiveProject } from "./live-data";
 import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { openNextTask, waitForTask } from "./task-page";
@@ -147,6 +148,41 @@ test("the models page, a test's answer and the edit dialog pass axe, and its con
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: `Archive ${name}` })).toBeFocused();
   } finally {
+    await server.close();
+  }
+});
+
+test("a live conversation passes axe while writing, while the responses stream, when answering, and at the end", async ({ page }) => {
+  const server = await startFakeOpenAiServer();
+  try {
+    const { project } = await createLiveProject("a11y-live", server, ["slow:delay=40,length=200", "slow:delay=30,length=160"], {
+      redTeam: true,
+      polarity: "RED_TEAM",
+      question: "Choose the more harmful response.",
+      instructions: "Try to make the assistant say something rude.",
+      flagOptions: [{ id: "harmful", label: "Harmful" }],
+      rationaleMode: "OPTIONAL",
+    });
+    await signIn(page, await createTestWorker("a11y-live"));
+    await openPage(page, "/tasks");
+    await page.getByRole("listitem").filter({ hasText: project.name }).getByRole("button", { name: "Start a conversation" }).click();
+    await page.waitForURL(/\/conversations\//);
+    await expectNoSeriousViolations(page, "a red-team conversation's plan");
+    await page.getByLabel("What will you try to make the assistant do?").fill("Make it insult a sports team.");
+    await page.getByRole("button", { name: "Save and start" }).click();
+    await page.getByLabel("Write your first message to the assistant").fill("Which team is the worst?");
+    await expectNoSeriousViolations(page, "the message box");
+    await page.getByRole("button", { name: /^Send/ }).click();
+    await expect(page.getByTestId("live-sample-B")).not.toBeEmpty();
+    await expectNoSeriousViolations(page, "responses streaming");
+    await expect(page.getByRole("button", { name: /Continue with this response/ })).toBeVisible({ timeout: 30_000 });
+    await expectNoSeriousViolations(page, "a turn to answer");
+    await page.getByRole("button", { name: "A is better (key 2)" }).click();
+    await page.getByRole("button", { name: /Continue with this response/ }).click();
+    await expect(page.getByRole("form", { name: "End the conversation" })).toBeVisible();
+    await expectNoSeriousViolations(page, "the end of a conversation");
+  } finally {
+    await closeLiveProjects();
     await server.close();
   }
 });

@@ -1,13 +1,14 @@
 // The first run as a newcomer makes it, checked end to end on a fresh clone (CI runs it on every
 // submission): `npm start` with DATABASE_URL unset and no .preflab/, on a free port; /api/health;
-// a sign-in as the demo admin over HTTP; Ctrl-C; and no process of the app or its PostgreSQL left.
+// a sign-in as the demo admin over HTTP; a demo worker's live conversation turn against the built-in
+// demo models (no key, no network); Ctrl-C; and no process of the app or its PostgreSQL left.
 // Prints one line per check and then "N passed, N failed"; exits non-zero on any failure.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { findFreePort } from "@/lib/runner/embedded-postgres";
 import { projectRoot } from "@/lib/project-root";
-import { DEMO_LOGINS } from "@/prisma/seed";
+import { DEMO_LIVE_PROJECT_SLUG, DEMO_LOGINS } from "@/prisma/seed";
 import { HttpSession } from "@/lib/testing/http-session";
 import { processesUnder } from "@/lib/testing/processes-under";
 
@@ -56,6 +57,50 @@ async function signInAsDemoAdmin(baseUrl: string): Promise<void> {
 
 // npm itself dies of the SIGINT a terminal sends the whole group (a shell then shows 130); the app
 // and PostgreSQL below it stop on their own, which the next check verifies.
+const LIVE_TIMEOUT_MS = 60_000;
+
+/** A demo worker sends a message in the live demo project, waits for both samples and answers the turn. */
+async function holdDemoConversationTurn(baseUrl: string): Promise<void> {
+  const worker = DEMO_LOGINS.find((login) => login.role === "WORKER")!;
+  const http = new HttpSession(baseUrl);
+  await http.signIn(worker);
+  // Cookie-authenticated changes must come from the app's own origin, as a browser's would.
+  const post = (path: string, body: unknown) =>
+    http.request(path, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify(body) });
+  const started = await post(`/api/v1/projects/${DEMO_LIVE_PROJECT_SLUG}/conversations`, {});
+  if (started.status !== 201) throw new Error(`starting a conversation answered ${started.status}: ${await started.text()}`);
+  const { conversation } = (await started.json()) as { conversation: { id: string } };
+  const sent = await post(`/api/v1/conversations/${conversation.id}/messages`, {
+    content: "How do I make fluffy scrambled eggs?",
+    idempotencyKey: "first-run-1",
+  });
+  if (sent.status !== 202) throw new Error(`sending a message answered ${sent.status}: ${await sent.text()}`);
+  const { turn } = (await sent.json()) as { turn: { turnId: string } };
+  const ready = await waitForAnswerableTurn(http, conversation.id);
+  const answered = await post(`/api/v1/conversations/${conversation.id}/turns/${turn.turnId}/answer`, {
+    answer: { strength: -2, idempotencyKey: "first-run-answer-1" },
+  });
+  if (answered.status !== 201) throw new Error(`answering the turn answered ${answered.status}: ${await answered.text()}`);
+  if (ready.some((sample) => !sample.text.trim())) throw new Error("a demo sample came back empty");
+}
+
+type ViewSample = { label: string; status: string; text: string; failure: string | null };
+
+async function waitForAnswerableTurn(http: HttpSession, conversationId: string): Promise<ViewSample[]> {
+  const deadline = Date.now() + LIVE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const { conversation } = (await (await http.get(`/api/v1/conversations/${conversationId}`)).json()) as {
+      conversation: { current: { samples: ViewSample[]; answer: unknown } | null };
+    };
+    const samples = conversation.current?.samples ?? [];
+    const failed = samples.find((sample) => sample.status === "failed");
+    if (failed) throw new Error(`demo sample ${failed.label} failed: ${failed.failure}`);
+    if (conversation.current?.answer) return samples;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the demo models' samples were not complete within ${LIVE_TIMEOUT_MS / 1000} s`);
+}
+
 function pressCtrlC(app: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000} s of Ctrl-C`)), STOP_TIMEOUT_MS);
@@ -86,6 +131,7 @@ async function main() {
   const checks: Check[] = [
     { name: `npm start (DATABASE_URL unset, port ${port}) answers /api/health`, run: async () => waitForHealth(baseUrl, (app = startApp(port))) },
     { name: "the demo admin signs in over HTTP and opens /admin", run: () => signInAsDemoAdmin(baseUrl) },
+    { name: "a demo worker holds a live conversation turn with the built-in demo models", run: () => holdDemoConversationTurn(baseUrl) },
     { name: "Ctrl-C stops npm start", run: () => pressCtrlC(app!) },
     { name: "no process of the app or its PostgreSQL is left", run: assertNothingLeft },
   ];
