@@ -63,7 +63,8 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
             ARRAY(SELECT c.text FROM unnest(a.display_order) WITH ORDINALITY AS shown(id, n)
                   JOIN candidates c ON c.id = shown.id ORDER BY shown.n) AS texts
      FROM assignments a JOIN projects p ON p.id = a.project_id JOIN items i ON i.id = a.item_id
-     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid`,
+     -- A live turn is shown and answered in its conversation, never as a task.
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND p.judgment_kind <> 'DIALOGUE'`,
     [assignmentId, actor.id],
   );
   if (!task) throw new AppError("NOT_FOUND", "No such task");

@@ -46,7 +46,7 @@ export async function answerTurn({
     const turn = await lockOwnTurn(sql, conversationId, turnId, actor.id);
     if (!turn.assignment_id) throw new AppError("CONFLICT", "The responses are not all complete yet");
     if (turn.conversation_status !== "ACTIVE" && !turn.answered_at) throw new AppError("CONFLICT", "This conversation has ended");
-    const judgment = await submitJudgmentWithin(sql, { workerId: actor.id, assignmentId: turn.assignment_id, answer });
+    const judgment = await submitJudgmentWithin(sql, { workerId: actor.id, assignmentId: turn.assignment_id, answer, liveTurn: true });
     if (judgment.replayed) return { ...judgment, ...(await storedReply(sql, turn.id)) };
     const picked = await pickedCandidate(sql, judgment.judgmentId);
     const edit = editedReply !== undefined && editedReply.trim() !== "" && editedReply.trim() !== picked.text.trim() ? editedReply.trim() : null;

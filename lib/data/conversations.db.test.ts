@@ -4,7 +4,10 @@ import { answerTurn } from "@/lib/data/conversation-answer";
 import { sendMessage } from "@/lib/data/conversation-turns";
 import { getConversationView } from "@/lib/data/conversation-view";
 import { abandonConversation, endConversation, setTaskDescription, startConversation } from "@/lib/data/conversations";
+import { claimNextTask, findTaskForWorker } from "@/lib/data/assignments";
 import { setBatchStatus } from "@/lib/data/batches";
+import { submitJudgment } from "@/lib/data/judgments";
+import { skipTask } from "@/lib/data/leases";
 import { blockUser } from "@/lib/data/people-admin";
 import { createTestUser } from "@/lib/testing/factories";
 import { composeAnswer } from "@/lib/testing/fake-openai-answer";
@@ -217,5 +220,18 @@ describe("a live conversation", () => {
     const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
     await blockUser({ actor: admin, input: { userId: worker.id } });
     expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "ABANDONED" });
+  });
+
+  it("is answered only in its conversation: as a plain task its turn is not found, and it cannot be skipped", async () => {
+    const { project, worker } = await createDialogueSetup(server);
+    const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
+    await sendMessage({ actor: worker, conversationId, input: { content: "Hi there.", idempotencyKey: "send-plain-1" } });
+    const { assignmentId } = await readyTurn(worker, conversationId);
+    await expect(submitJudgment({ actor: worker, assignmentId, input: { strength: 2, idempotencyKey: "plain-submit-1" } })).rejects.toThrow("No such task");
+    await expect(findTaskForWorker({ actor: worker, assignmentId })).rejects.toThrow("No such task");
+    await expect(skipTask({ actor: worker, assignmentId, input: { reason: "bored" } })).rejects.toThrow("leave the conversation");
+    await expect(claimNextTask({ actor: worker, projectSlug: project.slug })).rejects.toThrow("start a conversation instead");
+    expect(await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({ status: "ACTIVE" });
+    expect(await db().judgment.count({ where: { assignmentId } })).toBe(0);
   });
 });

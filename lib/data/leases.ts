@@ -13,12 +13,14 @@ type LiveLease = { id: string };
 
 /** Why an update of a live lease matched nothing: not theirs, already answered, withdrawn, or out of time. */
 async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assignmentId: string }): Promise<never> {
-  const [row] = await queryPool<{ status: string; live: boolean }>(
+  const [row] = await queryPool<{ status: string; live: boolean; live_turn: boolean }>(
     pool(),
-    "SELECT status, lease_expires_at > now() AS live FROM assignments WHERE id = $1::uuid AND worker_id = $2::uuid",
+    `SELECT a.status, a.lease_expires_at > now() AS live, p.judgment_kind = 'DIALOGUE' AS live_turn
+     FROM assignments a JOIN projects p ON p.id = a.project_id WHERE a.id = $1::uuid AND a.worker_id = $2::uuid`,
     [assignmentId, actor.id],
   );
   if (!row) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
+  if (row.live_turn && row.status === "ACTIVE") throw new AppError("CONFLICT", "This is a turn of a live conversation: leave the conversation to stop it");
   if (row.status === "SUBMITTED") throw new AppError("ALREADY_SUBMITTED", "This task was already answered");
   if (row.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   if (row.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
@@ -50,8 +52,10 @@ export async function skipTask({ actor, assignmentId, input }: { actor: Actor; a
   const { reason } = parseInput(skipSchema, input);
   const [skipped] = await queryPool<LiveLease>(
     pool(),
-    `UPDATE assignments SET status = 'RELEASED', skip_reason = $3
-     WHERE id = $1::uuid AND worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()
+    `UPDATE assignments a SET status = 'RELEASED', skip_reason = $3
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND a.status = 'ACTIVE' AND a.lease_expires_at > now()
+       -- A live turn is left by leaving its conversation, which stops the turn too.
+       AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = a.project_id AND p.judgment_kind = 'DIALOGUE')
      RETURNING id`,
     [assignmentId, actor.id, reason],
   );

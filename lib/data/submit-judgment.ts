@@ -40,10 +40,14 @@ export async function recordJudgment(
   return inTransaction(pool, (sql) => submitJudgmentWithin(sql, options));
 }
 
-/** The same, inside the caller's transaction (a live conversation's turn is answered with its pick). */
+/**
+ * The same, inside the caller's transaction. A live conversation's turn is answered only through its
+ * conversation (liveTurn), which goes on from the pick: answered as a plain task, it would leave the
+ * conversation without its next message.
+ */
 export async function submitJudgmentWithin(
   sql: SqlRunner,
-  { workerId, assignmentId, answer }: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer },
+  { workerId, assignmentId, answer, liveTurn = false }: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer; liveTurn?: boolean },
 ): Promise<SubmittedJudgment> {
   const [assignment] = await sql.query<LockedAssignment>(
     `SELECT a.id, a.item_id, a.project_id, a.status, a.display_order,
@@ -54,9 +58,9 @@ export async function submitJudgmentWithin(
               'allowBothBad', p.allow_both_bad, 'flagOptions', p.flag_options, 'rationaleMode', p.rationale_mode,
               'rationaleMinLength', p.rationale_min_length) AS rules
      FROM assignments a JOIN projects p ON p.id = a.project_id
-     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND (p.judgment_kind = 'DIALOGUE') = $3
      FOR UPDATE OF a`,
-    [assignmentId, workerId],
+    [assignmentId, workerId, liveTurn],
   );
   if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (assignment.status === "SUBMITTED") return replay(sql, assignment.id, answer.idempotencyKey);
