@@ -19,7 +19,8 @@ async function main() {
   if (!name || !port) throw new Error("PREFLAB_E2E_DATABASE_NAME and E2E_PORT are set by playwright.config.ts");
   // Its own build folder: a test run must not replace the build a running `npm start` serves.
   process.env.PREFLAB_BUILD_DIR ??= ".next-test";
-  const env = { ...process.env, DATABASE_URL: await createTestDatabase(configuredTestServer(), name), NEXT_TELEMETRY_DISABLED: "1" };
+  // PORT too: the built-in demo models are reached on the app's own address.
+  const env = { ...process.env, DATABASE_URL: await createTestDatabase(configuredTestServer(), name), NEXT_TELEMETRY_DISABLED: "1", PORT: port };
   if (!isBuildCurrent(ROOT)) {
     const code = await new Promise<number | null>((resolve) => run(["build"], env).on("close", resolve));
     if (code !== 0) throw new Error("next build failed");
