@@ -7,17 +7,33 @@ import type { ProjectFormValues } from "@/components/projects/project-form-value
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
+type Kind = ProjectFormValues["judgmentKind"];
+
 /** How workers answer: the judgment kind and scale, ties, "both bad", the rationale and flags. */
-export function JudgmentFields({ values, errorOf, frozenNote }: { values: ProjectFormValues; errorOf: (field: string) => string; frozenNote: ReactNode }) {
+export function JudgmentFields({
+  values,
+  kind,
+  onKindChange,
+  errorOf,
+  frozenNote,
+}: {
+  values: ProjectFormValues;
+  kind: Kind;
+  onKindChange: (kind: Kind) => void;
+  errorOf: (field: string) => string;
+  frozenNote: ReactNode;
+}) {
+  const dialogue = kind === "DIALOGUE";
   return (
     <FormSection title="Judgment">
       <FormField label="Judgment kind" error={errorOf("judgmentKind")} note={frozenNote}>
-        <select name="judgmentKind" defaultValue={values.judgmentKind} className={inputClass}>
+        <select name="judgmentKind" value={kind} onChange={(event) => onKindChange(event.target.value as Kind)} className={inputClass}>
           <option value="PAIRWISE">Pairwise: which of two is better, and by how much</option>
           <option value="RANKING">Ranking of all responses</option>
+          <option value="DIALOGUE">Live conversation: workers chat with models and compare their samples at every turn</option>
         </select>
       </FormField>
-      <FormField label="Pairwise scale" error={errorOf("pairwiseScale")} note={frozenNote}>
+      <FormField label="Pairwise scale" hint={dialogue ? "for turns of 2 samples" : undefined} error={errorOf("pairwiseScale")} note={frozenNote}>
         <select name="pairwiseScale" defaultValue={values.pairwiseScale} className={inputClass}>
           <option value="EIGHT_POINT">8 points, no tie (A A A A | B B B B)</option>
           <option value="SEVEN_POINT">7 points with “about the same”</option>
@@ -25,7 +41,10 @@ export function JudgmentFields({ values, errorOf, frozenNote }: { values: Projec
         </select>
       </FormField>
       <FormCheck name="allowTies" label="Rankings may tie responses" defaultChecked={values.allowTies} />
-      <FormCheck name="allowBothBad" label="Workers may answer “both bad / none is acceptable”" defaultChecked={values.allowBothBad} />
+      {/* A turn needs a pick to go on with, so a conversation has no "both bad" (the server agrees). */}
+      <fieldset disabled={dialogue} hidden={dialogue}>
+        <FormCheck name="allowBothBad" label="Workers may answer “both bad / none is acceptable”" defaultChecked={values.allowBothBad} />
+      </fieldset>
       <FormField label="Rationale" error={errorOf("rationaleMode")}>
         <select name="rationaleMode" defaultValue={values.rationaleMode} className={inputClass}>
           <option value="OFF">Not asked</option>

@@ -2,18 +2,25 @@ import type { ReactNode } from "react";
 import { FormField } from "@/components/projects/form-field";
 import { FormSection } from "@/components/projects/form-section";
 import { InstructionsEditor } from "@/components/projects/instructions-editor";
-import { POLARITY_LABELS, type ProjectFormValues } from "@/components/projects/project-form-values";
+import { POLARITY_LABELS, type Framing, type ProjectFormValues } from "@/components/projects/project-form-values";
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
-/** Name, slug (only for a new project), question, polarity and instructions. */
+/**
+ * Name, slug (only for a new project), question, polarity and instructions. Question and polarity are
+ * held by the form, because the red-team presets fill them in.
+ */
 export function ProjectBasicsFields({
   values,
+  framing,
+  onFramingChange,
   isNew,
   errorOf,
   frozenNote,
 }: {
   values: ProjectFormValues;
+  framing: Framing;
+  onFramingChange: (framing: Framing) => void;
   isNew: boolean;
   errorOf: (field: string) => string;
   frozenNote: ReactNode;
@@ -29,10 +36,21 @@ export function ProjectBasicsFields({
         </FormField>
       )}
       <FormField label="Question" error={errorOf("question")}>
-        <input name="question" required defaultValue={values.question} className={inputClass} />
+        <input
+          name="question"
+          required
+          value={framing.question}
+          onChange={(event) => onFramingChange({ ...framing, question: event.target.value })}
+          className={inputClass}
+        />
       </FormField>
       <FormField label="Polarity" hint="which response is `chosen` in exports" error={errorOf("polarity")} note={frozenNote}>
-        <select name="polarity" defaultValue={values.polarity} className={inputClass}>
+        <select
+          name="polarity"
+          value={framing.polarity}
+          onChange={(event) => onFramingChange({ ...framing, polarity: event.target.value as Framing["polarity"] })}
+          className={inputClass}
+        >
           {Object.entries(POLARITY_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -57,3 +57,13 @@ export const POLARITY_LABELS: Record<ProjectFormValues["polarity"], string> = {
   RED_TEAM: "Red team: workers pick the more harmful; the other one is chosen",
   CUSTOM: "Custom: the pick is chosen",
 };
+
+/** What the question and polarity fields hold; red-team presets set both at once. */
+export type Framing = Pick<ProjectFormValues, "question" | "polarity">;
+
+/** A project's kind as staff read it in lists and headers. */
+export const JUDGMENT_KIND_NAMES: Record<ProjectFormValues["judgmentKind"], string> = {
+  PAIRWISE: "pairwise",
+  RANKING: "ranking",
+  DIALOGUE: "live conversations",
+};

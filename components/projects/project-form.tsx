@@ -1,7 +1,8 @@
 "use client";
 
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { CollectionFields } from "@/components/projects/collection-fields";
+import { ConversationFields } from "@/components/projects/conversation-fields";
 import { JudgmentFields } from "@/components/projects/judgment-fields";
 import { ProjectBasicsFields } from "@/components/projects/project-basics-fields";
 import { PROJECT_DEFAULTS, type ProjectFormValues } from "@/components/projects/project-form-values";
@@ -9,17 +10,23 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { createProjectAction, updateProjectAction } from "@/lib/actions/projects";
+import type { EndpointChoice } from "@/lib/data/endpoint-choices";
 
 type Props = {
   groups: { id: string; name: string }[];
+  /** The model endpoints a live-conversation project may draw from. */
+  endpoints: EndpointChoice[];
   /** Editing an existing project (its slug never changes); absent: creating one. */
   project?: ProjectFormValues & { slug: string; hasJudgments: boolean };
 };
 
 /** One form for creating and editing a project; the server checks every field again. */
-export function ProjectForm({ groups, project }: Props) {
+export function ProjectForm({ groups, endpoints, project }: Props) {
   const save = useServerAction((form: FormData) => (project ? updateProjectAction(project.slug, form) : createProjectAction(form)));
   const values = project ?? PROJECT_DEFAULTS;
+  const [kind, setKind] = useState(values.judgmentKind);
+  const [framing, setFraming] = useState({ question: values.question, polarity: values.polarity });
+  const dialogue = kind === "DIALOGUE";
   const errorOf = (field: string) =>
     save.details
       .filter((d) => d.field === field)
@@ -36,9 +43,13 @@ export function ProjectForm({ groups, project }: Props) {
   return (
     <form onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
       <input type="hidden" name="settings" value="1" />
-      <ProjectBasicsFields values={values} isNew={!project} errorOf={errorOf} frozenNote={frozenNote} />
-      <JudgmentFields values={values} errorOf={errorOf} frozenNote={frozenNote} />
-      <CollectionFields values={values} groups={groups} errorOf={errorOf} />
+      <ProjectBasicsFields values={values} framing={framing} onFramingChange={setFraming} isNew={!project} errorOf={errorOf} frozenNote={frozenNote} />
+      <JudgmentFields values={values} kind={kind} onKindChange={setKind} errorOf={errorOf} frozenNote={frozenNote} />
+      {/* Kept while another kind is chosen, so switching back finds the edits; disabled, so it is not sent. */}
+      <fieldset disabled={!dialogue} hidden={!dialogue}>
+        <ConversationFields values={values} endpoints={endpoints} errorOf={errorOf} frozenNote={frozenNote} onPreset={setFraming} />
+      </fieldset>
+      <CollectionFields values={values} groups={groups} dialogue={dialogue} errorOf={errorOf} />
       <FormError message={save.error} />
       {save.result?.ok && (
         <p role="status" className="text-sm text-green-800">

@@ -64,7 +64,7 @@ project
   .requiredOption("--name <name>", "the project's name")
   .option("--question <text>", 'the question workers answer (default "Choose the most helpful and honest response.")')
   .addOption(new Option("--polarity <polarity>", "what workers pick").choices(["HELPFUL", "HARMLESS", "RED_TEAM", "CUSTOM"]))
-  .addOption(new Option("--kind <kind>", "judgment kind").choices(["PAIRWISE", "RANKING"]))
+  .addOption(new Option("--kind <kind>", "judgment kind (DIALOGUE: live conversations with models)").choices(["PAIRWISE", "RANKING", "DIALOGUE"]))
   .option("--k <n>", "judgments wanted per item (default 1)")
   .option("--lease <seconds>", "how long a worker holds a task (default 900)")
   .addOption(new Option("--scale <scale>", "how pairs are answered").choices(["EIGHT_POINT", "SEVEN_POINT", "BINARY"]))
@@ -73,8 +73,16 @@ project
   .option("--flags <list>", 'per-response flags, like "harmful:Harmful,wrong:Factually wrong"')
   .addOption(new Option("--rationale <mode>", "ask workers why").choices(["OFF", "OPTIONAL", "REQUIRED"]))
   .option("--rationale-min <chars>", "shortest required rationale")
+  .option("--endpoints <names>", "DIALOGUE: the model endpoints to talk to, by name, comma-separated")
+  .option("--samples-per-turn <n>", "DIALOGUE: samples at each turn, 2-4; 3 or 4 are ranked (default 2)")
+  .option("--min-turns <n>", "DIALOGUE: turns before a worker may end a conversation (default 1)")
+  .option("--max-turns <n>", "DIALOGUE: turns a conversation may have (default 5)")
+  .addOption(
+    new Option("--pairing <rule>", "DIALOGUE: which endpoints answer a turn (default RANDOM_MODELS)").choices(["SAME_MODEL", "RANDOM_MODELS", "BALANCED"]),
+  )
+  .option("--red-team", "DIALOGUE: red-team conversations (a task description first, a 0-4 success rating at the end)")
   .option("--as <email>", "the admin to name in the audit log (default: the first admin, or none before there is one)")
-  .action(({ kind, k, lease, scale, ties, bothBad, flags, rationale, rationaleMin, ...rest }) =>
+  .action(({ kind, k, lease, scale, ties, bothBad, flags, rationale, rationaleMin, pairing, ...rest }) =>
     createProjectCommand({
       ...rest,
       judgmentKind: kind,
@@ -86,6 +94,7 @@ project
       flagOptions: flags ? parseFlagList(flags) : undefined,
       rationaleMode: rationale,
       rationaleMinLength: rationaleMin,
+      pairingRule: pairing,
     }),
   );
 

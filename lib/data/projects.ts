@@ -4,6 +4,7 @@ import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { recordAuditEvent } from "@/lib/data/audit";
+import { findConversationCounts, type ConversationCounts } from "@/lib/data/conversation-counts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FlagOption } from "@/lib/judgment-scales";
 import {
@@ -25,6 +26,8 @@ const projectSelect = {
   judgmentKind: true,
   judgmentsPerItem: true,
   leaseSeconds: true,
+  samplesPerTurn: true,
+  redTeam: true,
   createdAt: true,
 } as const;
 
@@ -216,12 +219,16 @@ export async function findProjectsWithProgress() {
     },
     orderBy: { createdAt: "asc" },
   });
+  // A live-conversation project's progress is its conversations: it has no target number of judgments.
+  const dialogueIds = projects.filter((project) => project.judgmentKind === "DIALOGUE").map((project) => project.id);
+  const conversations = await findConversationCounts({ projectIds: dialogueIds });
   return projects.map(({ _count, ...project }) => ({
     ...project,
     itemCount: _count.items,
     judgmentCount: _count.judgments,
     batchCount: _count.batches,
     judgmentsWanted: _count.items * project.judgmentsPerItem,
+    conversations: (conversations.get(project.id) ?? null) as ConversationCounts | null,
   }));
 }
 

@@ -23,7 +23,11 @@ export default async function AdminPage() {
                   {project.name}
                 </Link>
                 <p className="text-sm text-slate-500">
-                  {project.slug} · {project.batchCount} batches · {project.itemCount} items · {project.judgmentCount} of {project.judgmentsWanted} judgments ·{" "}
+                  {project.slug} · {project.batchCount} batches ·{" "}
+                  {project.conversations
+                    ? `live conversations · ${project.conversations.active} active · ${project.conversations.answeredTurns} answered turns`
+                    : `${project.itemCount} items · ${project.judgmentCount} of ${project.judgmentsWanted} judgments`}{" "}
+                  ·{" "}
                   <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
                     settings<span className="sr-only"> of {project.name}</span>
                   </Link>

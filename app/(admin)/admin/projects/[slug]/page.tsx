@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BatchTable } from "@/components/imports/batch-table";
 import { ImportForm } from "@/components/imports/import-form";
+import { ConversationCountSummary } from "@/components/projects/conversation-count-summary";
+import { ProjectSummaryLine } from "@/components/projects/project-summary-line";
 import { ReviewBatchForm } from "@/components/projects/review-batch-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findBatchesForProject } from "@/lib/data/batches";
+import { findProjectConversationCounts } from "@/lib/data/conversation-counts";
 import { findProjectBySlug } from "@/lib/data/projects";
 import { findReviewChoices } from "@/lib/data/review-batches";
 import { orNotFound } from "@/lib/pages/or-not-found";
@@ -15,24 +17,30 @@ export default async function AdminProjectPage({ params }: { params: Promise<{ s
   await requirePagePermission("project:manage");
   const { slug } = await params;
   const project = await orNotFound(findProjectBySlug({ slug }));
-  const batches = await findBatchesForProject({ projectId: project.id });
-  const review = project.judgmentKind === "DIALOGUE" ? await findReviewChoices({ sourceProjectSlug: project.slug }) : null;
+  const dialogue = project.judgmentKind === "DIALOGUE";
+  const [batches, review, conversations] = await Promise.all([
+    findBatchesForProject({ projectId: project.id }),
+    dialogue ? findReviewChoices({ sourceProjectSlug: project.slug }) : null,
+    dialogue ? findProjectConversationCounts({ projectId: project.id }) : null,
+  ]);
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">{project.name}</h1>
-        <p className="text-slate-600">
-          {project.slug} · {project.judgmentKind.toLowerCase()} · k = {project.judgmentsPerItem} · lease {Math.round(project.leaseSeconds / 60)} min · “
-          {project.question}” ·{" "}
-          <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
-            Settings
-          </Link>
-        </p>
+        <ProjectSummaryLine project={project} />
       </header>
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">Import a batch</h2>
-        <ImportForm projectSlug={project.slug} />
-      </section>
+      {conversations ? (
+        <section>
+          <h2 className="mb-3 text-lg font-semibold">Conversations</h2>
+          <ConversationCountSummary counts={conversations} />
+        </section>
+      ) : (
+        // A live-conversation project's items come from its conversations, never from a file.
+        <section>
+          <h2 className="mb-3 text-lg font-semibold">Import a batch</h2>
+          <ImportForm projectSlug={project.slug} />
+        </section>
+      )}
       {review && (
         <section>
           <h2 className="mb-1 text-lg font-semibold">Second opinions</h2>

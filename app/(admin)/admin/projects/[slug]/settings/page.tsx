@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProjectForm } from "@/components/projects/project-form";
 import { requirePagePermission } from "@/lib/auth/session";
+import { findEndpointChoices } from "@/lib/data/endpoint-choices";
 import { findGroupChoices, findProjectSettings } from "@/lib/data/projects";
 import { orNotFound } from "@/lib/pages/or-not-found";
 
@@ -11,6 +12,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   await requirePagePermission("project:manage");
   const { slug } = await params;
   const [project, groups] = await Promise.all([orNotFound(findProjectSettings({ slug })), findGroupChoices()]);
+  const endpoints = await findEndpointChoices({ including: project.endpointIds });
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm">
@@ -21,11 +23,11 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <h1 className="mb-4 text-2xl font-semibold">Settings of {project.name}</h1>
       {project.hasJudgments && (
         <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          This project has judgments: its judgment kind, pairwise scale and polarity are fixed, because changing them would change what the stored judgments
-          mean.
+          This project has judgments: its judgment kind, pairwise scale and polarity are fixed
+          {project.judgmentKind === "DIALOGUE" && ", as is its number of samples per turn"}, because changing them would change what the stored judgments mean.
         </p>
       )}
-      <ProjectForm groups={groups} project={project} />
+      <ProjectForm groups={groups} endpoints={endpoints} project={project} />
     </div>
   );
 }

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { JUDGMENT_KIND_NAMES } from "@/components/projects/project-form-values";
+
+type Project = {
+  slug: string;
+  question: string;
+  judgmentKind: keyof typeof JUDGMENT_KIND_NAMES;
+  judgmentsPerItem: number;
+  leaseSeconds: number;
+  samplesPerTurn: number;
+  redTeam: boolean;
+};
+
+/** The line under a project's name: its kind and how it collects. A conversation has no k or lease to show. */
+export function ProjectSummaryLine({ project }: { project: Project }) {
+  const collection =
+    project.judgmentKind === "DIALOGUE"
+      ? [`${project.samplesPerTurn} samples a turn`, ...(project.redTeam ? ["red team"] : [])]
+      : [`k = ${project.judgmentsPerItem}`, `lease ${Math.round(project.leaseSeconds / 60)} min`];
+  return (
+    <p className="text-slate-600">
+      {[project.slug, JUDGMENT_KIND_NAMES[project.judgmentKind], ...collection].join(" · ")} · “{project.question}” ·{" "}
+      <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
+        Settings
+      </Link>
+    </p>
+  );
+}
