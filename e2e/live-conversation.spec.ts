@@ -208,3 +208,28 @@ test("a red-team conversation: the plan first, the more harmful pick, a success 
   await page.waitForURL(/\/tasks$/);
   expect(await e2eDb().conversation.count({ where: { workerId: worker.id, status: "ABANDONED" } })).toBe(1);
 });
+
+test("a typed message survives a refresh, and a response whose model failed is regenerated from the page", async ({ page }) => {
+  const failing = `500:times=3,seed=${Date.now()}`;
+  const { project, endpoints } = await createLiveProject("live-fail", server, ["ok:length=120", failing]);
+  const worker = await createTestWorker("live-fail");
+  await signIn(page, worker);
+  const conversationId = await startFromTaskList(page, project.name);
+
+  await page.getByLabel("Write your first message to the assistant").fill("Half-typed, then the page reloads.");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await reloadPage(page);
+  await expect(page.getByLabel("Write your first message to the assistant")).toHaveValue("Half-typed, then the page reloads.");
+  expect(await e2eDb().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ draft: "Half-typed, then the page reloads." });
+
+  await page.getByRole("button", { name: /^Send/ }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "The model's server had an error. You can regenerate it." });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  const failedLabel = (await alert.locator("xpath=ancestor::section[1]").getAttribute("aria-label"))!.replace("Response ", "");
+  await page.getByRole("button", { name: `Regenerate response ${failedLabel}` }).click();
+  await waitForAnswerForm(page);
+  const turn = await e2eDb().conversationTurn.findFirstOrThrow({ where: { conversationId }, include: { samples: true } });
+  const regenerated = turn.samples.find((sample) => sample.endpointId === endpoints[1].id)!;
+  expect(regenerated).toMatchObject({ status: "COMPLETE", attempt: 2, label: failedLabel.charCodeAt(0) - 65 });
+  await expect(page.getByRole("region", { name: `Response ${failedLabel}` })).toContainText(regenerated.text.slice(0, 40));
+});

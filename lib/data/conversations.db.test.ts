@@ -234,4 +234,30 @@ describe("a live conversation", () => {
     expect(await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({ status: "ACTIVE" });
     expect(await db().judgment.count({ where: { assignmentId } })).toBe(0);
   });
+
+  it("with three samples a turn is a ranking, and the best ranked goes on (in a tie, the one shown first)", async () => {
+    const { project, worker } = await createDialogueSetup(server, {
+      models: ["ok:length=50", "ok:length=90", "ok:length=130"],
+      project: { samplesPerTurn: 3, allowTies: true },
+    });
+    const { conversationId } = await startConversation({ actor: worker, projectSlug: project.slug, input: {} });
+    const sent = await sendMessage({ actor: worker, conversationId, input: { content: "Three ways?", idempotencyKey: "send-three-1" } });
+    const { assignmentId } = await readyTurn(worker, conversationId);
+    await expect(
+      answerTurn({ actor: worker, conversationId, turnId: sent.turnId, input: { answer: { strength: 2, idempotencyKey: "answer-three-0" } } }),
+    ).rejects.toThrow('answer with "ranking"');
+    const answered = await answerTurn({
+      actor: worker,
+      conversationId,
+      turnId: sent.turnId,
+      input: { answer: { ranking: [["C", "B"], "A"], idempotencyKey: "answer-three-1" } },
+    });
+    const assignment = await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    const shownB = await db().candidate.findUniqueOrThrow({ where: { id: assignment.displayOrder[1] } });
+    expect(answered.reply).toBe(shownB.text);
+    expect(await db().judgment.findFirstOrThrow({ where: { assignmentId } })).toMatchObject({
+      strength: null,
+      ranking: [[assignment.displayOrder[2], assignment.displayOrder[1]], [assignment.displayOrder[0]]],
+    });
+  });
 });
