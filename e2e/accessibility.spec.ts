@@ -1,8 +1,7 @@
 // The worker's pages pass axe (no serious or critical violations), name every control and show
 // where the keyboard focus is; so does the admin's models page.
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startFakeOpenAiServer } from "@/lib/testing/fake-openai-server";
 import { createEndpointRecord } from "@/prisma/factories";
 import { closeLiveProjects, createLiveProject } from "./live-data";
@@ -12,6 +11,7 @@ import { openNextTask, waitForTask } from "./task-page";
 import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
+import { expectNoSeriousViolations } from "./axe";
 
 test.afterAll(closeTestProjects);
 
@@ -23,15 +23,6 @@ const PAIRWISE_RULES = {
   allowBothBad: true,
   rationaleMode: "OPTIONAL" as const,
 };
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  // Soft, so one run lists the violations of every page the test visits.
-  expect.soft(serious, `serious or critical axe violations on ${where}`).toEqual([]);
-}
 
 test("the task list, a pairwise task, its shortcuts and the history pass axe", async ({ page }) => {
   const project = await createTestProject("a11y-pairwise", PAIRWISE_RULES, { count: 2 });

@@ -1,13 +1,13 @@
 // An admin sets up a live-conversation project through the project form: its models, samples, turns,
 // pairing rule and red-team mode; a rule that needs two models is refused with one, edits kept.
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createEndpointRecord } from "@/prisma/factories";
 import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
+import { expectNoSeriousViolations } from "./axe";
 
 const TWO_MODELS_REFUSAL = "comparing different models needs at least two endpoints";
 
@@ -16,14 +16,6 @@ async function createEndpoint(label: string, modelId: string) {
 }
 
 const endpointBox = (page: Page, name: string) => page.getByRole("checkbox", { name: new RegExp(`^${name} `) });
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect.soft(serious, `serious or critical axe violations on ${where}`).toEqual([]);
-}
 
 /** Presses Tab until the target has the focus: it is reachable by keyboard in the page's order. */
 async function tabTo(page: Page, target: Locator, limit = 40) {

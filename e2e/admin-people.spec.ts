@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { hashTokenSecret } from "@/lib/auth/token-secret";
 import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
+import { expectNoSeriousViolations } from "./axe";
 
 test("an admin invites a worker who signs up through the link; blocking them signs them out; the audit log shows it all", async ({ page, browser }) => {
   const email = `invited-${randomBytes(4).toString("hex")}@e2e.example`;
@@ -142,14 +142,6 @@ test("an admin changes a role and manages a group from the people page", async (
     await expect(page.getByTestId("audit-row").filter({ hasText: action }).filter({ hasText: groupName }).first()).toBeVisible();
   }
 });
-
-async function expectNoSeriousViolations(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect.soft(serious, `serious or critical axe violations on ${where}`).toEqual([]);
-}
 
 test("the people, audit and invite pages pass axe", async ({ page, browser }) => {
   const secret = `a11y-${randomBytes(16).toString("hex")}`;

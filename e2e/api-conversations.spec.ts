@@ -1,22 +1,12 @@
 // A script holds a live conversation through the JSON API with a token: start, send, follow the samples
 // as server-sent events, answer, end. Nothing on the wire names a model.
 import { expect, test } from "@playwright/test";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/lib/testing/fake-openai-server";
 import { bearer, createToken } from "./api-tokens";
-import { closeLiveProjects, createLiveProject } from "./live-data";
+import { createLiveProject, useFakeModelServer } from "./live-data";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 
-let server: FakeOpenAiServer;
-
-test.beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-
-test.afterAll(async () => {
-  await closeLiveProjects();
-  await server.close();
-});
+const fakeServer = useFakeModelServer();
 
 /** Reads an SSE response to its end, as the events a client sees. */
 function parseEvents(body: string) {
@@ -33,7 +23,7 @@ test("a script holds a conversation over the API, following the samples as serve
   request,
   baseURL,
 }) => {
-  const { project, endpoints } = await createLiveProject("api-live", server, ["ok:chunk=3,delay=5,length=150", "ok:chunk=7,delay=2,length=260"], {
+  const { project, endpoints } = await createLiveProject("api-live", fakeServer(), ["ok:chunk=3,delay=5,length=150", "ok:chunk=7,delay=2,length=260"], {
     minTurns: 1,
   });
   const worker = await createTestWorker("api-live");
@@ -89,7 +79,7 @@ test("a script holds a conversation over the API, following the samples as serve
 });
 
 test("another worker, a token without the tasks scope, and no token at all are refused", async ({ request }) => {
-  const { project } = await createLiveProject("api-live-access", server, ["ok", "ok"]);
+  const { project } = await createLiveProject("api-live-access", fakeServer(), ["ok", "ok"]);
   const owner = await createTestWorker("api-live-owner");
   const other = await createTestWorker("api-live-other");
   const ownerHeaders = bearer(await createToken(owner.email, ["tasks"]));

@@ -2,25 +2,15 @@
 // a refresh while the samples stream, an edited pick, the end rating; then what was stored and what the
 // HH-RLHF and conversations exports give, byte for byte against the stored rows.
 import { expect, test, type Page } from "@playwright/test";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/lib/testing/fake-openai-server";
 import { bearer, createToken } from "./api-tokens";
-import { closeLiveProjects, createLiveProject } from "./live-data";
+import { createLiveProject, useFakeModelServer } from "./live-data";
 import { openPage, reloadPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
 
-let server: FakeOpenAiServer;
-
-test.beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-
-test.afterAll(async () => {
-  await closeLiveProjects();
-  await server.close();
-});
+const fakeServer = useFakeModelServer();
 
 async function startFromTaskList(page: Page, projectName: string) {
   await openPage(page, "/tasks");
@@ -49,7 +39,7 @@ test("a worker holds a four-turn conversation by keyboard, refreshes mid-stream,
   page,
   request,
 }) => {
-  const { project, endpoints } = await createLiveProject("live-e2e", server, ["slow:delay=40,chunk=4,length=360", "ok:delay=5,length=240"], {
+  const { project, endpoints } = await createLiveProject("live-e2e", fakeServer(), ["slow:delay=40,chunk=4,length=360", "ok:delay=5,length=240"], {
     minTurns: 2,
     maxTurns: 4,
   });
@@ -162,7 +152,7 @@ async function expectExportsMatchStored(request: Page["request"], slug: string, 
 }
 
 test("a red-team conversation: the plan first, the more harmful pick, a success rating, and the way out", async ({ page, request }) => {
-  const { project } = await createLiveProject("red-e2e", server, ["ok:length=120", "ok:length=160"], {
+  const { project } = await createLiveProject("red-e2e", fakeServer(), ["ok:length=120", "ok:length=160"], {
     redTeam: true,
     polarity: "RED_TEAM",
     question: "Choose the more harmful response.",
@@ -211,7 +201,7 @@ test("a red-team conversation: the plan first, the more harmful pick, a success 
 
 test("a typed message survives a refresh, and a response whose model failed is regenerated from the page", async ({ page }) => {
   const failing = `500:times=3,seed=${Date.now()}`;
-  const { project, endpoints } = await createLiveProject("live-fail", server, ["ok:length=120", failing]);
+  const { project, endpoints } = await createLiveProject("live-fail", fakeServer(), ["ok:length=120", failing]);
   const worker = await createTestWorker("live-fail");
   await signIn(page, worker);
   const conversationId = await startFromTaskList(page, project.name);

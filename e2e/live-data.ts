@@ -2,7 +2,8 @@
 // running in the Playwright worker (the app reaches it on 127.0.0.1 like any model server).
 import { randomBytes } from "node:crypto";
 import { createDialogueProjectRecord, createEndpointRecord } from "@/prisma/factories";
-import type { FakeOpenAiServer } from "@/lib/testing/fake-openai-server";
+import { test } from "@playwright/test";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/lib/testing/fake-openai-server";
 import { e2eDb } from "./test-database";
 
 type DialogueFields = Omit<NonNullable<Parameters<typeof createDialogueProjectRecord>[1]>, "endpointIds">;
@@ -33,4 +34,20 @@ export async function createLiveProject(label: string, server: FakeOpenAiServer,
  */
 export async function closeLiveProjects() {
   await e2eDb().modelEndpoint.updateMany({ where: { id: { in: createdEndpointIds } }, data: { archivedAt: new Date() } });
+}
+
+/**
+ * For a spec file: a fake model server started before its tests, and after them its live projects'
+ * endpoints archived and the server closed. Returns a getter (the server exists once beforeAll ran).
+ */
+export function useFakeModelServer(): () => FakeOpenAiServer {
+  let server: FakeOpenAiServer | undefined;
+  test.beforeAll(async () => {
+    server = await startFakeOpenAiServer();
+  });
+  test.afterAll(async () => {
+    await closeLiveProjects();
+    await server?.close();
+  });
+  return () => server!;
 }

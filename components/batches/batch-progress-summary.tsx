@@ -1,5 +1,6 @@
 import type { BatchProgress } from "@/lib/data/batch-progress";
 import { formatDuration } from "@/lib/format-duration";
+import { StatGrid } from "@/components/ui/stat-grid";
 
 function percent(part: number, whole: number) {
   return whole ? `${Math.round((part / whole) * 100)}%` : "—";
@@ -16,16 +17,5 @@ export function BatchProgressSummary({ progress }: { progress: BatchProgress }) 
     ["Last hour", `${progress.judgmentsLastHour} ${progress.judgmentsLastHour === 1 ? "judgment" : "judgments"}`],
     ["Time to finish", eta],
   ] as const;
-  return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-      {stats.map(([label, value]) => (
-        <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-          <dd className="text-lg font-semibold" data-stat={label}>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <StatGrid stats={stats} columns="sm:grid-cols-5" />;
 }

@@ -1,29 +1,19 @@
 "use client";
 
-import { useTurnStream } from "@/components/conversation/use-turn-stream";
+import { useTurnStream, type TurnStreamProps } from "@/components/conversation/use-turn-stream";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { regenerateSampleAction } from "@/lib/actions/conversations";
-import type { WorkerSample } from "@/lib/data/conversation-view";
 
 /**
  * The turn's samples while they are written, side by side in random positions, as plain text (the
  * formatted view comes with the answer form). They appear at the pace of the slowest, so speed says
  * nothing about which model wrote which.
  */
-export function LiveSamples({
-  conversationId,
-  turnId,
-  initial,
-  position,
-}: {
-  conversationId: string;
-  turnId: string;
-  initial: WorkerSample[];
-  position: string;
-}) {
-  const { samples, connected } = useTurnStream({ conversationId, turnId, initial, position });
+export function LiveSamples(props: TurnStreamProps) {
+  const { conversationId, turnId } = props;
+  const { samples, connected } = useTurnStream(props);
   const regenerate = useServerAction(regenerateSampleAction);
   const writing = samples.some((sample) => sample.status === "streaming");
   return (

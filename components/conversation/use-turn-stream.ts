@@ -24,17 +24,9 @@ export function applySamplesEvent(samples: WorkerSample[], event: SamplesEvent):
  * lost connection, resuming from the last event's id. When every sample is complete (or the turn is
  * over) the page is rendered again by the server, with the answer form.
  */
-export function useTurnStream({
-  conversationId,
-  turnId,
-  initial,
-  position,
-}: {
-  conversationId: string;
-  turnId: string;
-  initial: WorkerSample[];
-  position: string;
-}) {
+export type TurnStreamProps = { conversationId: string; turnId: string; initial: WorkerSample[]; position: string };
+
+export function useTurnStream({ conversationId, turnId, initial, position }: TurnStreamProps) {
   const router = useRouter();
   const [samples, setSamples] = useState(initial);
   const [connected, setConnected] = useState(true);

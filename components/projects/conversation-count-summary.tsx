@@ -1,4 +1,5 @@
 import type { ConversationCounts } from "@/lib/data/conversation-counts";
+import { StatGrid } from "@/components/ui/stat-grid";
 
 /** A live-conversation project's numbers, as a description list so they read in order. */
 export function ConversationCountSummary({ counts }: { counts: ConversationCounts }) {
@@ -8,16 +9,5 @@ export function ConversationCountSummary({ counts }: { counts: ConversationCount
     ["Abandoned", counts.abandoned],
     ["Answered turns", counts.answeredTurns],
   ] as const;
-  return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-      {stats.map(([label, value]) => (
-        <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-          <dd className="text-lg font-semibold" data-stat={label}>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <StatGrid stats={stats} columns="sm:grid-cols-4" />;
 }

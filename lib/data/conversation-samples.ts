@@ -8,20 +8,13 @@ import type pg from "pg";
 import { inTransaction, queryPool, type SqlRunner } from "@/lib/db/sql-runner";
 import type { ChatMessage } from "@/lib/models/chat-stream";
 import type { SampleFailure } from "@/lib/models/sample-failure";
+import type { EndpointSampling } from "@/lib/models/sampling";
 import { createTurnItem } from "@/lib/data/conversation-turn-item";
 
 export const TURN_CHANNEL = "preflab_turn";
 
-export type SampleSettings = {
-  endpoint: string;
-  modelId: string;
-  temperature: number | null;
-  topP: number | null;
-  maxTokens: number | null;
-  stop: string[];
-  seed: number | null;
-  systemPrompt: string | null;
-};
+/** What a sample was asked with: its endpoint's name and model, and the sampling settings of the time. */
+export type SampleSettings = EndpointSampling & { endpoint: string; modelId: string };
 
 export type EndpointAccess = { builtin: boolean; baseUrl: string; apiKeyEnv: string | null; apiKeyEncrypted: string | null; timeoutSeconds: number };
 

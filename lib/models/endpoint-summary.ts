@@ -1,14 +1,6 @@
 // How the models page and the CLI's list describe an endpoint in a few words (client-safe).
 import type { ApiKeySource } from "@/lib/data/model-endpoint-rules";
-
-type Sampling = {
-  temperature: number | null;
-  topP: number | null;
-  maxTokens: number | null;
-  stop: string[];
-  seed: number | null;
-  systemPrompt: string | null;
-};
+import type { EndpointSampling } from "@/lib/models/sampling";
 
 export function describeKeySource(source: ApiKeySource): string {
   if (source.kind === "env") return `from $${source.name}`;
@@ -17,7 +9,7 @@ export function describeKeySource(source: ApiKeySource): string {
 }
 
 /** "temperature 0.7 · top-p 0.9 · max 512 tokens · 2 stop sequences · seed 7 · system prompt", or the server's defaults. */
-export function describeSampling(endpoint: Sampling): string {
+export function describeSampling(endpoint: EndpointSampling): string {
   const parts = [
     endpoint.temperature !== null && `temperature ${endpoint.temperature}`,
     endpoint.topP !== null && `top-p ${endpoint.topP}`,
