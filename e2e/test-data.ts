@@ -4,11 +4,12 @@ import { createItemsRecord, createProjectRecord, createUserRecord } from "@/pris
 import { e2eDb } from "./test-database";
 
 type ProjectFields = NonNullable<Parameters<typeof createProjectRecord>[1]>;
+type ItemFields = Omit<Parameters<typeof createItemsRecord>[1], "projectId" | "status">;
 
 const createdProjectIds: string[] = [];
 
 /** A project with a unique slug and name (the task list is matched by name), and items if asked. */
-export async function createTestProject(label: string, fields: ProjectFields = {}, items?: { count: number; candidates?: number }) {
+export async function createTestProject(label: string, fields: ProjectFields = {}, items?: ItemFields) {
   const suffix = randomBytes(3).toString("hex");
   const project = await createProjectRecord(e2eDb(), { ...fields, slug: `${label}-${suffix}`, name: `${label} ${suffix}` });
   createdProjectIds.push(project.id);

@@ -21,7 +21,11 @@ export async function createProjectRecord(
   return db.project.create({ data: { ...options, slug, name: options.name ?? slug } });
 }
 
-/** A batch of simple two-response items, inserted directly (tests that are not about importing). */
+/**
+ * A batch of simple two-response items, inserted directly (tests that are not about importing).
+ * `prompt` and `texts` (one per candidate, by position) replace the short default texts, for tests
+ * about how long or awkward text is shown.
+ */
 export async function createItemsRecord(
   db: Database,
   {
@@ -29,7 +33,9 @@ export async function createItemsRecord(
     count,
     candidates = 2,
     status = "ACTIVE",
-  }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED" },
+    prompt,
+    texts,
+  }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED"; prompt?: string; texts?: string[] },
 ) {
   const batch = await db.batch.create({ data: { projectId, name: `batch ${randomUUID().slice(0, 8)}`, sourceFormat: "preflab", status, itemCount: count } });
   for (let position = 1; position <= count; position++) {
@@ -38,9 +44,14 @@ export async function createItemsRecord(
         projectId,
         batchId: batch.id,
         position,
-        context: [{ role: "user", content: `Question ${position}?` }],
+        context: [{ role: "user", content: prompt ?? `Question ${position}?` }],
         candidates: {
-          create: Array.from({ length: candidates }, (_, i) => ({ position: i, text: `Answer ${position}.${i}`, model: `model-${i}`, referenceRank: i + 1 })),
+          create: Array.from({ length: candidates }, (_, i) => ({
+            position: i,
+            text: texts?.[i] ?? `Answer ${position}.${i}`,
+            model: `model-${i}`,
+            referenceRank: i + 1,
+          })),
         },
       },
     });

@@ -13,7 +13,8 @@ export function AnswerPanel({ task, workspace }: { task: WorkspaceTask; workspac
   const { project } = task;
   const { draft, readiness, locked, lease, moveOn } = workspace;
   return (
-    <section aria-label="Your answer" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+    // Less padding on phones: the eight scale buttons need 298 px of a 360 px screen.
+    <section aria-label="Your answer" className="mt-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
       <PreferenceInput task={task} workspace={workspace} />
       {project.rationaleMode !== "OFF" && (
         <RationaleBox

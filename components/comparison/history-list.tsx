@@ -7,7 +7,7 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
       {entries.map((entry) => (
         <li key={entry.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <div className="flex flex-wrap justify-between gap-2 text-slate-500">
-            <span>{entry.projectName}</span>
+            <span className="min-w-0 wrap-anywhere">{entry.projectName}</span>
             <time dateTime={entry.createdAt.toISOString()}>
               {entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · {Math.round(entry.timeSpentMs / 1000)} s
             </time>

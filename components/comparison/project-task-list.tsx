@@ -14,7 +14,8 @@ export function ProjectTaskList({ projects }: { projects: WorkerProject[] }) {
     <ul className="space-y-3">
       {projects.map((project, index) => (
         <li key={project.slug} className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
-          <div>
+          {/* A flex item is as wide as its longest word unless told otherwise: a long one in a name or question would widen the page. */}
+          <div className="min-w-0 wrap-anywhere">
             <h2 className="font-medium">{project.name}</h2>
             <p className="text-sm text-slate-600">{project.question}</p>
             <p className="mt-1 text-sm text-slate-500">

@@ -21,7 +21,7 @@ export function TaskHeader({
 }) {
   return (
     <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-      <p className="text-sm text-slate-500">
+      <p className="min-w-0 text-sm wrap-anywhere text-slate-500">
         {projectName}
         {studyId && (
           <>

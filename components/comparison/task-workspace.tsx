@@ -46,7 +46,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
           {notice}
         </p>
       )}
-      <h1 className="mb-3 text-xl font-semibold">{project.question}</h1>
+      <h1 className="mb-3 text-xl font-semibold wrap-anywhere">{project.question}</h1>
       {lease.ended && <LeaseEndedAlert ended={lease.ended} projectSlug={project.slug} studyId={studyId} />}
       <section className="mb-4">{conversation}</section>
       <ResponseGrid
