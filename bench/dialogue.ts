@@ -7,8 +7,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createBenchDatabase, startAppServer, type AppServer } from "./bench-server";
 import { appDriver, type AppTurn } from "./dialogue-app";
-import { breakdownFigures, recordFirstWrites } from "./dialogue-breakdown";
-import { startCpuMeter } from "./dialogue-cpu";
+import { breakdownFigures, recordTurnEvents } from "./dialogue-breakdown";
+import { startMachineMeter } from "./dialogue-machine";
 import { directDriver } from "./dialogue-direct";
 import { runConversations, throughput, type Phase, type TurnResult } from "./dialogue-load";
 import { startFakeModelServer } from "./fake-model-server";
@@ -63,10 +63,10 @@ async function main() {
     await client.connect();
     const seedOptions = { url: database.url, modelsBaseUrl: models.baseUrl, modelId: values.model!, conversations: CONVERSATIONS, turns: TURNS };
     const { workers, samples } = await seedDialogueBench(client, seedOptions);
-    await recordFirstWrites(client);
+    await recordTurnEvents(client);
     app = await startAppServer(database.url);
     const memory = samplePeakMemory(app.pid);
-    const cpu = await startCpuMeter(client, app.pid);
+    const machine = await startMachineMeter(client, app.pid);
     console.error("[bench] conversations through the app");
     const appPhase = await runConversations({
       conversations: CONVERSATIONS,
@@ -75,11 +75,11 @@ async function main() {
       ...appDriver(app.baseUrl, DIALOGUE_SLUG, workers),
     });
     const peakMemoryMb = memory.stop();
-    const cpuFigures = await cpu.stop();
+    const machineFigures = await machine.stop();
     await app.stop();
     console.error("[bench] the same conversations straight to the model server");
     const directPhase = await runConversations({ conversations: CONVERSATIONS, turns: TURNS, staggerMs: STAGGER_MS, ...directDriver(models.baseUrl, samples) });
-    report(appPhase, directPhase, peakMemoryMb, [...(await breakdownFigures(client, appPhase.turns)), ...cpuFigures]);
+    report(appPhase, directPhase, peakMemoryMb, [...(await breakdownFigures(client, appPhase.turns)), ...machineFigures]);
   } finally {
     await app?.stop();
     await client.end();
