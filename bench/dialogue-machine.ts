@@ -1,9 +1,12 @@
 // What the app phase of the dialogue benchmark cost and what the machine was like meanwhile: the CPU
 // used by the app server's processes and by the PostgreSQL backends serving its connections (the
-// benchmark's own excluded), as shares of one core, and how long a bare `SELECT 1` took. On a shared
-// machine this says whether a slow turn waited for the app's own work or for everyone else's.
+// benchmark's own excluded), as shares of one core; how long a bare `SELECT 1` took on a connection of
+// its own; and how long the server took to send a static file, which needs its event loop and no
+// database. On a shared machine these say whether a slow turn waited for the database, for the
+// server's event loop, or for something in between (its connection pool).
 import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
+import type { AppServer } from "./bench-server";
 import { cpuSeconds, processTree } from "./process-usage";
 import { latencyFigures } from "./stats";
 
@@ -14,31 +17,44 @@ async function backendCpu(client: pg.Client): Promise<Map<number, number>> {
   return new Map(rows.map(({ pid }) => [pid, cpuSeconds([pid])]));
 }
 
-async function pingUntil(client: pg.Client, stopped: () => boolean, samplesMs: number[]) {
+async function pingUntil(stopped: () => boolean, ping: () => Promise<unknown>): Promise<number[]> {
+  const samplesMs: number[] = [];
   while (!stopped()) {
     const started = performance.now();
-    await client.query("SELECT 1");
+    await ping();
     samplesMs.push(performance.now() - started);
     await sleep(PING_EVERY_MS);
   }
+  return samplesMs;
 }
 
-export async function startMachineMeter(client: pg.Client, serverPid: number): Promise<{ stop: () => Promise<[string, number, string][]> }> {
+export async function startMachineMeter(client: pg.Client, server: AppServer): Promise<{ stop: () => Promise<[string, number, string][]> }> {
   const startedAt = performance.now();
-  const serverBefore = cpuSeconds(processTree(serverPid));
+  const serverBefore = cpuSeconds(processTree(server.pid));
   const backendsBefore = await backendCpu(client);
-  const pings: number[] = [];
   let stopped = false;
-  const pinging = pingUntil(client, () => stopped, pings);
+  const databasePings = pingUntil(
+    () => stopped,
+    () => client.query("SELECT 1"),
+  );
+  const serverPings = pingUntil(
+    () => stopped,
+    () => fetch(`${server.baseUrl}/robots.txt`).then((response) => response.arrayBuffer()),
+  );
   return {
     stop: async () => {
       stopped = true;
-      await pinging;
+      const pings = { database: await databasePings, server: await serverPings };
       const seconds = (performance.now() - startedAt) / 1000;
-      const server = cpuSeconds(processTree(serverPid)) - serverBefore;
+      const serverCpu = cpuSeconds(processTree(server.pid)) - serverBefore;
       let database = 0;
       for (const [pid, used] of await backendCpu(client)) database += used - (backendsBefore.get(pid) ?? 0);
-      return [["app server cpu", (server / seconds) * 100, "%"], ["database cpu", (database / seconds) * 100, "%"], ...latencyFigures("database ping", pings)];
+      return [
+        ["app server cpu", (serverCpu / seconds) * 100, "%"],
+        ["database cpu", (database / seconds) * 100, "%"],
+        ...latencyFigures("database ping", pings.database),
+        ...latencyFigures("server static file", pings.server),
+      ];
     },
   };
 }

@@ -66,7 +66,7 @@ async function main() {
     await recordTurnEvents(client);
     app = await startAppServer(database.url);
     const memory = samplePeakMemory(app.pid);
-    const machine = await startMachineMeter(client, app.pid);
+    const machine = await startMachineMeter(client, app);
     console.error("[bench] conversations through the app");
     const appPhase = await runConversations({
       conversations: CONVERSATIONS,
