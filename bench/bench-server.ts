@@ -38,7 +38,9 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on("close", resolve));
 }
 
-export async function startAppServer(databaseUrlForApp: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export type AppServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+
+export async function startAppServer(databaseUrlForApp: string): Promise<AppServer> {
   // Its own build folder, like the tests: a benchmark must not replace the build `npm start` serves.
   process.env.PREFLAB_BUILD_DIR ??= ".next-bench";
   const env = {
@@ -61,7 +63,7 @@ export async function startAppServer(databaseUrlForApp: string): Promise<{ baseU
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { baseUrl, stop: async () => void (server.kill("SIGTERM"), await exited) };
+    if (ok) return { baseUrl, pid: server.pid!, stop: async () => void (server.kill("SIGTERM"), await exited) };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   server.kill("SIGKILL");

@@ -28,20 +28,21 @@ export async function seedSubmitBench(client: pg.Client, { slug, items, workers 
     [batch.id],
   );
   const seeded: BenchWorker[] = [];
-  for (let n = 0; n < workers; n++) {
-    const {
-      rows: [user],
-    } = await client.query<{ id: string }>("INSERT INTO users (email, role, updated_at) VALUES ($1, 'WORKER', now()) RETURNING id", [
-      `${slug}-worker-${n}@bench.example`,
-    ]);
-    const token = generateTokenSecret();
-    await client.query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, scopes) VALUES ($1, 'bench', $2, $3, '{tasks}')", [
-      user.id,
-      hashTokenSecret(token),
-      token.slice(0, 10),
-    ]);
-    seeded.push({ id: user.id, token });
-  }
+  for (let n = 0; n < workers; n++) seeded.push(await insertBenchWorker(client, `${slug}-worker-${n}@bench.example`));
   await client.query("ANALYZE");
   return seeded;
+}
+
+/** A worker with an API token of the `tasks` scope, as a script working through the API has. */
+export async function insertBenchWorker(client: pg.Client, email: string): Promise<BenchWorker> {
+  const {
+    rows: [user],
+  } = await client.query<{ id: string }>("INSERT INTO users (email, role, updated_at) VALUES ($1, 'WORKER', now()) RETURNING id", [email]);
+  const token = generateTokenSecret();
+  await client.query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, scopes) VALUES ($1, 'bench', $2, $3, '{tasks}')", [
+    user.id,
+    hashTokenSecret(token),
+    token.slice(0, 10),
+  ]);
+  return { id: user.id, token };
 }
