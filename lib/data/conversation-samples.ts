@@ -5,7 +5,7 @@ import "server-only";
 // worker's browser hears of it. A sample changed under a stream (regenerated, or its conversation
 // ended) no longer matches the stream's attempt: the stream's next write finds nothing and stops.
 import type pg from "pg";
-import { inTransaction, queryPool, type SqlRunner } from "@/lib/db/sql-runner";
+import { executePool, inTransaction, queryPool, type SqlRunner } from "@/lib/db/sql-runner";
 import type { ChatMessage } from "@/lib/models/chat-stream";
 import type { SampleFailure } from "@/lib/models/sample-failure";
 import type { EndpointSampling } from "@/lib/models/sampling";
@@ -27,53 +27,91 @@ export type GenerationJob = {
   messages: ChatMessage[];
 };
 
-type ClaimRow = GenerationJob & { context: ChatMessage[]; maxConcurrent: number; endpointId: string };
+type ClaimRow = Omit<GenerationJob, "messages"> & { context: ChatMessage[]; maxConcurrent: number; endpointId: string };
+
+/** A claimed sample as its generation needs it: the endpoint's own system prompt first, then the turn's messages. */
+export function generationJob(row: Omit<GenerationJob, "messages"> & { context: ChatMessage[] }): GenerationJob {
+  const system: ChatMessage[] = row.settings.systemPrompt ? [{ role: "system", content: row.settings.systemPrompt }] : [];
+  return {
+    sampleId: row.sampleId,
+    turnId: row.turnId,
+    attempt: row.attempt,
+    endpoint: row.endpoint,
+    settings: row.settings,
+    messages: [...system, ...row.context],
+  };
+}
 
 /**
- * Starts a pending sample if its endpoint has a free slot. The advisory lock serialises claims on one
- * endpoint, so two processes cannot both take its last slot; a sample over the limit stays pending for
- * the dispatcher to start once a slot frees up.
+ * Starts the pending samples whose endpoints have a free slot, counted across every process. The
+ * advisory lock per endpoint (taken in endpoint order, so two claims never wait on each other in a
+ * circle) makes two processes unable to both take an endpoint's last slot. Returns the samples claimed;
+ * the others stay pending for the dispatcher to start once a slot frees up.
  */
+export async function claimSamplesWithin(sql: SqlRunner, samples: { sampleId: string; endpointId: string; maxConcurrent: number }[]): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  const endpointIds = [...new Set(samples.map((sample) => sample.endpointId))].sort();
+  for (const endpointId of endpointIds) {
+    const mine = samples.filter((sample) => sample.endpointId === endpointId);
+    await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", [endpointId]);
+    const [{ streaming }] = await sql.query<{ streaming: number }>(
+      "SELECT count(*)::int AS streaming FROM turn_samples WHERE endpoint_id = $1::uuid AND status = 'STREAMING'",
+      [endpointId],
+    );
+    const ids = mine.slice(0, Math.max(0, mine[0].maxConcurrent - streaming)).map((sample) => sample.sampleId);
+    if (ids.length === 0) continue;
+    const rows = await sql.query<{ id: string }>(
+      "UPDATE turn_samples SET status = 'STREAMING', started_at = now(), heartbeat_at = now() WHERE id = ANY($1::uuid[]) AND status = 'PENDING' RETURNING id",
+      [ids],
+    );
+    for (const row of rows) claimed.add(row.id);
+  }
+  return claimed;
+}
+
+/** Starts one pending sample (the dispatcher's way, and a regenerated sample's) if its endpoint has a free slot. */
 export async function claimSample(pool: pg.Pool, sampleId: string): Promise<GenerationJob | null> {
   return inTransaction(pool, async (sql) => {
     const [row] = await sql.query<ClaimRow>(
       `SELECT s.id AS "sampleId", s.turn_id AS "turnId", s.attempt, s.settings, s.endpoint_id AS "endpointId", t.context,
-              e.max_concurrent AS "maxConcurrent",
-              json_build_object('builtin', e.builtin, 'baseUrl', e.base_url, 'apiKeyEnv', e.api_key_env,
-                'apiKeyEncrypted', e.api_key_encrypted, 'timeoutSeconds', e.timeout_seconds) AS endpoint
+              e.max_concurrent AS "maxConcurrent", ${ENDPOINT_ACCESS_SQL} AS endpoint
        FROM turn_samples s JOIN conversation_turns t ON t.id = s.turn_id JOIN model_endpoints e ON e.id = s.endpoint_id
        WHERE s.id = $1::uuid AND s.status = 'PENDING'
        FOR UPDATE OF s SKIP LOCKED`,
       [sampleId],
     );
-    if (!row) return null;
-    await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", [row.endpointId]);
-    const [{ streaming }] = await sql.query<{ streaming: number }>(
-      "SELECT count(*)::int AS streaming FROM turn_samples WHERE endpoint_id = $1::uuid AND status = 'STREAMING'",
-      [row.endpointId],
-    );
-    if (streaming >= row.maxConcurrent) return null;
-    await sql.execute("UPDATE turn_samples SET status = 'STREAMING', started_at = now(), heartbeat_at = now() WHERE id = $1::uuid", [sampleId]);
+    if (!row || !(await claimSamplesWithin(sql, [row])).has(sampleId)) return null;
     await notifyTurn(sql, row.turnId);
-    const system: ChatMessage[] = row.settings.systemPrompt ? [{ role: "system", content: row.settings.systemPrompt }] : [];
-    return { sampleId, turnId: row.turnId, attempt: row.attempt, endpoint: row.endpoint, settings: row.settings, messages: [...system, ...row.context] };
+    return generationJob(row);
   });
 }
+
+/** An endpoint's address and key source, as a JSON object (alias e), for EndpointAccess. */
+export const ENDPOINT_ACCESS_SQL = `json_build_object('builtin', e.builtin, 'baseUrl', e.base_url, 'apiKeyEnv', e.api_key_env,
+  'apiKeyEncrypted', e.api_key_encrypted, 'timeoutSeconds', e.timeout_seconds)`;
 
 export async function notifyTurn(sql: SqlRunner, turnId: string): Promise<void> {
   await sql.query("SELECT pg_notify($1, $2)", [TURN_CHANNEL, turnId]);
 }
 
-/** Appends streamed text; false when the sample was changed under the stream, which must then stop. */
-export async function appendSampleText(pool: pg.Pool, { sampleId, attempt, text }: { sampleId: string; attempt: number; text: string }): Promise<boolean> {
-  const rows = await queryPool<{ notified: string }>(
-    pool,
-    `WITH sample AS (
-       UPDATE turn_samples SET text = text || $3, heartbeat_at = now()
-       WHERE id = $1::uuid AND attempt = $2 AND status = 'STREAMING' RETURNING turn_id)
-     SELECT pg_notify('${TURN_CHANNEL}', turn_id::text) AS notified FROM sample`,
-    [sampleId, attempt, text],
-  );
+/**
+ * Appends streamed text; false when the sample was changed under the stream, which must then stop.
+ * With notify, other processes' streams of the turn hear of it. Not every write notifies: a NOTIFY
+ * holds PostgreSQL's notification queue lock until its transaction's commit is flushed, so notifying
+ * every write would make all streamed writes commit one at a time (this process's own streams are
+ * woken in memory, at once).
+ */
+export async function appendSampleText(
+  pool: pg.Pool,
+  { sampleId, attempt, text, notify }: { sampleId: string; attempt: number; text: string; notify: boolean },
+): Promise<boolean> {
+  const update = "UPDATE turn_samples SET text = text || $3, heartbeat_at = now() WHERE id = $1::uuid AND attempt = $2 AND status = 'STREAMING'";
+  if (!notify) return (await executePool(pool, update, [sampleId, attempt, text])) === 1;
+  const rows = await queryPool(pool, `WITH sample AS (${update} RETURNING turn_id) SELECT pg_notify('${TURN_CHANNEL}', turn_id::text)::text FROM sample`, [
+    sampleId,
+    attempt,
+    text,
+  ]);
   return rows.length > 0;
 }
 

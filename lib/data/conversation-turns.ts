@@ -6,9 +6,17 @@ import "server-only";
 import { pool } from "@/lib/db/prisma";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { idOrNotFound } from "@/lib/validations/ids";
-import { notifyTurn, type SampleSettings } from "@/lib/data/conversation-samples";
+import {
+  claimSamplesWithin,
+  ENDPOINT_ACCESS_SQL,
+  generationJob,
+  notifyTurn,
+  type EndpointAccess,
+  type GenerationJob,
+  type SampleSettings,
+} from "@/lib/data/conversation-samples";
 import { chooseEndpoints, pairKey, type PairingRuleName } from "@/lib/models/pairing";
-import { startGeneration } from "@/lib/models/generation";
+import { startClaimedGeneration, startGeneration } from "@/lib/models/generation";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { ChatMessage } from "@/lib/models/chat-stream";
@@ -28,7 +36,7 @@ type SendingConversation = {
   batch_status: string;
 };
 
-type Endpoint = SampleSettings & { id: string };
+type Endpoint = { id: string; settings: SampleSettings; access: EndpointAccess; maxConcurrent: number };
 
 export type SentMessage = { turnId: string; index: number; replayed: boolean };
 
@@ -41,7 +49,7 @@ export async function sendMessage({ actor, conversationId, input }: { actor: Act
       "SELECT id, index FROM conversation_turns WHERE conversation_id = $1::uuid AND idempotency_key = $2",
       [conversation.id, idempotencyKey],
     );
-    if (earlier) return { turnId: earlier.id, index: earlier.index, replayed: true, sampleIds: await pendingSampleIds(sql, earlier.id) };
+    if (earlier) return { turnId: earlier.id, index: earlier.index, replayed: true, jobs: [], pendingIds: await pendingSampleIds(sql, earlier.id) };
     refuseSending(conversation);
     const context = await nextContext(sql, conversation.id, content);
     const endpoints = await projectEndpoints(sql, conversation.project_id);
@@ -55,13 +63,16 @@ export async function sendMessage({ actor, conversationId, input }: { actor: Act
       "INSERT INTO conversation_turns (conversation_id, index, idempotency_key, context) VALUES ($1::uuid, $2, $3, $4::jsonb) RETURNING id",
       [conversation.id, conversation.turn_count, idempotencyKey, JSON.stringify(context)],
     );
-    const sampleIds = await insertSamples(sql, turn.id, chosen, endpoints, conversation.pairing_rule);
+    const jobs = await insertAndClaimSamples(sql, { turnId: turn.id, context, chosen, endpoints, rule: conversation.pairing_rule });
     await countPairs(sql, conversation.project_id, chosen);
     await sql.execute("UPDATE conversations SET turn_count = turn_count + 1, draft = NULL, draft_saved_at = NULL WHERE id = $1::uuid", [conversation.id]);
     await notifyTurn(sql, turn.id);
-    return { turnId: turn.id, index: conversation.turn_count, replayed: false, sampleIds };
+    return { turnId: turn.id, index: conversation.turn_count, replayed: false, jobs, pendingIds: [] as string[] };
   });
-  startGeneration(sent.sampleIds);
+  // Claimed with the message, so the requests to the models start now; a sample over its endpoint's
+  // limit, or left pending by a crash before a retry, is started here or by the dispatcher.
+  startClaimedGeneration(sent.jobs);
+  startGeneration(sent.pendingIds);
   return { turnId: sent.turnId, index: sent.index, replayed: sent.replayed };
 }
 
@@ -103,8 +114,9 @@ async function nextContext(sql: SqlRunner, conversationId: string, content: stri
 
 async function projectEndpoints(sql: SqlRunner, projectId: string): Promise<Endpoint[]> {
   const endpoints = await sql.query<Endpoint>(
-    `SELECT e.id, e.name AS endpoint, e.model_id AS "modelId", e.temperature, e.top_p AS "topP", e.max_tokens AS "maxTokens", e.stop, e.seed,
-            e.system_prompt AS "systemPrompt"
+    `SELECT e.id, e.max_concurrent AS "maxConcurrent", ${ENDPOINT_ACCESS_SQL} AS access,
+            json_build_object('endpoint', e.name, 'modelId', e.model_id, 'temperature', e.temperature, 'topP', e.top_p, 'maxTokens', e.max_tokens,
+              'stop', e.stop, 'seed', e.seed, 'systemPrompt', e.system_prompt) AS settings
      FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
      WHERE pe.project_id = $1::uuid AND e.archived_at IS NULL ORDER BY e.id`,
     [projectId],
@@ -113,19 +125,43 @@ async function projectEndpoints(sql: SqlRunner, projectId: string): Promise<Endp
   return endpoints;
 }
 
-/** One sample row per label. Samples of one seeded endpoint get seeds apart, or they would be the same text. */
-async function insertSamples(sql: SqlRunner, turnId: string, chosen: string[], endpoints: Endpoint[], rule: PairingRuleName): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [label, endpointId] of chosen.entries()) {
-    const { id, ...settings } = endpoints.find((endpoint) => endpoint.id === endpointId)!;
-    const seed = settings.seed !== null && rule === "SAME_MODEL" ? settings.seed + label : settings.seed;
-    const [sample] = await sql.query<{ id: string }>(
-      "INSERT INTO turn_samples (turn_id, label, endpoint_id, settings) VALUES ($1::uuid, $2, $3::uuid, $4::jsonb) RETURNING id",
-      [turnId, label, id, JSON.stringify({ ...settings, seed })],
+type NewSamples = { turnId: string; context: ChatMessage[]; chosen: string[]; endpoints: Endpoint[]; rule: PairingRuleName };
+
+/**
+ * One sample row per label, claimed at once where their endpoints have a free slot. Samples of one seeded
+ * endpoint get seeds apart, or they would be the same text.
+ */
+async function insertAndClaimSamples(sql: SqlRunner, { turnId, context, chosen, endpoints, rule }: NewSamples): Promise<GenerationJob[]> {
+  const endpointOf = (id: string) => endpoints.find((endpoint) => endpoint.id === id)!;
+  const settings = chosen.map((id, label) => {
+    const { seed } = endpointOf(id).settings;
+    return { ...endpointOf(id).settings, seed: seed !== null && rule === "SAME_MODEL" ? seed + label : seed };
+  });
+  const rows = await sql.query<{ id: string; label: number }>(
+    `INSERT INTO turn_samples (turn_id, label, endpoint_id, settings)
+     SELECT $1::uuid, row.label, row.endpoint_id, row.settings FROM unnest($2::int[], $3::uuid[], $4::jsonb[]) AS row(label, endpoint_id, settings)
+     RETURNING id, label`,
+    [turnId, chosen.map((_, label) => label), chosen, settings.map((value) => JSON.stringify(value))],
+  );
+  const samples = rows.map((row) => ({
+    sampleId: row.id,
+    label: row.label,
+    endpointId: chosen[row.label],
+    maxConcurrent: endpointOf(chosen[row.label]).maxConcurrent,
+  }));
+  const claimed = await claimSamplesWithin(sql, samples);
+  return samples
+    .filter((sample) => claimed.has(sample.sampleId))
+    .map((sample) =>
+      generationJob({
+        sampleId: sample.sampleId,
+        turnId,
+        attempt: 1,
+        endpoint: endpointOf(sample.endpointId).access,
+        settings: settings[sample.label],
+        context,
+      }),
     );
-    ids.push(sample.id);
-  }
-  return ids;
 }
 
 async function pendingSampleIds(sql: SqlRunner, turnId: string): Promise<string[]> {
@@ -144,15 +180,14 @@ async function pairTurns(sql: SqlRunner, projectId: string): Promise<Map<string,
 /** Counts each pair of different endpoints that met in this turn (what BALANCED evens out). */
 async function countPairs(sql: SqlRunner, projectId: string, chosen: string[]) {
   const distinct = [...new Set(chosen)].sort();
-  for (let i = 0; i < distinct.length; i++) {
-    for (let j = i + 1; j < distinct.length; j++) {
-      await sql.execute(
-        `INSERT INTO endpoint_pair_counts (project_id, endpoint_a, endpoint_b, turns) VALUES ($1::uuid, $2::uuid, $3::uuid, 1)
-         ON CONFLICT (project_id, endpoint_a, endpoint_b) DO UPDATE SET turns = endpoint_pair_counts.turns + 1`,
-        [projectId, distinct[i], distinct[j]],
-      );
-    }
-  }
+  const pairs = distinct.flatMap((a, i) => distinct.slice(i + 1).map((b) => [a, b]));
+  if (pairs.length === 0) return;
+  await sql.execute(
+    `INSERT INTO endpoint_pair_counts (project_id, endpoint_a, endpoint_b, turns)
+     SELECT $1::uuid, pair.a, pair.b, 1 FROM unnest($2::uuid[], $3::uuid[]) AS pair(a, b)
+     ON CONFLICT (project_id, endpoint_a, endpoint_b) DO UPDATE SET turns = endpoint_pair_counts.turns + 1`,
+    [projectId, pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+  );
 }
 
 /** Starts a failed sample again (a new attempt, from nothing); its label and endpoint stay. */

@@ -6,10 +6,11 @@ import { queryPool } from "@/lib/db/sql-runner";
 import { idOrNotFound } from "@/lib/validations/ids";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
-import type { RevealStep, SampleProgress } from "@/lib/models/pacing";
+import type { SampleProgress, ShownSample } from "@/lib/models/pacing";
 
 export type TurnProgress = {
-  samples: (SampleProgress & { failure_kind: string | null })[];
+  /** Each sample's progress, and its text from where the viewer has seen it (unseenFrom, in code points) on. */
+  samples: (SampleProgress & { failure_kind: string | null; unseen: string; unseenFrom: number })[];
   /** Every sample is complete and the turn is an item the worker can answer. */
   ready: boolean;
   /** Answered, or its conversation ended: nothing more will happen to it. */
@@ -26,31 +27,22 @@ export async function assertOwnTurn({ actor, conversationId, turnId }: { actor: 
   if (!turn) throw new AppError("NOT_FOUND", "No turn of yours with this id");
 }
 
-export async function readTurnProgress(turnId: string): Promise<TurnProgress> {
-  const [turn] = await queryPool<{ ready: boolean; over: boolean }>(
+/**
+ * One read of a turn for a viewer who has seen `shown`: each sample's progress and the text they have
+ * not seen yet (all of it for an attempt they have not seen), so a wake costs one round trip.
+ */
+export async function readTurnProgress(turnId: string, shown: Map<number, ShownSample>): Promise<TurnProgress> {
+  const seen = [...shown.entries()];
+  const rows = await queryPool<TurnProgress["samples"][number] & { ready: boolean; over: boolean }>(
     pool(),
-    `SELECT t.item_id IS NOT NULL AS ready, t.answered_at IS NOT NULL OR c.status <> 'ACTIVE' AS over
-     FROM conversation_turns t JOIN conversations c ON c.id = t.conversation_id WHERE t.id = $1::uuid`,
-    [turnId],
+    `SELECT s.label, s.status, s.attempt, char_length(s.text)::int AS received, s.failure_kind,
+            CASE WHEN s.attempt = r.attempt THEN greatest(r.chars, 0) ELSE 0 END AS "unseenFrom",
+            substr(s.text, CASE WHEN s.attempt = r.attempt THEN greatest(r.chars, 0) ELSE 0 END + 1) AS unseen,
+            t.item_id IS NOT NULL AS ready, t.answered_at IS NOT NULL OR c.status <> 'ACTIVE' AS over
+     FROM turn_samples s JOIN conversation_turns t ON t.id = s.turn_id JOIN conversations c ON c.id = t.conversation_id
+     LEFT JOIN unnest($2::int[], $3::int[], $4::int[]) AS r(label, attempt, chars) ON r.label = s.label
+     WHERE s.turn_id = $1::uuid ORDER BY s.label`,
+    [turnId, seen.map(([label]) => label), seen.map(([, value]) => value.attempt), seen.map(([, value]) => value.chars)],
   );
-  const samples = await queryPool<TurnProgress["samples"][number]>(
-    pool(),
-    "SELECT label, status, attempt, char_length(text)::int AS received, failure_kind FROM turn_samples WHERE turn_id = $1::uuid ORDER BY label",
-    [turnId],
-  );
-  return { samples, ready: turn?.ready ?? false, over: turn?.over ?? true };
-}
-
-/** The text of each step's range, for the attempt it was computed on (a sample regenerated since gives nothing). */
-export async function readRevealedText(turnId: string, steps: RevealStep[]): Promise<Map<number, string>> {
-  const wanted = steps.filter((step) => !step.failed && step.to > step.from);
-  if (wanted.length === 0) return new Map();
-  const rows = await queryPool<{ label: number; text: string }>(
-    pool(),
-    `SELECT s.label, substr(s.text, r.from_pos + 1, r.len) AS text
-     FROM unnest($2::int[], $3::int[], $4::int[], $5::int[]) AS r(label, attempt, from_pos, len)
-     JOIN turn_samples s ON s.turn_id = $1::uuid AND s.label = r.label AND s.attempt = r.attempt`,
-    [turnId, wanted.map((step) => step.label), wanted.map((step) => step.attempt), wanted.map((step) => step.from), wanted.map((step) => step.to - step.from)],
-  );
-  return new Map(rows.map((row) => [row.label, row.text]));
+  return { samples: rows, ready: rows[0]?.ready ?? false, over: rows[0]?.over ?? true };
 }

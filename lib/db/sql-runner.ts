@@ -33,6 +33,11 @@ export async function queryPool<T>(pool: pg.Pool, text: string, params: unknown[
   return (await pool.query({ name: statementName(text), text, values: params })).rows as T[];
 }
 
+/** One statement on any pooled connection; the number of rows it changed. */
+export async function executePool(pool: pg.Pool, text: string, params: unknown[] = []): Promise<number> {
+  return (await pool.query({ name: statementName(text), text, values: params })).rowCount ?? 0;
+}
+
 /** One transaction on a pooled connection; rolled back on any error. */
 export async function inTransaction<T>(pool: pg.Pool, run: (sql: SqlRunner) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -9,10 +9,12 @@ import { appendSampleText, claimSample, completeSample, failSample, sampleStillS
 import { streamChat } from "@/lib/models/chat-stream";
 import { resolveApiKey, resolveBaseUrl } from "@/lib/models/endpoint-access";
 import { SampleFailure } from "@/lib/models/sample-failure";
-import { subscribeToTurn } from "@/lib/models/turn-events";
+import { subscribeToTurn, wakeLocalStreams } from "@/lib/models/turn-events";
 
 const FLUSH_MS = 50;
 const CHECK_MS = 500;
+// Other processes' streams of the turn hear of new text at most this often (and poll each second).
+const NOTIFY_MS = 250;
 
 const globalForGeneration = globalThis as unknown as { preflabGenerating?: Set<string> };
 
@@ -25,17 +27,28 @@ export function samplesInFlight(): Set<string> {
 /** Starts each sample in the background; a sample another process already took is left to it. */
 export function startGeneration(sampleIds: string[]): void {
   for (const sampleId of sampleIds) {
-    if (samplesInFlight().has(sampleId)) continue;
-    samplesInFlight().add(sampleId);
-    generateSample(sampleId)
-      .catch((error) => console.error(`[models] sample ${sampleId} could not be generated:`, error))
-      .finally(() => samplesInFlight().delete(sampleId));
+    inBackground(sampleId, async () => {
+      const job = await claimSample(pool(), sampleId);
+      if (job) await generateClaimed(job);
+    });
   }
 }
 
-export async function generateSample(sampleId: string): Promise<void> {
-  const job = await claimSample(pool(), sampleId);
-  if (!job) return;
+/** Runs samples already claimed (in the transaction that made them): the request to the model starts at once. */
+export function startClaimedGeneration(jobs: GenerationJob[]): void {
+  for (const job of jobs) inBackground(job.sampleId, () => generateClaimed(job));
+}
+
+function inBackground(sampleId: string, run: () => Promise<void>) {
+  if (samplesInFlight().has(sampleId)) return;
+  samplesInFlight().add(sampleId);
+  run()
+    .catch((error) => console.error(`[models] sample ${sampleId} could not be generated:`, error))
+    .finally(() => samplesInFlight().delete(sampleId));
+}
+
+async function generateClaimed(job: GenerationJob): Promise<void> {
+  const { sampleId } = job;
   const started = performance.now();
   const controller = new AbortController();
   const writer = new SampleWriter(job, controller);
@@ -60,10 +73,12 @@ export async function generateSample(sampleId: string): Promise<void> {
     if (writer.total === 0) throw new SampleFailure("empty", "the stream finished without any text");
     const durationMs = Math.round(performance.now() - started);
     await completeSample(pool(), { sampleId, attempt: job.attempt, rest: writer.takePending(), ...result, durationMs });
+    wakeLocalStreams(job.turnId);
   } catch (error) {
     if (writer.cancelled) return; // the row moved on (regenerated or ended): nothing of this stream is kept
     const failure = error instanceof SampleFailure ? error : new SampleFailure("invalid", error instanceof Error ? error.message : String(error));
     await failSample(pool(), { sampleId, attempt: job.attempt, failure });
+    wakeLocalStreams(job.turnId);
   } finally {
     writer.dispose();
     watch.unsubscribe();
@@ -74,6 +89,7 @@ export async function generateSample(sampleId: string): Promise<void> {
 class SampleWriter {
   private pending = "";
   private lastWrite = 0;
+  private lastNotify = 0;
   private lastCheck = 0;
   private checkTimer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
@@ -145,10 +161,13 @@ class SampleWriter {
     const text = this.takePending();
     if (!text) return;
     this.lastWrite = performance.now();
+    const notify = this.lastWrite - this.lastNotify >= NOTIFY_MS;
+    if (notify) this.lastNotify = this.lastWrite;
     this.chain = this.chain.then(async () => {
       if (this.cancelled) return;
-      const stillWanted = await appendSampleText(pool(), { sampleId: this.job.sampleId, attempt: this.job.attempt, text });
-      if (!stillWanted) this.cancel();
+      const stillWanted = await appendSampleText(pool(), { sampleId: this.job.sampleId, attempt: this.job.attempt, text, notify });
+      if (!stillWanted) return this.cancel();
+      wakeLocalStreams(this.job.turnId);
     });
   }
 }

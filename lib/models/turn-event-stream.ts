@@ -5,7 +5,7 @@ import "server-only";
 //   samples  {"samples":[{"label":"A","append":"...","reset":false} | {"label":"B","failed":"sentence"}]}
 //   ready    {} every sample is complete: the turn can be answered (the stream ends)
 //   over     {} the turn was answered or its conversation ended (the stream ends)
-import { readRevealedText, readTurnProgress, type TurnProgress } from "@/lib/data/turn-progress";
+import { readTurnProgress, type TurnProgress } from "@/lib/data/turn-progress";
 import { responseLabel } from "@/lib/judgment-scales";
 import { decodeShown, encodeShown, nextReveal, type ShownSample } from "@/lib/models/pacing";
 import { failureSentence } from "@/lib/models/sample-failure";
@@ -46,8 +46,8 @@ export function turnEventStream({
         let lastSent = Date.now();
         while (!closed) {
           const woken = new Promise<void>((resolve) => (wake = resolve));
-          const progress = await readTurnProgress(turnId);
-          const payload = await revealStep(turnId, progress, shown);
+          const progress = await readTurnProgress(turnId, shown);
+          const payload = revealStep(progress, shown);
           if (payload.length > 0) {
             send(`id: ${encodeShown(shown)}\nevent: samples\ndata: ${JSON.stringify({ samples: payload })}\n\n`);
             lastSent = Date.now();
@@ -80,23 +80,21 @@ export function turnEventStream({
   });
 }
 
-/** What to send now, recording it in `shown`. */
-async function revealStep(turnId: string, progress: TurnProgress, shown: Map<number, ShownSample>): Promise<SamplePayload[]> {
-  const steps = nextReveal(progress.samples, shown);
-  if (steps.length === 0) return [];
-  const texts = await readRevealedText(turnId, steps);
+/** What to send now, recording it in `shown`. Slices count code points, as PostgreSQL's lengths do. */
+function revealStep(progress: TurnProgress, shown: Map<number, ShownSample>): SamplePayload[] {
   const payload: SamplePayload[] = [];
-  for (const step of steps) {
+  for (const step of nextReveal(progress.samples, shown)) {
+    const sample = progress.samples.find((candidate) => candidate.label === step.label)!;
     const label = responseLabel(step.label);
     if (step.failed) {
-      const failure = progress.samples.find((sample) => sample.label === step.label)?.failure_kind ?? null;
-      payload.push({ label, failed: failureSentence(failure) });
+      payload.push({ label, failed: failureSentence(sample.failure_kind) });
       shown.set(step.label, { attempt: step.attempt, chars: -1 });
       continue;
     }
-    const text = texts.get(step.label);
-    if (text === undefined && step.to > step.from) continue; // regenerated while we read: the next round has it
-    payload.push({ label, append: text ?? "", reset: step.reset });
+    const append = Array.from(sample.unseen)
+      .slice(step.from - sample.unseenFrom, step.to - sample.unseenFrom)
+      .join("");
+    payload.push({ label, append, reset: step.reset });
     shown.set(step.label, { attempt: step.attempt, chars: step.to });
   }
   return payload;

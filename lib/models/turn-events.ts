@@ -61,7 +61,7 @@ class TurnEvents {
     if (this.listeners.size > 0) setTimeout(() => void this.ensureConnected(), RECONNECT_MS).unref();
   }
 
-  private wake(turnId: string) {
+  wake(turnId: string) {
     for (const listener of this.listeners.get(turnId) ?? []) listener();
   }
 }
@@ -72,4 +72,13 @@ const globalForEvents = globalThis as unknown as { preflabTurnEvents?: TurnEvent
 export function subscribeToTurn(turnId: string, onChange: Listener): Subscription {
   globalForEvents.preflabTurnEvents ??= new TurnEvents();
   return globalForEvents.preflabTurnEvents.subscribe(turnId, onChange);
+}
+
+/**
+ * Wakes this process's streams of the turn at once, without the round trip through PostgreSQL: the
+ * process that writes a sample's text usually serves the worker's stream too. Other processes hear of
+ * it through NOTIFY.
+ */
+export function wakeLocalStreams(turnId: string): void {
+  globalForEvents.preflabTurnEvents?.wake(turnId);
 }
