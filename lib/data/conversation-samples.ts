@@ -27,7 +27,11 @@ export type GenerationJob = {
   messages: ChatMessage[];
 };
 
-type ClaimRow = Omit<GenerationJob, "messages"> & { context: ChatMessage[]; maxConcurrent: number; endpointId: string };
+/** An endpoint's address and key source, as a JSON object (alias e), for EndpointAccess. */
+export const ENDPOINT_ACCESS_SQL = `json_build_object('builtin', e.builtin, 'baseUrl', e.base_url, 'apiKeyEnv', e.api_key_env,
+  'apiKeyEncrypted', e.api_key_encrypted, 'timeoutSeconds', e.timeout_seconds)`;
+
+type ClaimRow = Omit<GenerationJob, "messages"> & { context: ChatMessage[] };
 
 /** A claimed sample as its generation needs it: the endpoint's own system prompt first, then the turn's messages. */
 export function generationJob(row: Omit<GenerationJob, "messages"> & { context: ChatMessage[] }): GenerationJob {
@@ -43,52 +47,49 @@ export function generationJob(row: Omit<GenerationJob, "messages"> & { context: 
 }
 
 /**
- * Starts the pending samples whose endpoints have a free slot, counted across every process. The
- * advisory lock per endpoint (taken in endpoint order, so two claims never wait on each other in a
- * circle) makes two processes unable to both take an endpoint's last slot. Returns the samples claimed;
- * the others stay pending for the dispatcher to start once a slot frees up.
+ * Starts the pending samples whose endpoints have a free slot, counted across every process. Each
+ * endpoint's row is locked first (FOR NO KEY UPDATE, in id order: two claims never wait on each other in
+ * a circle, and inserting samples, which only takes a key-share lock, is not held up), so two processes
+ * cannot both take an endpoint's last slot; the claim that waited counts the other's samples in its next
+ * statement. Returns the samples claimed; the others stay pending for the dispatcher.
  */
-export async function claimSamplesWithin(sql: SqlRunner, samples: { sampleId: string; endpointId: string; maxConcurrent: number }[]): Promise<Set<string>> {
-  const claimed = new Set<string>();
-  const endpointIds = [...new Set(samples.map((sample) => sample.endpointId))].sort();
-  for (const endpointId of endpointIds) {
-    const mine = samples.filter((sample) => sample.endpointId === endpointId);
-    await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", [endpointId]);
-    const [{ streaming }] = await sql.query<{ streaming: number }>(
-      "SELECT count(*)::int AS streaming FROM turn_samples WHERE endpoint_id = $1::uuid AND status = 'STREAMING'",
-      [endpointId],
-    );
-    const ids = mine.slice(0, Math.max(0, mine[0].maxConcurrent - streaming)).map((sample) => sample.sampleId);
-    if (ids.length === 0) continue;
-    const rows = await sql.query<{ id: string }>(
-      "UPDATE turn_samples SET status = 'STREAMING', started_at = now(), heartbeat_at = now() WHERE id = ANY($1::uuid[]) AND status = 'PENDING' RETURNING id",
-      [ids],
-    );
-    for (const row of rows) claimed.add(row.id);
-  }
-  return claimed;
+export async function claimSamplesWithin(sql: SqlRunner, sampleIds: string[]): Promise<Set<string>> {
+  await sql.query(
+    `SELECT e.id FROM model_endpoints e WHERE e.id IN (SELECT endpoint_id FROM turn_samples WHERE id = ANY($1::uuid[]))
+     ORDER BY e.id FOR NO KEY UPDATE OF e`,
+    [sampleIds],
+  );
+  const rows = await sql.query<{ id: string }>(
+    `WITH free AS (
+       SELECT e.id, e.max_concurrent - (SELECT count(*) FROM turn_samples s WHERE s.endpoint_id = e.id AND s.status = 'STREAMING') AS slots
+       FROM model_endpoints e WHERE e.id IN (SELECT endpoint_id FROM turn_samples WHERE id = ANY($1::uuid[]))),
+     ranked AS (
+       SELECT t.id, t.endpoint_id, row_number() OVER (PARTITION BY t.endpoint_id ORDER BY t.created_at, t.label) AS place
+       FROM turn_samples t WHERE t.id = ANY($1::uuid[]) AND t.status = 'PENDING')
+     UPDATE turn_samples s SET status = 'STREAMING', started_at = now(), heartbeat_at = now()
+     FROM ranked r JOIN free f ON f.id = r.endpoint_id
+     WHERE s.id = r.id AND r.place <= f.slots
+     RETURNING s.id`,
+    [sampleIds],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Starts one pending sample (the dispatcher's way, and a regenerated sample's) if its endpoint has a free slot. */
 export async function claimSample(pool: pg.Pool, sampleId: string): Promise<GenerationJob | null> {
   return inTransaction(pool, async (sql) => {
     const [row] = await sql.query<ClaimRow>(
-      `SELECT s.id AS "sampleId", s.turn_id AS "turnId", s.attempt, s.settings, s.endpoint_id AS "endpointId", t.context,
-              e.max_concurrent AS "maxConcurrent", ${ENDPOINT_ACCESS_SQL} AS endpoint
+      `SELECT s.id AS "sampleId", s.turn_id AS "turnId", s.attempt, s.settings, t.context, ${ENDPOINT_ACCESS_SQL} AS endpoint
        FROM turn_samples s JOIN conversation_turns t ON t.id = s.turn_id JOIN model_endpoints e ON e.id = s.endpoint_id
        WHERE s.id = $1::uuid AND s.status = 'PENDING'
        FOR UPDATE OF s SKIP LOCKED`,
       [sampleId],
     );
-    if (!row || !(await claimSamplesWithin(sql, [row])).has(sampleId)) return null;
+    if (!row || !(await claimSamplesWithin(sql, [sampleId])).has(sampleId)) return null;
     await notifyTurn(sql, row.turnId);
     return generationJob(row);
   });
 }
-
-/** An endpoint's address and key source, as a JSON object (alias e), for EndpointAccess. */
-export const ENDPOINT_ACCESS_SQL = `json_build_object('builtin', e.builtin, 'baseUrl', e.base_url, 'apiKeyEnv', e.api_key_env,
-  'apiKeyEncrypted', e.api_key_encrypted, 'timeoutSeconds', e.timeout_seconds)`;
 
 export async function notifyTurn(sql: SqlRunner, turnId: string): Promise<void> {
   await sql.query("SELECT pg_notify($1, $2)", [TURN_CHANNEL, turnId]);

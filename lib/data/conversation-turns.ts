@@ -11,6 +11,7 @@ import {
   ENDPOINT_ACCESS_SQL,
   generationJob,
   notifyTurn,
+  TURN_CHANNEL,
   type EndpointAccess,
   type GenerationJob,
   type SampleSettings,
@@ -34,6 +35,7 @@ type SendingConversation = {
   pairing_rule: PairingRuleName;
   red_team: boolean;
   batch_status: string;
+  endpoints: Endpoint[];
 };
 
 type Endpoint = { id: string; settings: SampleSettings; access: EndpointAccess; maxConcurrent: number };
@@ -45,29 +47,21 @@ export async function sendMessage({ actor, conversationId, input }: { actor: Act
   const { content, idempotencyKey } = parseInput(sendMessageSchema, input);
   const sent = await inTransaction(pool(), async (sql) => {
     const conversation = await lockForSending(sql, idOrNotFound(conversationId, "conversation"), actor.id);
-    const [earlier] = await sql.query<{ id: string; index: number }>(
-      "SELECT id, index FROM conversation_turns WHERE conversation_id = $1::uuid AND idempotency_key = $2",
-      [conversation.id, idempotencyKey],
-    );
+    const { earlier, last } = await turnsSoFar(sql, conversation.id, idempotencyKey);
     if (earlier) return { turnId: earlier.id, index: earlier.index, replayed: true, jobs: [], pendingIds: await pendingSampleIds(sql, earlier.id) };
     refuseSending(conversation);
-    const context = await nextContext(sql, conversation.id, content);
-    const endpoints = await projectEndpoints(sql, conversation.project_id);
+    const context = nextContext(last, content);
+    const { endpoints, pairing_rule: rule } = conversation;
     const chosen = chooseEndpoints({
-      rule: conversation.pairing_rule,
+      rule,
       endpointIds: endpoints.map((endpoint) => endpoint.id),
       samples: conversation.samples_per_turn,
-      pairTurns: conversation.pairing_rule === "BALANCED" ? await pairTurns(sql, conversation.project_id) : undefined,
+      pairTurns: rule === "BALANCED" ? await pairTurns(sql, conversation.project_id) : undefined,
     });
-    const [turn] = await sql.query<{ id: string }>(
-      "INSERT INTO conversation_turns (conversation_id, index, idempotency_key, context) VALUES ($1::uuid, $2, $3, $4::jsonb) RETURNING id",
-      [conversation.id, conversation.turn_count, idempotencyKey, JSON.stringify(context)],
-    );
-    const jobs = await insertAndClaimSamples(sql, { turnId: turn.id, context, chosen, endpoints, rule: conversation.pairing_rule });
-    await countPairs(sql, conversation.project_id, chosen);
-    await sql.execute("UPDATE conversations SET turn_count = turn_count + 1, draft = NULL, draft_saved_at = NULL WHERE id = $1::uuid", [conversation.id]);
-    await notifyTurn(sql, turn.id);
-    return { turnId: turn.id, index: conversation.turn_count, replayed: false, jobs, pendingIds: [] as string[] };
+    const turn = { conversationId: conversation.id, index: conversation.turn_count, idempotencyKey, context };
+    const { turnId, jobs } = await insertTurnAndClaimSamples(sql, { turn, chosen, endpoints, rule });
+    await finishSending(sql, { conversationId: conversation.id, projectId: conversation.project_id, turnId, chosen });
+    return { turnId, index: conversation.turn_count, replayed: false, jobs, pendingIds: [] as string[] };
   });
   // Claimed with the message, so the requests to the models start now; a sample over its endpoint's
   // limit, or left pending by a crash before a retry, is started here or by the dispatcher.
@@ -76,10 +70,16 @@ export async function sendMessage({ actor, conversationId, input }: { actor: Act
   return { turnId: sent.turnId, index: sent.index, replayed: sent.replayed };
 }
 
+/** Locks the conversation (its sends go one at a time) and reads what sending needs, the project's endpoints with it. */
 async function lockForSending(sql: SqlRunner, conversationId: string, workerId: string): Promise<SendingConversation> {
   const [conversation] = await sql.query<SendingConversation>(
     `SELECT c.id, c.status, c.project_id, c.turn_count, c.task_description, p.samples_per_turn, p.max_turns, p.pairing_rule, p.red_team,
-            b.status AS batch_status
+            b.status AS batch_status,
+            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'maxConcurrent', e.max_concurrent, 'access', ${ENDPOINT_ACCESS_SQL},
+                        'settings', json_build_object('endpoint', e.name, 'modelId', e.model_id, 'temperature', e.temperature, 'topP', e.top_p,
+                          'maxTokens', e.max_tokens, 'stop', e.stop, 'seed', e.seed, 'systemPrompt', e.system_prompt)) ORDER BY e.id)
+                      FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
+                      WHERE pe.project_id = p.id AND e.archived_at IS NULL), '[]') AS endpoints
      FROM conversations c JOIN projects p ON p.id = c.project_id JOIN batches b ON b.id = c.batch_id
      WHERE c.id = $1::uuid AND c.worker_id = $2::uuid
      FOR UPDATE OF c`,
@@ -87,6 +87,19 @@ async function lockForSending(sql: SqlRunner, conversationId: string, workerId: 
   );
   if (!conversation) throw new AppError("NOT_FOUND", "No conversation of yours with this id");
   return conversation;
+}
+
+type LastTurn = { context: ChatMessage[]; reply: string | null };
+
+// Its own statement, after the lock: a retry that waited for the lock sees the turn the first one made.
+async function turnsSoFar(sql: SqlRunner, conversationId: string, idempotencyKey: string) {
+  const [row] = await sql.query<{ earlier: { id: string; index: number } | null; last: LastTurn | null }>(
+    `SELECT (SELECT json_build_object('id', id, 'index', index) FROM conversation_turns WHERE conversation_id = $1::uuid AND idempotency_key = $2) AS earlier,
+            (SELECT json_build_object('context', context, 'reply', reply) FROM conversation_turns
+              WHERE conversation_id = $1::uuid ORDER BY index DESC LIMIT 1) AS last`,
+    [conversationId, idempotencyKey],
+  );
+  return row;
 }
 
 function refuseSending(conversation: SendingConversation) {
@@ -97,71 +110,87 @@ function refuseSending(conversation: SendingConversation) {
       { field: "taskDescription", message: "write what you will try before your first message" },
     ]);
   }
+  if (conversation.endpoints.length === 0) throw new AppError("CONFLICT", "This project has no model to talk to; an admin must add one");
   if (conversation.turn_count >= conversation.max_turns)
     throw new AppError("CONFLICT", `This conversation has had its ${conversation.max_turns} turns: end it with your rating`);
 }
 
 /** The messages the samples answer: the last turn's context, its continued reply, then the new message. */
-async function nextContext(sql: SqlRunner, conversationId: string, content: string): Promise<ChatMessage[]> {
-  const [last] = await sql.query<{ context: ChatMessage[]; reply: string | null }>(
-    "SELECT context, reply FROM conversation_turns WHERE conversation_id = $1::uuid ORDER BY index DESC LIMIT 1",
-    [conversationId],
-  );
+function nextContext(last: LastTurn | null, content: string): ChatMessage[] {
   if (!last) return [{ role: "user", content }];
   if (last.reply === null) throw new AppError("CONFLICT", "Answer the current turn before you write the next message");
   return [...last.context, { role: "assistant", content: last.reply }, { role: "user", content }];
 }
 
-async function projectEndpoints(sql: SqlRunner, projectId: string): Promise<Endpoint[]> {
-  const endpoints = await sql.query<Endpoint>(
-    `SELECT e.id, e.max_concurrent AS "maxConcurrent", ${ENDPOINT_ACCESS_SQL} AS access,
-            json_build_object('endpoint', e.name, 'modelId', e.model_id, 'temperature', e.temperature, 'topP', e.top_p, 'maxTokens', e.max_tokens,
-              'stop', e.stop, 'seed', e.seed, 'systemPrompt', e.system_prompt) AS settings
-     FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
-     WHERE pe.project_id = $1::uuid AND e.archived_at IS NULL ORDER BY e.id`,
-    [projectId],
-  );
-  if (endpoints.length === 0) throw new AppError("CONFLICT", "This project has no model to talk to; an admin must add one");
-  return endpoints;
-}
-
-type NewSamples = { turnId: string; context: ChatMessage[]; chosen: string[]; endpoints: Endpoint[]; rule: PairingRuleName };
+type NewTurn = {
+  turn: { conversationId: string; index: number; idempotencyKey: string; context: ChatMessage[] };
+  chosen: string[];
+  endpoints: Endpoint[];
+  rule: PairingRuleName;
+};
 
 /**
- * One sample row per label, claimed at once where their endpoints have a free slot. Samples of one seeded
- * endpoint get seeds apart, or they would be the same text.
+ * The turn and one sample row per label, in one statement, then the samples claimed at once where their
+ * endpoints have a free slot. Samples of one seeded endpoint get seeds apart, or they would be the same text.
  */
-async function insertAndClaimSamples(sql: SqlRunner, { turnId, context, chosen, endpoints, rule }: NewSamples): Promise<GenerationJob[]> {
+async function insertTurnAndClaimSamples(sql: SqlRunner, { turn, chosen, endpoints, rule }: NewTurn): Promise<{ turnId: string; jobs: GenerationJob[] }> {
   const endpointOf = (id: string) => endpoints.find((endpoint) => endpoint.id === id)!;
   const settings = chosen.map((id, label) => {
     const { seed } = endpointOf(id).settings;
     return { ...endpointOf(id).settings, seed: seed !== null && rule === "SAME_MODEL" ? seed + label : seed };
   });
-  const rows = await sql.query<{ id: string; label: number }>(
-    `INSERT INTO turn_samples (turn_id, label, endpoint_id, settings)
-     SELECT $1::uuid, row.label, row.endpoint_id, row.settings FROM unnest($2::int[], $3::uuid[], $4::jsonb[]) AS row(label, endpoint_id, settings)
-     RETURNING id, label`,
-    [turnId, chosen.map((_, label) => label), chosen, settings.map((value) => JSON.stringify(value))],
+  const rows = await sql.query<{ id: string; label: number; turn_id: string }>(
+    `WITH turn AS (
+       INSERT INTO conversation_turns (conversation_id, index, idempotency_key, context) VALUES ($1::uuid, $2, $3, $4::jsonb) RETURNING id)
+     INSERT INTO turn_samples (turn_id, label, endpoint_id, settings)
+     SELECT turn.id, row.label, row.endpoint_id, row.settings FROM turn, unnest($5::int[], $6::uuid[], $7::jsonb[]) AS row(label, endpoint_id, settings)
+     RETURNING id, label, turn_id`,
+    [
+      turn.conversationId,
+      turn.index,
+      turn.idempotencyKey,
+      JSON.stringify(turn.context),
+      chosen.map((_, label) => label),
+      chosen,
+      settings.map((value) => JSON.stringify(value)),
+    ],
   );
-  const samples = rows.map((row) => ({
-    sampleId: row.id,
-    label: row.label,
-    endpointId: chosen[row.label],
-    maxConcurrent: endpointOf(chosen[row.label]).maxConcurrent,
-  }));
-  const claimed = await claimSamplesWithin(sql, samples);
-  return samples
-    .filter((sample) => claimed.has(sample.sampleId))
-    .map((sample) =>
+  const turnId = rows[0].turn_id;
+  const claimed = await claimSamplesWithin(
+    sql,
+    rows.map((row) => row.id),
+  );
+  const jobs = rows
+    .filter((row) => claimed.has(row.id))
+    .map((row) =>
       generationJob({
-        sampleId: sample.sampleId,
+        sampleId: row.id,
         turnId,
         attempt: 1,
-        endpoint: endpointOf(sample.endpointId).access,
-        settings: settings[sample.label],
-        context,
+        endpoint: endpointOf(chosen[row.label]).access,
+        settings: settings[row.label],
+        context: turn.context,
       }),
     );
+  return { turnId, jobs };
+}
+
+/** Counts each pair of different endpoints that met in this turn (what BALANCED evens out), moves the conversation on, and notifies. */
+async function finishSending(
+  sql: SqlRunner,
+  { conversationId, projectId, turnId, chosen }: { conversationId: string; projectId: string; turnId: string; chosen: string[] },
+) {
+  const distinct = [...new Set(chosen)].sort();
+  const pairs = distinct.flatMap((a, i) => distinct.slice(i + 1).map((b) => [a, b]));
+  await sql.query(
+    `WITH pairs AS (
+       INSERT INTO endpoint_pair_counts (project_id, endpoint_a, endpoint_b, turns)
+       SELECT $1::uuid, pair.a, pair.b, 1 FROM unnest($2::uuid[], $3::uuid[]) AS pair(a, b)
+       ON CONFLICT (project_id, endpoint_a, endpoint_b) DO UPDATE SET turns = endpoint_pair_counts.turns + 1),
+     moved_on AS (UPDATE conversations SET turn_count = turn_count + 1, draft = NULL, draft_saved_at = NULL WHERE id = $4::uuid)
+     SELECT pg_notify('${TURN_CHANNEL}', $5::text)::text`,
+    [projectId, pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1]), conversationId, turnId],
+  );
 }
 
 async function pendingSampleIds(sql: SqlRunner, turnId: string): Promise<string[]> {
@@ -175,19 +204,6 @@ async function pairTurns(sql: SqlRunner, projectId: string): Promise<Map<string,
     [projectId],
   );
   return new Map(rows.map((row) => [pairKey(row.a, row.b), row.turns]));
-}
-
-/** Counts each pair of different endpoints that met in this turn (what BALANCED evens out). */
-async function countPairs(sql: SqlRunner, projectId: string, chosen: string[]) {
-  const distinct = [...new Set(chosen)].sort();
-  const pairs = distinct.flatMap((a, i) => distinct.slice(i + 1).map((b) => [a, b]));
-  if (pairs.length === 0) return;
-  await sql.execute(
-    `INSERT INTO endpoint_pair_counts (project_id, endpoint_a, endpoint_b, turns)
-     SELECT $1::uuid, pair.a, pair.b, 1 FROM unnest($2::uuid[], $3::uuid[]) AS pair(a, b)
-     ON CONFLICT (project_id, endpoint_a, endpoint_b) DO UPDATE SET turns = endpoint_pair_counts.turns + 1`,
-    [projectId, pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
-  );
 }
 
 /** Starts a failed sample again (a new attempt, from nothing); its label and endpoint stay. */
