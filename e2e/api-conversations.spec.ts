@@ -2,11 +2,11 @@
 // as server-sent events, answer, end. Nothing on the wire names a model.
 import { expect, test } from "@playwright/test";
 import { bearer, createToken } from "./api-tokens";
-import { createLiveProject, useFakeModelServer } from "./live-data";
+import { createLiveProject, withFakeModelServer } from "./live-data";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 
-const fakeServer = useFakeModelServer();
+const fakeServer = withFakeModelServer();
 
 /** Reads an SSE response to its end, as the events a client sees. */
 function parseEvents(body: string) {

@@ -3,14 +3,14 @@
 // HH-RLHF and conversations exports give, byte for byte against the stored rows.
 import { expect, test, type Page } from "@playwright/test";
 import { bearer, createToken } from "./api-tokens";
-import { createLiveProject, useFakeModelServer } from "./live-data";
+import { createLiveProject, withFakeModelServer } from "./live-data";
 import { openPage, reloadPage } from "./navigation";
 import { signIn } from "./sign-in";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
 
-const fakeServer = useFakeModelServer();
+const fakeServer = withFakeModelServer();
 
 async function startFromTaskList(page: Page, projectName: string) {
   await openPage(page, "/tasks");

@@ -40,7 +40,7 @@ export async function closeLiveProjects() {
  * For a spec file: a fake model server started before its tests, and after them its live projects'
  * endpoints archived and the server closed. Returns a getter (the server exists once beforeAll ran).
  */
-export function useFakeModelServer(): () => FakeOpenAiServer {
+export function withFakeModelServer(): () => FakeOpenAiServer {
   let server: FakeOpenAiServer | undefined;
   test.beforeAll(async () => {
     server = await startFakeOpenAiServer();
