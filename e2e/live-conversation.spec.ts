@@ -9,6 +9,7 @@ import { signIn } from "./sign-in";
 import { createTestWorker } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
+import { expectNoSidewaysScroll } from "./viewport";
 
 const fakeServer = withFakeModelServer();
 
@@ -223,3 +224,33 @@ test("a typed message survives a refresh, and a response whose model failed is r
   expect(regenerated).toMatchObject({ status: "COMPLETE", attempt: 2, label: failedLabel.charCodeAt(0) - 65 });
   await expect(page.getByRole("region", { name: `Response ${failedLabel}` })).toContainText(regenerated.text.slice(0, 40));
 });
+
+for (const width of [360, 375, 390, 414]) {
+  test.describe(`${width} px wide`, () => {
+    test.use({ viewport: { width, height: 780 }, isMobile: true, hasTouch: true });
+
+    test("a live conversation fits the phone: writing, streaming, answering by tap, editing and ending", async ({ page }) => {
+      const { project } = await createLiveProject(`live-phone-${width}`, fakeServer(), ["slow:delay=30,length=400", "ok:length=700"], {
+        minTurns: 1,
+        maxTurns: 2,
+        flagOptions: [{ id: "harmful", label: "Harmful" }],
+        rationaleMode: "OPTIONAL",
+      });
+      await signIn(page, await createTestWorker(`live-phone-${width}`));
+      await startFromTaskList(page, project.name);
+      await expectNoSidewaysScroll(page, `a new conversation at ${width} px`);
+      await page.getByLabel("Write your first message to the assistant").fill("A_very_long_unbroken_word_".repeat(20));
+      await page.getByRole("button", { name: /^Send/ }).tap();
+      await expect(page.getByTestId("live-sample-A")).not.toBeEmpty();
+      await expectNoSidewaysScroll(page, `responses streaming at ${width} px`);
+      await waitForAnswerForm(page);
+      await expectNoSidewaysScroll(page, `a turn to answer at ${width} px`);
+      await page.getByRole("button", { name: "B is better (key 7)" }).tap();
+      await page.getByRole("checkbox", { name: /Edit response B before going on/ }).tap();
+      await expectNoSidewaysScroll(page, `an edit at ${width} px`);
+      await page.getByRole("button", { name: /Continue with this response/ }).tap();
+      await expect(page.getByRole("form", { name: "End the conversation" })).toBeVisible();
+      await expectNoSidewaysScroll(page, `the end at ${width} px`);
+    });
+  });
+}
