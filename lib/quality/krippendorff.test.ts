@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { krippendorffAlpha, type AlphaUnit } from "@/lib/quality/krippendorff";
+
+// Krippendorff's own worked example ("Computing Krippendorff's Alpha-Reliability", 2011): four coders,
+// twelve units, values 1-5, some missing (null).
+const CODERS: (number | null)[][] = [
+  [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+  [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+];
+const UNITS: AlphaUnit[] = CODERS[0].map((_, unit) => CODERS.map((coder) => coder[unit]).filter((value): value is number => value !== null));
+
+describe("Krippendorff's alpha", () => {
+  it("gives the published values of Krippendorff's example at each level", () => {
+    expect(krippendorffAlpha(UNITS, "nominal")).toBeCloseTo(0.743, 3);
+    expect(krippendorffAlpha(UNITS, "ordinal")).toBeCloseTo(0.815, 3);
+    expect(krippendorffAlpha(UNITS, "interval")).toBeCloseTo(0.849, 3);
+  });
+
+  it("is 1 for perfect agreement and ignores units with a single value", () => {
+    expect(krippendorffAlpha([[1, 1], [2, 2, 2], [3, 3], [5]], "nominal")).toBe(1);
+  });
+
+  it("counts pairs as the coincidence matrix does, and is undefined without variation or pairs", () => {
+    const chance = [
+      [1, 2],
+      [2, 1],
+      [1, 1],
+      [2, 2],
+    ];
+    // o(1,2) = o(2,1) = 2, n1 = n2 = 4, n = 8: alpha = 1 - (8 - 1) * 4 / (4 * 4 * 2) = 0.125.
+    expect(krippendorffAlpha(chance, "nominal")).toBeCloseTo(0.125, 10);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        "nominal",
+      ),
+    ).toBeNull();
+    expect(krippendorffAlpha([[1], [2]], "interval")).toBeNull();
+  });
+
+  it("does not depend on the order of units or of the values in a unit", () => {
+    const shuffled = UNITS.slice()
+      .reverse()
+      .map((unit) => unit.slice().reverse());
+    for (const level of ["nominal", "ordinal", "interval"] as const)
+      expect(krippendorffAlpha(shuffled, level)).toBeCloseTo(krippendorffAlpha(UNITS, level)!, 12);
+  });
+
+  it("gives the published values of the paper's two-observer examples (binary 0.095, nominal 0.692)", () => {
+    const pairs = (a: number[], b: number[]) => a.map((value, unit) => [value, b[unit]]);
+    expect(krippendorffAlpha(pairs([0, 1, 0, 0, 0, 0, 0, 0, 1, 0], [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]), "nominal")).toBeCloseTo(0.095, 3);
+    // Categories a-e as 1-5.
+    expect(krippendorffAlpha(pairs([1, 1, 2, 2, 4, 3, 3, 3, 5, 4, 4, 1], [2, 1, 2, 2, 2, 3, 3, 3, 5, 4, 4, 4]), "nominal")).toBeCloseTo(0.692, 3);
+  });
+});
