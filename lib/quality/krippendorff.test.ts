@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { krippendorffAlpha, type AlphaUnit } from "@/lib/quality/krippendorff";
+import { alphaOfPatterns, bootstrapAlpha, krippendorffAlpha, unitPatterns, type AlphaUnit } from "@/lib/quality/krippendorff";
 
 // Krippendorff's own worked example ("Computing Krippendorff's Alpha-Reliability", 2011): four coders,
 // twelve units, values 1-5, some missing (null).
@@ -56,5 +56,15 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha(pairs([0, 1, 0, 0, 0, 0, 0, 0, 1, 0], [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]), "nominal")).toBeCloseTo(0.095, 3);
     // Categories a-e as 1-5.
     expect(krippendorffAlpha(pairs([1, 1, 2, 2, 4, 3, 3, 3, 5, 4, 4, 1], [2, 1, 2, 2, 2, 3, 3, 3, 5, 4, 4, 4]), "nominal")).toBeCloseTo(0.692, 3);
+  });
+
+  it("gives the same alpha from patterns, and a bootstrap interval over units that brackets it", () => {
+    const patterns = unitPatterns(UNITS);
+    for (const level of ["nominal", "ordinal", "interval"] as const) expect(alphaOfPatterns(patterns, level)).toBeCloseTo(krippendorffAlpha(UNITS, level)!, 12);
+    const many = Array.from({ length: 50 }, () => UNITS).flat();
+    const interval = bootstrapAlpha(unitPatterns(many), "interval", { rounds: 500, seed: 2 })!;
+    expect(interval.lower).toBeLessThan(0.849);
+    expect(interval.upper).toBeGreaterThan(0.849);
+    expect(interval.upper - interval.lower).toBeLessThan(0.2);
   });
 });
