@@ -23,7 +23,7 @@ export function fitBradleyTerry(
     wins[pair.a] += pair.winsA + (pair.ties + prior) / 2;
     wins[pair.b] += pair.winsB + (pair.ties + prior) / 2;
   }
-  let p = start ? Float64Array.from(start) : new Float64Array(models).fill(1);
+  let p: Float64Array = start ? Float64Array.from(start) : new Float64Array(models).fill(1);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const denominator = new Float64Array(models);
     for (const pair of pairs) {
