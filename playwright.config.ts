@@ -6,6 +6,9 @@ const PORT = process.env.E2E_PORT ?? "3100";
 process.env.E2E_PORT = PORT;
 // Chosen once in the main process; workers inherit it, so they find the same database.
 process.env.PREFLAB_E2E_DATABASE_NAME ??= `preflab_test_e2e_${randomBytes(4).toString("hex")}`;
+// scrypt at 2^14, as in vitest.config.mts, for the global setup, the specs and (inheriting it) the server:
+// users are made and sign in throughout the suite.
+process.env.PASSWORD_HASH_COST ??= "14";
 
 // Debian's Chromium where installed (CI installs it); otherwise Playwright's own browser.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";

@@ -31,6 +31,7 @@ describe("the environment schema", () => {
       PREFLAB_INTERNAL_URL: undefined,
       TRUST_PROXY: 0,
       RATE_LIMITS: {},
+      PASSWORD_HASH_COST: 17,
     });
   });
 
@@ -49,6 +50,7 @@ describe("the environment schema", () => {
       PREFLAB_INTERNAL_URL: "http://app-internal:3000/",
       TRUST_PROXY: "true",
       RATE_LIMITS: " api-token=1200, sign-in-client = 100 ",
+      PASSWORD_HASH_COST: "18",
     });
     expect(parsed).toEqual({
       DATABASE_URL,
@@ -64,6 +66,7 @@ describe("the environment schema", () => {
       PREFLAB_INTERNAL_URL: "http://app-internal:3000",
       TRUST_PROXY: 1,
       RATE_LIMITS: { "api-token": 1200, "sign-in-client": 100 },
+      PASSWORD_HASH_COST: 18,
     });
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
@@ -100,6 +103,7 @@ describe("the environment schema", () => {
     ],
     ["RATE_LIMITS", "api-token=0", "RATE_LIMITS must be name=count pairs with counts from 1 to 1000000, like api-token=1200, got 'api-token=0'"],
     ["RATE_LIMITS", "api-token", "RATE_LIMITS must be name=count pairs with counts from 1 to 1000000, like api-token=1200, got 'api-token'"],
+    ["PASSWORD_HASH_COST", "10", "PASSWORD_HASH_COST must be from 14 to 20, got '10'"],
     ["PREFLAB_BUILD_DIR", "../elsewhere", "PREFLAB_BUILD_DIR must be a folder inside the project, like .next-test, got '../elsewhere'"],
   ])("refuses %s=%s", (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);

@@ -129,6 +129,8 @@ export const envSchema = z.object({
   TRUST_PROXY: variable(proxyCount, 0),
   // Overrides of the rate limits' counts (lib/rate-limit-policies.ts).
   RATE_LIMITS: variable(rateLimits, {} as RateLimitOverrides),
+  // scrypt's N as a power of two. 17 is OWASP's recommendation; tests lower it to run fast.
+  PASSWORD_HASH_COST: variable(wholeNumber({ min: 14, max: 20 }), 17),
 });
 
 export type Env = z.infer<typeof envSchema>;
