@@ -51,7 +51,7 @@ describe("signUpWithInvite", () => {
     expect(user).toMatchObject({ email, role: "RESEARCHER", name: "New Person" });
     expect(await db().groupMember.findMany({ where: { userId: user.id }, select: { groupId: true } })).toEqual([{ groupId: group.id }]);
     expect((await storedInvite(invite.id)).uses).toBe(1);
-    expect(await verifyCredentials({ email, password: "long-enough-pass" })).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ credentials: { email, password: "long-enough-pass" }, clientAddress: "invites-test" })).toMatchObject({ id: user.id });
     expect((await findInviteLink(secret)).status).toBe("used-up");
   });
 
