@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { verifyDummyPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyDummyPassword, verifyPassword } from "@/lib/auth/password";
+import { signUpWithInvite } from "@/lib/data/invite-sign-up";
+import { createInvite, revokeInvite } from "@/lib/data/invites";
 import { verifyCredentials } from "@/lib/data/users";
 import { db } from "@/lib/db/prisma";
 import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
@@ -100,5 +102,43 @@ describe("sign-in limits", () => {
     const newHash = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
     expect(newHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await signIn(user.email, "test-password", newClient())).toBe(user.id);
+  });
+});
+
+describe("invite sign-up limits", () => {
+  const signUpInput = () => ({ email: uniqueEmail("invited"), name: "New Person", password: "long-enough-pass", passwordAgain: "long-enough-pass" });
+
+  async function newInvite(maxUses = 10) {
+    const admin = await createTestUser("ADMIN");
+    const { invite, secret } = await createInvite({ actor: admin, input: { role: "WORKER", maxUses, expiresInDays: 7 } });
+    vi.clearAllMocks();
+    return { admin, invite, secret };
+  }
+
+  it("refuses a dead or unknown invite before any password is hashed", async () => {
+    const { admin, invite, secret } = await newInvite();
+    await revokeInvite({ actor: admin, input: { inviteId: invite.id } });
+    await expect(signUpWithInvite({ secret, input: signUpInput(), clientAddress: newClient() })).rejects.toMatchObject({ code: "GONE" });
+    await expect(signUpWithInvite({ secret: "made-up", input: signUpInput(), clientAddress: newClient() })).rejects.toMatchObject({ code: "GONE" });
+    expect(hashPassword).not.toHaveBeenCalled();
+  });
+
+  it("limits sign-ups per invite, before hashing", async () => {
+    process.env.RATE_LIMITS = "invite-sign-up-invite=2";
+    const { secret } = await newInvite();
+    for (let n = 0; n < 2; n++) await signUpWithInvite({ secret, input: signUpInput(), clientAddress: newClient() });
+    await expect(signUpWithInvite({ secret, input: signUpInput(), clientAddress: newClient() })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(hashPassword).toHaveBeenCalledTimes(2);
+  });
+
+  it("limits sign-ups per client, across invites, whether the invites are live or not", async () => {
+    process.env.RATE_LIMITS = "invite-sign-up-client=2";
+    const client = newClient();
+    await expect(signUpWithInvite({ secret: "made-up", input: signUpInput(), clientAddress: client })).rejects.toMatchObject({ code: "GONE" });
+    await signUpWithInvite({ secret: (await newInvite()).secret, input: signUpInput(), clientAddress: client });
+    const { secret } = await newInvite();
+    await expect(signUpWithInvite({ secret, input: signUpInput(), clientAddress: client })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(hashPassword).not.toHaveBeenCalled();
+    await signUpWithInvite({ secret, input: signUpInput(), clientAddress: newClient() });
   });
 });
