@@ -6,6 +6,9 @@ const PORT = process.env.E2E_PORT ?? "3100";
 process.env.E2E_PORT = PORT;
 // Chosen once in the main process; workers inherit it, so they find the same database.
 process.env.PREFLAB_E2E_DATABASE_NAME ??= `preflab_test_e2e_${randomBytes(4).toString("hex")}`;
+// scrypt at 2^14, as in vitest.config.mts, for the global setup, the specs and (inheriting it) the server:
+// users are made and sign in throughout the suite.
+process.env.PASSWORD_HASH_COST ??= "14";
 
 // Debian's Chromium where installed (CI installs it); otherwise Playwright's own browser.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
@@ -47,6 +50,13 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // MTURK_SUBMIT_HOSTS: crowd-platforms.spec.ts stands in for MTurk's post-back on a local port.
-    env: { AUTH_SECRET: "e2e-secret-not-for-production-use-only", AUTH_TRUST_HOST: "true", MTURK_SUBMIT_HOSTS: "http://127.0.0.1" },
+    // RATE_LIMITS: every spec comes from 127.0.0.1, so the per-client limits are raised for the suite;
+    // the per-email, per-invite, per-study and per-token ones keep their defaults (rate-limits.spec.ts).
+    env: {
+      AUTH_SECRET: "e2e-secret-not-for-production-use-only",
+      AUTH_TRUST_HOST: "true",
+      MTURK_SUBMIT_HOSTS: "http://127.0.0.1",
+      RATE_LIMITS: "sign-in-client=200,invite-sign-up-client=200,study-entry-client=200",
+    },
   },
 });

@@ -29,6 +29,9 @@ describe("the environment schema", () => {
       PREFLAB_BUILD_DIR: ".next",
       DEMO_MODEL_TOKENS_PER_SECOND: 30,
       PREFLAB_INTERNAL_URL: undefined,
+      TRUST_PROXY: 0,
+      RATE_LIMITS: {},
+      PASSWORD_HASH_COST: 17,
     });
   });
 
@@ -45,6 +48,9 @@ describe("the environment schema", () => {
       PREFLAB_BUILD_DIR: ".next-test",
       DEMO_MODEL_TOKENS_PER_SECOND: "12.5",
       PREFLAB_INTERNAL_URL: "http://app-internal:3000/",
+      TRUST_PROXY: "true",
+      RATE_LIMITS: " api-token=1200, sign-in-client = 100 ",
+      PASSWORD_HASH_COST: "18",
     });
     expect(parsed).toEqual({
       DATABASE_URL,
@@ -58,8 +64,13 @@ describe("the environment schema", () => {
       PREFLAB_BUILD_DIR: ".next-test",
       DEMO_MODEL_TOKENS_PER_SECOND: 12.5,
       PREFLAB_INTERNAL_URL: "http://app-internal:3000",
+      TRUST_PROXY: 1,
+      RATE_LIMITS: { "api-token": 1200, "sign-in-client": 100 },
+      PASSWORD_HASH_COST: 18,
     });
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
   });
 
   it.each([
@@ -83,6 +94,16 @@ describe("the environment schema", () => {
       "MTURK_SUBMIT_HOSTS must be comma-separated origins like http://127.0.0.1:4100, got 'https://stand-in.test/submit'",
     ],
     ["PREFLAB_BUILD_DIR", "/tmp/build", "PREFLAB_BUILD_DIR must be a folder inside the project, like .next-test, got '/tmp/build'"],
+    ["TRUST_PROXY", "yes", "TRUST_PROXY must be true, false or how many proxies in front of the app (0 to 10), got 'yes'"],
+    ["TRUST_PROXY", "11", "TRUST_PROXY must be true, false or how many proxies in front of the app (0 to 10), got '11'"],
+    [
+      "RATE_LIMITS",
+      "sign-in=5",
+      "RATE_LIMITS names no known limit in 'sign-in=5' (the limits: sign-in-email, sign-in-client, invite-sign-up-invite, invite-sign-up-client, study-entry-client, study-entry-study, api-token)",
+    ],
+    ["RATE_LIMITS", "api-token=0", "RATE_LIMITS must be name=count pairs with counts from 1 to 1000000, like api-token=1200, got 'api-token=0'"],
+    ["RATE_LIMITS", "api-token", "RATE_LIMITS must be name=count pairs with counts from 1 to 1000000, like api-token=1200, got 'api-token'"],
+    ["PASSWORD_HASH_COST", "10", "PASSWORD_HASH_COST must be from 14 to 20, got '10'"],
     ["PREFLAB_BUILD_DIR", "../elsewhere", "PREFLAB_BUILD_DIR must be a folder inside the project, like .next-test, got '../elsewhere'"],
   ])("refuses %s=%s", (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);

@@ -2,6 +2,7 @@
 // `npm start` before doing any work, so a bad value stops them with a message naming the variable.
 // Secrets stay on the server: nothing here is NEXT_PUBLIC_, and no message repeats a secret or a connection string.
 import { z } from "zod";
+import { isRateLimitPolicyName, RATE_LIMIT_POLICY_NAMES, type RateLimitPolicyName } from "@/lib/rate-limit-policies";
 
 type Parsed<T> = { value: T } | { problem: string };
 
@@ -83,6 +84,33 @@ function buildFolder(raw: string): Parsed<string> {
   return { value: raw };
 }
 
+// "true" is one proxy, "false" none: how many proxies in front of the app add to X-Forwarded-For.
+function proxyCount(raw: string): Parsed<number> {
+  const text = raw.trim().toLowerCase();
+  if (text === "true" || text === "false") return { value: text === "true" ? 1 : 0 };
+  if (/^\d+$/.test(text) && Number(text) <= 10) return { value: Number(text) };
+  return { problem: `must be true, false or how many proxies in front of the app (0 to 10), got '${raw}'` };
+}
+
+type RateLimitOverrides = Partial<Record<RateLimitPolicyName, number>>;
+
+// "api-token=1200,sign-in-client=100": a limit's attempts per window, by the names in lib/rate-limit-policies.ts.
+function rateLimits(raw: string): Parsed<RateLimitOverrides> {
+  const overrides: RateLimitOverrides = {};
+  for (const entry of raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [name = "", count = "", ...rest] = entry.split("=").map((part) => part.trim());
+    if (!isRateLimitPolicyName(name)) return { problem: `names no known limit in '${entry}' (the limits: ${RATE_LIMIT_POLICY_NAMES.join(", ")})` };
+    if (rest.length > 0 || !/^\d+$/.test(count) || Number(count) < 1 || Number(count) > 1_000_000) {
+      return { problem: `must be name=count pairs with counts from 1 to 1000000, like api-token=1200, got '${entry}'` };
+    }
+    overrides[name] = Number(count);
+  }
+  return { value: overrides };
+}
+
 export const envSchema = z.object({
   DATABASE_URL: variable(databaseUrl, undefined),
   DATABASE_POOL_SIZE: variable(wholeNumber({ min: 1, max: 200, unit: "connections" }), 20),
@@ -97,6 +125,12 @@ export const envSchema = z.object({
   DEMO_MODEL_TOKENS_PER_SECOND: variable(rate, 30),
   // How the app reaches itself (the built-in demo models are served by it); default http://127.0.0.1:PORT.
   PREFLAB_INTERNAL_URL: variable(httpOrigin, undefined),
+  // Proxies trusted to say who the client is (lib/client-address.ts); 0: the app faces clients itself.
+  TRUST_PROXY: variable(proxyCount, 0),
+  // Overrides of the rate limits' counts (lib/rate-limit-policies.ts).
+  RATE_LIMITS: variable(rateLimits, {} as RateLimitOverrides),
+  // scrypt's N as a power of two. 17 is OWASP's recommendation; tests lower it to run fast.
+  PASSWORD_HASH_COST: variable(wholeNumber({ min: 14, max: 20 }), 17),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   STUDY_CLOSED: 410,
   // A worker's daily cap in a project: they may come back tomorrow (UTC).
   DAILY_CAP_REACHED: 429,
+  // Too many attempts or requests in a short time (lib/rate-limit.ts); carries the seconds to wait.
+  RATE_LIMITED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -26,12 +28,15 @@ export type ErrorDetail = { line?: number; field?: string; message: string };
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
+  /** When to ask again, for refusals that end by themselves: HTTP answers send it as Retry-After. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], { retryAfterSeconds }: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get status(): number {

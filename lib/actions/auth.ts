@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { signInRateLimitedMessage, signInRetryAfter } from "@/lib/auth/sign-in-errors";
 
 export async function signInAction(formData: FormData): Promise<ActionResult<never>> {
   try {
@@ -12,10 +13,16 @@ export async function signInAction(formData: FormData): Promise<ActionResult<nev
       redirectTo: safeRedirect(formData.get("callbackUrl")),
     });
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, code: "UNAUTHENTICATED", error: "Wrong email or password, or the account is blocked.", details: [] };
+    if (error instanceof AuthError) return signInRefusal(error);
     throw error;
   }
   throw new Error("signIn returned without redirecting");
+}
+
+function signInRefusal(error: AuthError): ActionResult<never> {
+  const retryAfter = signInRetryAfter(error);
+  if (retryAfter !== null) return { ok: false, code: "RATE_LIMITED", error: signInRateLimitedMessage(retryAfter), details: [] };
+  return { ok: false, code: "UNAUTHENTICATED", error: "Wrong email or password, or the account is blocked.", details: [] };
 }
 
 export async function signOutAction() {

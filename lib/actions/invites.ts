@@ -1,11 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { signInRetryAfter } from "@/lib/auth/sign-in-errors";
+import { clientAddress } from "@/lib/client-address";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { signUpWithInvite } from "@/lib/data/invite-sign-up";
 import { createInvite, revokeInvite } from "@/lib/data/invites";
 import { isAppError } from "@/lib/errors";
+import { describeWait } from "@/lib/rate-limit";
 
 export async function createInviteAction(formData: FormData) {
   const result = await runAction("user:manage", async (actor) => {
@@ -43,12 +48,25 @@ export async function signUpAction(secret: string, formData: FormData): Promise<
     passwordAgain: String(formData.get("passwordAgain") ?? ""),
   };
   try {
-    await signUpWithInvite({ secret, input });
+    await signUpWithInvite({ secret, input, clientAddress: clientAddress(await headers()) });
   } catch (error) {
     if (isAppError(error)) return { ok: false, code: error.code, error: error.message, details: error.details };
     console.error(error);
     return { ok: false, code: "INTERNAL", error: "Something went wrong on the server; it has been logged", details: [] };
   }
-  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
+  return signInNewAccount(input);
+}
+
+// The account is made; a sign-in refused by the rate limit on this address (many sign-ins failed
+// from it just now) only has to wait.
+async function signInNewAccount({ email, password }: { email: string; password: string }): Promise<ActionResult<never>> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: "/" });
+  } catch (error) {
+    const retryAfter = error instanceof AuthError ? signInRetryAfter(error) : null;
+    if (retryAfter === null) throw error;
+    const message = `Your account is ready; too many sign-ins failed from your network just now, so sign in in ${describeWait(retryAfter)}`;
+    return { ok: false, code: "RATE_LIMITED", error: message, details: [] };
+  }
   throw new Error("signIn returned without redirecting");
 }

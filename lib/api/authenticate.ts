@@ -3,12 +3,14 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { findActorByTokenSecret, type TokenActor } from "@/lib/data/api-tokens";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/rate-limit";
 
 export type RequestActor = Actor & { scopes: string[] | null };
 
 /**
- * A Bearer token, or else the browser's session cookie. A cookie-authenticated request that
- * changes something must come from our own pages (same origin), so other sites cannot forge it.
+ * A Bearer token (RATE_LIMITED past its requests a minute), or else the browser's session cookie. A
+ * cookie-authenticated request that changes something must come from our own pages (same origin), so
+ * other sites cannot forge it.
  */
 export async function authenticateRequest(request: Request): Promise<RequestActor | null> {
   const header = request.headers.get("authorization");
@@ -19,6 +21,8 @@ export async function authenticateRequest(request: Request): Promise<RequestActo
     }
     const actor: TokenActor | null = await findActorByTokenSecret(secret.trim());
     if (!actor) throw new AppError("UNAUTHENTICATED", "This API token is not valid (revoked, mistyped, or its owner is blocked)");
+    // Counted once the token is known good, so made-up tokens add no counters; the key is hashed before it is stored.
+    await enforceRateLimit({ policy: "api-token", key: secret.trim() });
     return actor;
   }
   const user = await getCurrentUser();

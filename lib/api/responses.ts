@@ -7,7 +7,8 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 /** The one translation of errors to HTTP: known ones keep their code and details, the rest are logged. */
 export function errorResponse(error: unknown): Response {
   if (isAppError(error)) {
-    return jsonResponse({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+    const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { "retry-after": String(error.retryAfterSeconds) };
+    return jsonResponse({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status, headers });
   }
   console.error(error);
   return jsonResponse({ error: { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" } }, { status: 500 });

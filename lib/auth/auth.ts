@@ -2,13 +2,24 @@
 // role is read from the database on every request (lib/auth/session.ts), so role changes and
 // blocks take effect at once. Workers from crowd platforms sign in with no password through the
 // "platform" provider, which accepts only a short-lived ticket the server itself signed.
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/prisma";
 import { verifyPlatformTicket } from "@/lib/auth/platform-ticket";
+import { rateLimitedSignInCode } from "@/lib/auth/sign-in-errors";
+import { clientAddress } from "@/lib/client-address";
 import { requireAuthSecret } from "@/lib/env";
 import { findActiveUserById, verifyCredentials } from "@/lib/data/users";
+import { isAppError } from "@/lib/errors";
+
+// Auth.js passes on only its own errors' codes (lib/auth/sign-in-errors.ts says where they go).
+class SignInRateLimited extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = rateLimitedSignInCode(retryAfterSeconds);
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: PrismaAdapter(db()),
@@ -20,7 +31,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => verifyCredentials(credentials),
+      authorize: async (credentials, request) => {
+        try {
+          return await verifyCredentials({ credentials, clientAddress: clientAddress(request.headers) });
+        } catch (error) {
+          if (isAppError(error) && error.code === "RATE_LIMITED") throw new SignInRateLimited(error.retryAfterSeconds ?? 60);
+          throw error;
+        }
+      },
     }),
     Credentials({
       id: "platform",

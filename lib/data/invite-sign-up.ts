@@ -10,6 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { signUpSchema } from "@/lib/validations/user";
 import { parseInput } from "@/lib/validations/parse";
+import { enforceRateLimit } from "@/lib/rate-limit";
 
 export type InviteLink = { status: InviteStatus | "unknown"; role: Role | null; groupName: string | null };
 
@@ -33,12 +34,18 @@ export const findInviteLink = cache(async (secret: string): Promise<InviteLink> 
 /**
  * Creates an account through an invite, all or nothing: the use is counted by a conditional UPDATE
  * (uses < max_uses, not expired, not revoked), so two people racing for a single-use link cannot
- * both get in; a refused email rolls the use back.
+ * both get in; a refused email rolls the use back. Attempts are limited per client address, and
+ * per invite once it is known live.
  */
-export async function signUpWithInvite({ secret, input }: { secret: string; input: unknown }): Promise<Actor> {
+export async function signUpWithInvite({ secret, input, clientAddress }: { secret: string; input: unknown; clientAddress: string }): Promise<Actor> {
   const { email, name, password } = parseInput(signUpSchema, input);
-  const passwordHash = await hashPassword(password);
+  await enforceRateLimit({ policy: "invite-sign-up-client", key: clientAddress });
+  // Before the password is hashed (128 MiB, a third of a second): a dead or made-up link costs no scrypt work.
+  const { status } = await findInviteLink(secret);
+  if (status !== "live") throw new AppError("GONE", DEAD_INVITE_REASONS[status]);
   const tokenHash = hashTokenSecret(secret);
+  await enforceRateLimit({ policy: "invite-sign-up-invite", key: tokenHash });
+  const passwordHash = await hashPassword(password);
   try {
     return await db().$transaction(async (tx) => {
       const [invite] = await tx.$queryRaw<{ id: string; role: Role; group_id: string | null }[]>`

@@ -6,6 +6,8 @@ import { verifyCredentials } from "@/lib/data/users";
 import { db } from "@/lib/db/prisma";
 import { createTestUser, uniqueEmail } from "@/lib/testing/factories";
 
+// Each run counts its own attempts: the rate limits are per client address.
+const clientAddress = `invites-test-${crypto.randomUUID()}`;
 const signUp = (email: string) => ({ email, name: "New Person", password: "long-enough-pass", passwordAgain: "long-enough-pass" });
 
 async function newInvite(input: Record<string, unknown> = {}) {
@@ -46,19 +48,19 @@ describe("signUpWithInvite", () => {
     const { invite, secret } = await createInvite({ actor: admin, input: { role: "RESEARCHER", maxUses: 1, expiresInDays: 7, groupId: group.id } });
     const email = uniqueEmail("invited");
 
-    const user = await signUpWithInvite({ secret, input: { ...signUp(email.toUpperCase()), role: "ADMIN" } });
+    const user = await signUpWithInvite({ secret, clientAddress, input: { ...signUp(email.toUpperCase()), role: "ADMIN" } });
 
     expect(user).toMatchObject({ email, role: "RESEARCHER", name: "New Person" });
     expect(await db().groupMember.findMany({ where: { userId: user.id }, select: { groupId: true } })).toEqual([{ groupId: group.id }]);
     expect((await storedInvite(invite.id)).uses).toBe(1);
-    expect(await verifyCredentials({ email, password: "long-enough-pass" })).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ credentials: { email, password: "long-enough-pass" }, clientAddress })).toMatchObject({ id: user.id });
     expect((await findInviteLink(secret)).status).toBe("used-up");
   });
 
   it("lets only one of two people racing for a single-use link in", async () => {
     const { invite, secret } = await newInvite();
     const emails = [uniqueEmail("race"), uniqueEmail("race")];
-    const results = await Promise.allSettled(emails.map((email) => signUpWithInvite({ secret, input: signUp(email) })));
+    const results = await Promise.allSettled(emails.map((email) => signUpWithInvite({ secret, clientAddress, input: signUp(email) })));
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "GONE" } });
     expect(await db().user.count({ where: { email: { in: emails } } })).toBe(1);
@@ -67,10 +69,10 @@ describe("signUpWithInvite", () => {
 
   it("counts the uses of a link for several people and refuses the one too many", async () => {
     const { invite, secret } = await newInvite({ maxUses: 3 });
-    for (let n = 0; n < 3; n++) await signUpWithInvite({ secret, input: signUp(uniqueEmail("multi")) });
+    for (let n = 0; n < 3; n++) await signUpWithInvite({ secret, clientAddress, input: signUp(uniqueEmail("multi")) });
     expect((await storedInvite(invite.id)).uses).toBe(3);
     const late = uniqueEmail("late");
-    await expect(signUpWithInvite({ secret, input: signUp(late) })).rejects.toMatchObject({
+    await expect(signUpWithInvite({ secret, clientAddress, input: signUp(late) })).rejects.toMatchObject({
       code: "GONE",
       message: expect.stringContaining("already been used"),
     });
@@ -81,7 +83,7 @@ describe("signUpWithInvite", () => {
   it("refuses an expired link and a revoked one, and says which", async () => {
     const expired = await newInvite();
     await db().invite.update({ where: { id: expired.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(signUpWithInvite({ secret: expired.secret, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
+    await expect(signUpWithInvite({ secret: expired.secret, clientAddress, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
       code: "GONE",
       message: expect.stringContaining("expired"),
     });
@@ -89,7 +91,7 @@ describe("signUpWithInvite", () => {
 
     const revoked = await newInvite({ maxUses: 10 });
     await revokeInvite({ actor: revoked.admin, input: { inviteId: revoked.invite.id } });
-    await expect(signUpWithInvite({ secret: revoked.secret, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
+    await expect(signUpWithInvite({ secret: revoked.secret, clientAddress, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
       code: "GONE",
       message: expect.stringContaining("withdrawn"),
     });
@@ -100,7 +102,7 @@ describe("signUpWithInvite", () => {
 
   it("says an unknown link is unknown", async () => {
     expect(await findInviteLink("not-a-real-secret")).toEqual({ status: "unknown", role: null, groupName: null });
-    await expect(signUpWithInvite({ secret: "not-a-real-secret", input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
+    await expect(signUpWithInvite({ secret: "not-a-real-secret", clientAddress, input: signUp(uniqueEmail("x")) })).rejects.toMatchObject({
       code: "GONE",
       message: expect.stringContaining("not known"),
     });
@@ -109,7 +111,7 @@ describe("signUpWithInvite", () => {
   it("refuses an email already registered and gives the use back", async () => {
     const existing = await createTestUser();
     const { invite, secret } = await newInvite();
-    await expect(signUpWithInvite({ secret, input: signUp(existing.email) })).rejects.toMatchObject({
+    await expect(signUpWithInvite({ secret, clientAddress, input: signUp(existing.email) })).rejects.toMatchObject({
       code: "CONFLICT",
       details: [{ field: "email", message: "already registered" }],
     });
@@ -119,7 +121,7 @@ describe("signUpWithInvite", () => {
 
   it("refuses passwords that differ, naming the field, and uses nothing", async () => {
     const { invite, secret } = await newInvite();
-    await expect(signUpWithInvite({ secret, input: { ...signUp(uniqueEmail("x")), passwordAgain: "something-else" } })).rejects.toMatchObject({
+    await expect(signUpWithInvite({ secret, clientAddress, input: { ...signUp(uniqueEmail("x")), passwordAgain: "something-else" } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: [expect.objectContaining({ field: "passwordAgain" })],
     });

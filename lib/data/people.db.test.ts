@@ -90,12 +90,14 @@ describe("blockUser", () => {
     const { secret } = await createApiToken({ actor: worker, input: { name: "script", scopes: ["tasks"] } });
     await blockUser({ actor: admin, input: { userId: worker.id } });
     expect(await findActiveUserById(worker.id)).toBeNull();
-    expect(await verifyCredentials({ email: worker.email, password: "test-password" })).toBeNull();
+    expect(await verifyCredentials({ credentials: { email: worker.email, password: "test-password" }, clientAddress: "people-test" })).toBeNull();
     expect(await findActorByTokenSecret(secret)).toBeNull();
 
     await unblockUser({ actor: admin, input: { userId: worker.id } });
     expect(await findActiveUserById(worker.id)).toMatchObject({ id: worker.id });
-    expect(await verifyCredentials({ email: worker.email, password: "test-password" })).toMatchObject({ id: worker.id });
+    expect(await verifyCredentials({ credentials: { email: worker.email, password: "test-password" }, clientAddress: "people-test" })).toMatchObject({
+      id: worker.id,
+    });
     expect(await findActorByTokenSecret(secret)).toMatchObject({ id: worker.id });
   });
 

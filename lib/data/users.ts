@@ -1,9 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from "@/lib/auth/password";
 import { db, pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/rate-limit";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema, signInSchema, type CreateUserInput } from "@/lib/validations/user";
 import { parseInput } from "@/lib/validations/parse";
@@ -36,16 +37,32 @@ export async function findActiveUserById(id: string): Promise<Actor | null> {
   return user ?? null;
 }
 
-export async function verifyCredentials(credentials: unknown): Promise<Actor | null> {
+/**
+ * Sign-in by email and password. Each attempt counts against the client's address and the email
+ * (RATE_LIMITED past either limit); a right password takes its attempt back. An email without an
+ * account costs the same scrypt work and counts the same, so neither the time a refusal takes nor
+ * the limits tell which accounts exist.
+ */
+export async function verifyCredentials({ credentials, clientAddress }: { credentials: unknown; clientAddress: string }): Promise<Actor | null> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
-  const user = await db().user.findUnique({
-    where: { email: parsed.data.email },
-    select: { ...actorSelect, passwordHash: true, blockedAt: true },
-  });
-  if (!user?.passwordHash || user.blockedAt) return null;
-  if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+  const { email, password } = parsed.data;
+  const counted = await enforceRateLimit([
+    { policy: "sign-in-client", key: clientAddress },
+    { policy: "sign-in-email", key: email },
+  ]);
+  const user = await db().user.findUnique({ where: { email }, select: { ...actorSelect, passwordHash: true, blockedAt: true } });
+  const right = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyDummyPassword(password);
+  if (!user?.passwordHash || !right || user.blockedAt) return null;
+  await counted.refund();
+  if (needsRehash(user.passwordHash)) await upgradePasswordHash({ userId: user.id, oldHash: user.passwordHash, password });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+// A hash made at an older, cheaper cost is redone once the password is known right. Only while it is
+// still the hash just checked: a password changed in the meantime is not put back.
+async function upgradePasswordHash({ userId, oldHash, password }: { userId: string; oldHash: string; password: string }) {
+  await db().user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: await hashPassword(password) } });
 }
 
 /** For the command line, which names people by email. */

@@ -4,9 +4,11 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { createPlatformTicket } from "@/lib/auth/platform-ticket";
+import { clientAddress } from "@/lib/client-address";
 import { enterStudy, type StudyEntry } from "@/lib/data/studies-entry";
 import { isAppError } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
+import { enforceRateLimit } from "@/lib/rate-limit";
 import { entryPageResponse } from "./entry-page-response";
 
 export function queryOf(request: Request): Record<string, string> {
@@ -21,6 +23,23 @@ export function invalidLinkResponse(error: z.ZodError): Response {
       "The link from the platform is missing a parameter or has one we cannot use. Open the study again from the platform; if this keeps happening, tell the researchers.",
     details: fieldErrorsFromZod(error).map((d) => (d.field ? `${d.field} ${d.message}` : d.message)),
   });
+}
+
+/**
+ * A study link's rate limits, per client address and per study (each entry may make an account):
+ * past either, a plain page with 429 and Retry-After; null lets the entry go on.
+ */
+export async function limitStudyEntry(request: Request, studyId: string): Promise<Response | null> {
+  try {
+    await enforceRateLimit([
+      { policy: "study-entry-client", key: clientAddress(request.headers) },
+      { policy: "study-entry-study", key: studyId },
+    ]);
+    return null;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "RATE_LIMITED") throw error;
+    return entryPageResponse({ status: 429, title: "Please wait a moment", message: `${error.message}.`, retryAfterSeconds: error.retryAfterSeconds });
+  }
 }
 
 export async function enterAndSignIn(entry: StudyEntry): Promise<Response> {

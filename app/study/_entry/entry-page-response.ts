@@ -6,9 +6,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-type EntryPage = { status: number; title: string; message: string; details?: string[]; link?: { href: string; label: string } };
+type EntryPage = { status: number; title: string; message: string; details?: string[]; link?: { href: string; label: string }; retryAfterSeconds?: number };
 
-export function entryPageResponse({ status, title, message, details = [], link }: EntryPage): Response {
+export function entryPageResponse({ status, title, message, details = [], link, retryAfterSeconds }: EntryPage): Response {
   const list = details.length > 0 ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>` : "";
   const action = link ? `<p><a href="${escapeHtml(link.href)}" target="_blank" rel="noopener">${escapeHtml(link.label)}</a></p>` : "";
   const html = `<!doctype html>
@@ -16,5 +16,7 @@ export function entryPageResponse({ status, title, message, details = [], link }
 <title>${escapeHtml(title)} · Preflab</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#0f172a;line-height:1.5}h1{font-size:1.4rem}a{display:inline-block;background:#4f46e5;color:#fff;padding:.5rem 1rem;border-radius:.25rem;text-decoration:none}</style>
 </head><body><main><h1>${escapeHtml(title)}</h1><p role="${status >= 400 ? "alert" : "status"}">${escapeHtml(message)}</p>${list}${action}</main></body></html>`;
-  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+  if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
+  return new Response(html, { status, headers });
 }

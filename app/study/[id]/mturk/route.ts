@@ -2,7 +2,7 @@
 // (a preview has assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE and no workerId).
 import { redirect } from "next/navigation";
 import { entryPageResponse } from "@/app/study/_entry/entry-page-response";
-import { enterAndSignIn, invalidLinkResponse, queryOf } from "@/app/study/_entry/enter-study-route";
+import { enterAndSignIn, invalidLinkResponse, limitStudyEntry, queryOf } from "@/app/study/_entry/enter-study-route";
 import { env } from "@/lib/env";
 import { isMturkPreview, mturkEntrySchema } from "@/lib/validations/study";
 
@@ -11,6 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const query = queryOf(request);
   // A preview stores nothing and signs no one in: the worker must accept the HIT first.
   if (isMturkPreview(query)) redirect(`/study/${encodeURIComponent(id)}/preview`);
+  // After the preview, which stores nothing: workers browsing HITs do not use up the study's entries.
+  const limited = await limitStudyEntry(request, id);
+  if (limited) return limited;
   const parsed = mturkEntrySchema({ extraSubmitOrigins: env().MTURK_SUBMIT_HOSTS }).safeParse(query);
   if (!parsed.success) return invalidLinkResponse(parsed.error);
   const { workerId, assignmentId, hitId, turkSubmitTo } = parsed.data;
