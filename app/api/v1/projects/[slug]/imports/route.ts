@@ -21,8 +21,9 @@ function mappingFromQuery(text: string | null): unknown {
 /**
  * One request for scripts: POST the file itself as the body
  * (?format=auto|hh-rlhf|preflab|trl|csv&map=...&name=...&skipDuplicates=1&activate=1). It is read as
- * a stream, never whole; a file with any bad line is refused with every error and nothing stored.
- * The batch is a DRAFT unless activate=1.
+ * a stream, never whole, and never past 1 GB (413, before reading when Content-Length says so); a
+ * file with any bad line is refused with every error and nothing stored. The batch is a DRAFT
+ * unless activate=1.
  */
 export const POST = apiRoute<{ slug: string }>("batch:import", async ({ request, actor, params }) => {
   const query = new URL(request.url).searchParams;
@@ -38,6 +39,7 @@ export const POST = apiRoute<{ slug: string }>("batch:import", async ({ request,
     actor,
     projectSlug: params.slug,
     source: Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>),
+    totalBytes: Number(request.headers.get("content-length")) || null,
     batchName: input.name || `Import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
     format: input.format,
     mapping: input.mapping,
