@@ -5,8 +5,6 @@ import { readTextLines } from "@/lib/formats/text-lines";
 
 export type JsonlLine = { line: number; value: unknown } | { line: number; error: string };
 
-export { MAX_LINE_BYTES };
-
 export async function* readJsonlLines(input: Readable | AsyncIterable<Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<JsonlLine> {
   for await (const entry of readTextLines(input, maxLineBytes)) {
     if ("error" in entry) {
