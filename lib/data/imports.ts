@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { pool } from "@/lib/db/prisma";
 import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { can } from "@/lib/auth/permissions";
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { ImportFormat } from "@/lib/formats/import-formats";
 import type { Actor } from "@/lib/data/users";
 import { findProjectBySlug } from "@/lib/data/projects";
-import { scanImport, type ScanOptions } from "@/lib/data/imports-scan";
+import { assertImportable, assertSizeAllowed, scanImport, type ImportProgress, type ProjectRef, type ScanOptions } from "@/lib/data/imports-scan";
 import { insertImportAudit, insertItemChunk } from "@/lib/data/imports-sql";
 
 export { MAX_REPORTED_ERRORS, type ImportProgress } from "@/lib/data/imports-scan";
@@ -32,8 +33,15 @@ export type ImportOptions = Omit<ScanOptions, "project"> & {
   uploadId?: string;
 };
 
+/** An import whose transaction is open, its locks held and its checks passed: run() reads the file into it. */
+export type StartedImport = { run: (onProgress?: (progress: ImportProgress) => void) => Promise<ImportResult> };
+
 export function assertMayImport(actor: Actor) {
   if (!can(actor.role, "batch:import")) throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not import batches`);
+}
+
+export function uploadAlreadyImported(batchId: string) {
+  return new AppError("GONE", `This upload was already imported as batch ${batchId}`, [{ field: "batchId", message: batchId }]);
 }
 
 /**
@@ -42,19 +50,50 @@ export function assertMayImport(actor: Actor) {
  * it stores nothing. The batch is a DRAFT unless asked to activate; an admin activates it later.
  */
 export async function importItems(options: ImportOptions): Promise<ImportResult> {
+  return (await startImport(options)).run();
+}
+
+/**
+ * The part of an import that is decided before the file is read: the role, the project, and the
+ * transaction with its locks. A route answers these refusals with their HTTP status, and only
+ * then starts streaming the progress of run().
+ */
+export async function startImport(options: ImportOptions): Promise<StartedImport> {
   assertMayImport(options.actor);
   const project = await findProjectBySlug({ slug: options.projectSlug });
-  const skipDuplicates = options.skipDuplicates ?? false;
-  const status = options.activate ? "ACTIVE" : "DRAFT";
-  const batchId = randomUUID();
+  assertImportable(project);
+  assertSizeAllowed(options);
   const client = await pool().connect();
-  let batchInserted = false;
-  let itemCount = 0;
   try {
     await client.query("BEGIN");
     // One import at a time per project: duplicates are found against committed items, so two
     // imports of the same file at once would otherwise both store it. Imports are rare; waiting is fine.
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`import:${project.id}`]);
+    if (options.uploadId) await lockWaitingUpload(client, options.uploadId);
+  } catch (error) {
+    await rollbackAndRelease(client);
+    throw error;
+  }
+  return { run: (onProgress = options.onProgress) => runImport(client, project, { ...options, onProgress }) };
+}
+
+/**
+ * Locks the staged upload's row until the import commits: a second commit of it (a double click,
+ * a retry) waits here and then finds it imported, so a file becomes one batch, never two.
+ */
+async function lockWaitingUpload(client: pg.PoolClient, uploadId: string) {
+  const { rows } = await client.query<{ batch_id: string | null }>("SELECT batch_id FROM uploads WHERE id = $1 FOR UPDATE", [uploadId]);
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "No such upload: it may have expired (uploads are kept for a day); upload the file again");
+  if (rows[0].batch_id) throw uploadAlreadyImported(rows[0].batch_id);
+}
+
+async function runImport(client: pg.PoolClient, project: ProjectRef, options: ImportOptions): Promise<ImportResult> {
+  const skipDuplicates = options.skipDuplicates ?? false;
+  const status = options.activate ? "ACTIVE" : "DRAFT";
+  const batchId = randomUUID();
+  let batchInserted = false;
+  let itemCount = 0;
+  try {
     const scan = await scanImport({ ...options, project }, async (rows) => {
       if (!batchInserted) {
         // The format is known by the first chunk; it is only a label on the batch, set again at the end.

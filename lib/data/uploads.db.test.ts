@@ -5,9 +5,10 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { errorResponse } from "@/lib/api/responses";
-import { checkUpload, commitUpload, deleteStaleUploads, saveUpload } from "@/lib/data/uploads";
+import { checkUpload, commitUpload, deleteStaleUploads, saveUpload, startUploadCheck, startUploadCommit } from "@/lib/data/uploads";
 import { uploadFilePath } from "@/lib/data/uploads-files";
 import { db } from "@/lib/db/prisma";
+import { gzipBomb } from "@/lib/testing/bad-import-files";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
 
 let directory: string;
@@ -106,6 +107,65 @@ describe("staged uploads", () => {
       ["hello", 1],
       ["go away", 2],
     ]);
+  });
+
+  it("imports an upload committed twice at once (a double click) as one batch, and refuses the other GONE", async () => {
+    const { project, actor } = await setUp();
+    const staged = await saveUpload({ actor, projectSlug: project.slug, body: body(GOOD.join("\n")), filename: "twice.jsonl" });
+    const commit = () => commitUpload({ actor, uploadId: staged.uploadId, request: { ...DEFAULTS, activate: false } });
+    const outcomes = await Promise.allSettled([commit(), commit()]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const winner = outcomes.find((o) => o.status === "fulfilled") as PromiseFulfilledResult<{ batchId: string }>;
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({
+      reason: { code: "GONE", status: 410, details: [{ field: "batchId", message: winner.value.batchId }] },
+    });
+    expect(await db().batch.count({ where: { projectId: project.id } })).toBe(1);
+    expect(await db().item.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
+  it("refuses, before any reading begins, what is known without the file: an imported upload, a mapping the header lacks", async () => {
+    const { project, actor } = await setUp();
+    const staged = await saveUpload({ actor, projectSlug: project.slug, body: body(GOOD.join("\n")), filename: "once.jsonl" });
+    await commitUpload({ actor, uploadId: staged.uploadId, request: { ...DEFAULTS, activate: false } });
+    // The start functions are what routes await before they begin an NDJSON answer.
+    await expect(startUploadCommit({ actor, uploadId: staged.uploadId, request: { ...DEFAULTS, activate: false } })).rejects.toMatchObject({ code: "GONE" });
+    await expect(startUploadCheck({ actor, uploadId: staged.uploadId, request: DEFAULTS })).rejects.toMatchObject({ code: "GONE" });
+
+    const csv = await saveUpload({ actor, projectSlug: project.slug, body: body("\nq,x,y\nQ,a,b\n"), filename: "pairs.csv" });
+    const mapping = { prompt: "question", responses: [{ text: "x" }, { text: "z" }] };
+    await expect(startUploadCheck({ actor, uploadId: csv.uploadId, request: { format: "csv", mapping, skipDuplicates: false } })).rejects.toMatchObject({
+      code: "INVALID_FILE",
+      details: [
+        { line: 2, field: "question", message: 'no column named "question" in the header (q, x, y)' },
+        { line: 2, field: "z", message: 'no column named "z" in the header (q, x, y)' },
+      ],
+    });
+    const researcher = await createTestUser("RESEARCHER");
+    await expect(startUploadCheck({ actor: researcher, uploadId: csv.uploadId, request: DEFAULTS })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db().batch.count({ where: { projectId: project.id } })).toBe(1);
+  });
+
+  it("sniffs a gzip bomb within the limits, and its check refuses it", async () => {
+    const { project, actor } = await setUp();
+    const bomb = await saveUpload({ actor, projectSlug: project.slug, body: body(gzipBomb(GOOD[0])), filename: "bomb.jsonl.gz" });
+    expect(bomb).toMatchObject({ format: "preflab", gzip: true });
+    const bare = await saveUpload({ actor, projectSlug: project.slug, body: body(gzipBomb("")), filename: "bare.gz" });
+    expect(bare).toMatchObject({ format: null, gzip: true });
+    await expect(checkUpload({ actor, uploadId: bomb.uploadId, request: DEFAULTS })).rejects.toMatchObject({
+      code: "INVALID_FILE",
+      details: [
+        { line: 2, message: "line is longer than 16 MB" },
+        { line: 2, message: expect.stringMatching(/^decompressed, the file grows past/) },
+      ],
+    });
+  });
+
+  it("takes no upload for a live-conversation project", async () => {
+    const { actor } = await setUp();
+    const live = await createTestProject({ judgmentKind: "DIALOGUE" });
+    const upload = saveUpload({ actor, projectSlug: live.slug, body: body(GOOD.join("\n")), filename: "items.jsonl" });
+    await expect(upload).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db().upload.count({ where: { projectId: live.id } })).toBe(0);
   });
 
   it("deletes staged uploads older than a day that were never imported", async () => {

@@ -84,9 +84,69 @@ describe("readCsvRecords", () => {
   });
 });
 
+describe("readCsvRecords within the limits", () => {
+  const HEADER = "qid,question,a,model_a,b,model_b,winner\n";
+  const readBytes = async (bytes: Buffer, maxRecordBytes?: number) => {
+    const entries = [];
+    for await (const entry of readCsvRecords(Readable.from([bytes]), MAPPING, maxRecordBytes)) entries.push(entry);
+    return entries;
+  };
+
+  it("refuses a cell that is not UTF-8 by line and column, and goes on reading", async () => {
+    const bad = Buffer.concat([Buffer.from("1,Q,"), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from(",,y,,\n")]);
+    const entries = await readBytes(Buffer.concat([Buffer.from(HEADER), bad, Buffer.from("2,Q,x,,y,,\n")]));
+    expect(entries).toEqual([
+      { line: 2, errors: [{ field: "a", message: "not valid UTF-8 (save the file as UTF-8)" }] },
+      expect.objectContaining({ line: 3, item: expect.anything() }),
+    ]);
+  });
+
+  it("refuses a header that is not UTF-8", async () => {
+    expect(await readBytes(Buffer.concat([Buffer.from([0xc3, 0x28]), Buffer.from(",a\n1,2\n")]))).toEqual([
+      { line: 1, errors: [{ message: "the header is not valid UTF-8 (save the file as UTF-8)" }] },
+    ]);
+  });
+
+  it("names the column of a NUL, mapped or not", async () => {
+    const entries = await read(`${HEADER}1,Q\u0000,x,,y,m\u0000,\n`);
+    expect(entries).toEqual([
+      {
+        line: 2,
+        errors: [
+          { field: "question", message: "contains a NUL character (\\u0000), which cannot be stored" },
+          { field: "model_b", message: "contains a NUL character (\\u0000), which cannot be stored" },
+        ],
+      },
+    ]);
+  });
+
+  it("stops at a record over the size limit, quoted or not, naming its line", async () => {
+    const long = "x".repeat(500);
+    expect(await readBytes(Buffer.from(`${HEADER}1,Q,x,,y,,\n2,Q,${long},,y,,\n3,Q,x,,y,,\n`), 200)).toEqual([
+      expect.objectContaining({ line: 2, item: expect.anything() }),
+      { line: 3, errors: [{ message: "line is longer than 200 bytes" }] },
+    ]);
+    const quoted = await readBytes(Buffer.from(`${HEADER}1,"Q${"\n".repeat(300)}",x,,y,,\n`), 200);
+    expect(quoted).toEqual([{ line: expect.any(Number), errors: [{ message: "line is longer than 200 bytes" }] }]);
+  });
+
+  it("stops at a record with more columns than any import needs", async () => {
+    expect(await read(`${HEADER}${",".repeat(5000)}\n`)).toEqual([{ line: 2, errors: [{ message: "has more than 1000 columns" }] }]);
+  });
+
+  it("reports CSV errors in file order with the rows around them", async () => {
+    const entries = await read(`${HEADER}1,Q,x,,y,,\n2,Q,x",,y,,\n3,Q,x,,y,,\n`);
+    expect(entries.map((entry) => [entry.line, "item" in entry])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+  });
+});
+
 describe("readCsvHeader", () => {
   it("reads quoted column names and stops", async () => {
-    expect(await readCsvHeader(Readable.from([Buffer.from('\uFEFF"the, prompt",b\n1,2\n')]))).toEqual(["the, prompt", "b"]);
+    expect(await readCsvHeader(Readable.from([Buffer.from('\uFEFF"the, prompt",b\n1,2\n')]))).toEqual({ line: 1, columns: ["the, prompt", "b"] });
   });
 });
 

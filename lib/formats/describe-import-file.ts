@@ -1,15 +1,17 @@
 // What an uploaded file looks like from its first line: the format to propose and, for CSV, the
-// header columns the mapping form offers.
+// header columns the mapping form offers. It reads within the import limits (a first line of at
+// most MAX_LINE_BYTES, gzip within its ratio), so a hostile upload cannot stop the server here.
 import type { Readable } from "node:stream";
-import { createInterface } from "node:readline";
 import { readCsvHeader } from "@/lib/formats/csv-records";
 import { openImportSource } from "@/lib/formats/gzip-source";
 import { detectImportFormat, type ImportFormat } from "@/lib/formats/import-formats";
+import { readTextLines } from "@/lib/formats/text-lines";
 
 export type FileDescription = { format: ImportFormat | null; gzip: boolean; columns: string[] | null };
 
-// Content that does not decode (bad gzip, bad CSV) only means the format is unknown; a failure to read
-// the file itself (EIO, EACCES: an error with a system call) is the server's, and is thrown.
+// Content that does not decode (bad gzip, bad CSV, a line over the limit) only means the format is
+// unknown; a failure to read the file itself (EIO, EACCES: an error with a system call) is the
+// server's, and is thrown.
 function unlessReadFailure<T>(value: T) {
   return (error: unknown): T => {
     if (typeof (error as NodeJS.ErrnoException | null)?.syscall === "string") throw error;
@@ -17,32 +19,33 @@ function unlessReadFailure<T>(value: T) {
   };
 }
 
+/** The first line that is not blank, or null when there is none or it cannot be read within the limits. */
+async function readFirstLine(stream: Readable): Promise<string | null> {
+  try {
+    for await (const entry of readTextLines(stream)) {
+      if ("error" in entry) return null;
+      if (entry.text.trim() !== "") return entry.text.replace(/^\uFEFF/, "");
+    }
+    return null;
+  } finally {
+    stream.destroy();
+  }
+}
+
 export async function describeImportFile(open: () => Readable): Promise<FileDescription> {
   const first = await openImportSource(open());
-  const lines = createInterface({ input: first.stream, crlfDelay: Infinity });
-  let firstLine: string | null = null;
-  try {
-    for await (const text of lines) {
-      if (text.trim() === "") continue;
-      firstLine = text.replace(/^\uFEFF/, "");
-      break;
-    }
-  } catch (error) {
-    return unlessReadFailure({ format: null, gzip: first.gzip, columns: null })(error);
-  } finally {
-    lines.close();
-    first.stream.destroy();
-  }
-  if (firstLine === null) return { format: null, gzip: first.gzip, columns: null };
+  const unknown = { format: null, gzip: first.gzip, columns: null };
+  const firstLine = await readFirstLine(first.stream).catch(unlessReadFailure(null));
+  if (firstLine === null) return unknown;
   if (firstLine.trimStart().startsWith("{")) {
     try {
       return { format: detectImportFormat(JSON.parse(firstLine)), gzip: first.gzip, columns: null };
     } catch {
-      return { format: null, gzip: first.gzip, columns: null }; // a first line that is not JSON: no format to propose
+      return unknown; // a first line that is not JSON: no format to propose
     }
   }
   // Not JSON: read the header with the CSV parser itself, so quoted names come out right.
   const second = await openImportSource(open());
-  const columns = await readCsvHeader(second.stream).catch(unlessReadFailure(null));
-  return { format: columns && columns.length > 0 ? "csv" : null, gzip: first.gzip, columns: columns?.map((c) => c.trim()) ?? null };
+  const header = await readCsvHeader(second.stream).catch(unlessReadFailure(null));
+  return header && header.columns.length > 0 ? { format: "csv", gzip: first.gzip, columns: header.columns } : unknown;
 }

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { openImportSource, isGzip } from "@/lib/formats/gzip-source";
+import { DecompressionLimitError, openImportSource, isGzip } from "@/lib/formats/gzip-source";
 import { describeImportFile } from "@/lib/formats/describe-import-file";
 import { readImportRecords } from "@/lib/formats/import-records";
 
@@ -36,6 +36,37 @@ describe("openImportSource", () => {
   });
 });
 
+describe("openImportSource within the gzip limits", () => {
+  const zeros = gzipSync(Buffer.alloc(10 * 1024 * 1024));
+
+  it("stops output that grows past the ratio to what was read, once the free allowance is spent", async () => {
+    const opened = await openImportSource(Readable.from([zeros]), { maxRatio: 100, freeBytes: 1024 * 1024 });
+    await expect(text(opened.stream)).rejects.toBeInstanceOf(DecompressionLimitError);
+    const roomy = await openImportSource(Readable.from([zeros]), { maxRatio: 100, freeBytes: 20 * 1024 * 1024 });
+    expect((await text(roomy.stream)).length).toBe(10 * 1024 * 1024);
+  });
+
+  it("names the line it cut the file in", async () => {
+    const lines = gzipSync(Buffer.concat([Buffer.from("first\nsecond\n"), Buffer.alloc(4 * 1024 * 1024, "\n")]));
+    const opened = await openImportSource(Readable.from([lines]), { maxRatio: 10_000, freeBytes: 0, maxOutputBytes: 1024 * 1024 });
+    // The first 1 MB: "first\nsecond\n" (13 bytes, 2 newlines), then 1 MB less 13 bytes of newlines; cut in the line after.
+    await expect(text(opened.stream)).rejects.toMatchObject({ line: 2 + (1024 * 1024 - 13) + 1 });
+  });
+
+  it("stops output past the absolute cap whatever the ratio", async () => {
+    const opened = await openImportSource(Readable.from([zeros]), { maxRatio: 10_000, freeBytes: 0, maxOutputBytes: 1024 * 1024 });
+    await expect(text(opened.stream)).rejects.toThrow(/past 10000 times its compressed size \(or past 1 MB\)/);
+  });
+
+  it("closes the source when the reader stops early", async () => {
+    const source = Readable.from([zeros.subarray(0, 100), zeros.subarray(100)]);
+    const opened = await openImportSource(source);
+    opened.stream.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(source.destroyed).toBe(true);
+  });
+});
+
 describe("describeImportFile", () => {
   it("proposes the JSONL format from the first record, gzip or not", async () => {
     const line = '{"prompt": "Q", "chosen": "a", "rejected": "b"}\n';
@@ -46,6 +77,17 @@ describe("describeImportFile", () => {
   it("reads a CSV header", async () => {
     const csv = gzipSync("prompt,good,bad\nQ,a,b\n");
     expect(await describeImportFile(() => Readable.from([csv]))).toEqual({ format: "csv", gzip: true, columns: ["prompt", "good", "bad"] });
+  });
+
+  it("proposes no format for a first line over the limit, without reading the rest of it", async () => {
+    // 40 MB of one line in 40 KB of gzip: sniffing stops at 16 MB.
+    const huge = gzipSync(Buffer.alloc(40 * 1024 * 1024, "a"));
+    expect(await describeImportFile(() => Readable.from([huge]))).toEqual({ format: null, gzip: true, columns: null });
+  });
+
+  it("proposes no format for a first line that is not UTF-8", async () => {
+    const bad = Buffer.concat([Buffer.from('{"prompt": "'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('", "chosen": "a", "rejected": "b"}\n')]);
+    expect(await describeImportFile(() => Readable.from([bad]))).toEqual({ format: null, gzip: false, columns: null });
   });
 
   it("proposes no format for content that does not decode, but throws when the file cannot be read", async () => {

@@ -26,10 +26,24 @@ export const importRequestSchema = z
   })
   .refine((value) => value.format !== "csv" || value.mapping !== undefined, { path: ["mapping"], message: "a CSV file needs a column mapping" });
 
+// PostgreSQL's text cannot hold a NUL: refused here, by name, rather than failing the insert.
+const noNul = (value: string) => !value.includes("\u0000");
+const NUL_MESSAGE = "must not contain a NUL character (\\u0000)";
+
 export const commitImportSchema = z.intersection(
   importRequestSchema,
-  z.object({ name: z.string().trim().max(200, "at most 200 characters").optional(), activate: z.boolean().default(false) }),
+  z.object({
+    name: z.string().trim().max(200, "at most 200 characters").refine(noNul, NUL_MESSAGE).optional(),
+    activate: z.boolean().default(false),
+  }),
 );
+
+/** An upload's file name as the client gives it: kept (cut to 255 characters) to name the batch. */
+export const uploadFilenameSchema = z
+  .string()
+  .trim()
+  .refine(noNul, NUL_MESSAGE)
+  .transform((name) => name.slice(0, 255) || "upload");
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 export type CommitImportRequest = z.infer<typeof commitImportSchema>;
 

@@ -1,9 +1,9 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { streamRequestBody } from "@/lib/api/request-body";
 import { apiRoute } from "@/lib/api/route";
 import { jsonResponse } from "@/lib/api/responses";
 import { importItems } from "@/lib/data/imports";
 import { AppError } from "@/lib/errors";
+import { IMPORT_MAX_BYTES } from "@/lib/formats/import-limits";
 import { commitImportSchema, parseMappingText } from "@/lib/validations/import";
 import { parseInput } from "@/lib/validations/parse";
 
@@ -21,8 +21,9 @@ function mappingFromQuery(text: string | null): unknown {
 /**
  * One request for scripts: POST the file itself as the body
  * (?format=auto|hh-rlhf|preflab|trl|csv&map=...&name=...&skipDuplicates=1&activate=1). It is read as
- * a stream, never whole; a file with any bad line is refused with every error and nothing stored.
- * The batch is a DRAFT unless activate=1.
+ * a stream, never whole, and never past 1 GB (413, before reading when Content-Length says so); a
+ * file with any bad line is refused with every error and nothing stored. The batch is a DRAFT
+ * unless activate=1.
  */
 export const POST = apiRoute<{ slug: string }>("batch:import", async ({ request, actor, params }) => {
   const query = new URL(request.url).searchParams;
@@ -34,15 +35,21 @@ export const POST = apiRoute<{ slug: string }>("batch:import", async ({ request,
     name: query.get("name") ?? undefined,
   });
   if (!request.body) throw new AppError("INVALID_FILE", "The request has no file in its body");
-  const result = await importItems({
-    actor,
-    projectSlug: params.slug,
-    source: Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>),
-    batchName: input.name || `Import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
-    format: input.format,
-    mapping: input.mapping,
-    skipDuplicates: input.skipDuplicates,
-    activate: input.activate,
-  });
-  return jsonResponse({ batch: result }, { status: 201 });
+  const body = streamRequestBody(request, IMPORT_MAX_BYTES);
+  try {
+    const result = await importItems({
+      actor,
+      projectSlug: params.slug,
+      source: body.source,
+      totalBytes: body.declaredBytes,
+      batchName: input.name || `Import ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
+      format: input.format,
+      mapping: input.mapping,
+      skipDuplicates: input.skipDuplicates,
+      activate: input.activate,
+    });
+    return jsonResponse({ batch: result }, { status: 201 });
+  } finally {
+    await body.finish();
+  }
 });
