@@ -20,7 +20,7 @@ describe("where npm start listens", () => {
     const lines = describeListening(plan, 3000).join("\n");
     expect(lines).toContain("http://localhost:3000");
     expect(lines).toContain("this machine only");
-    expect(lines).toContain("HOST=0.0.0.0");
+    expect(lines).toContain("block those accounts or set HOST");
   });
 
   it("leaves Next's default, every interface, without demo accounts", () => {

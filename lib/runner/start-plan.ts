@@ -35,7 +35,8 @@ export function describeListening(plan: ListenPlan, port: number): string[] {
   if (plan.because === "demo accounts") {
     return [
       `Preflab is running on ${url}, reachable from this machine only (${LOOPBACK}):`,
-      "  the demo accounts' passwords are public (README.md). Set HOST=0.0.0.0 to listen on every interface.",
+      "  the demo accounts' passwords are public (README.md). To let other machines in, block those accounts or set HOST",
+      "  (0.0.0.0 for every interface).",
     ];
   }
   if (plan.because === "HOST") {
