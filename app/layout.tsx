@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -18,7 +19,10 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the nonce of the request's Content-Security-Policy
+  // (proxy.ts) on its scripts only then, and a page prerendered at build would run no script at all.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

@@ -22,6 +22,7 @@ describe("the environment schema", () => {
       DATABASE_POOL_SIZE: 20,
       AUTH_SECRET: undefined,
       PORT: 3000,
+      HOST: undefined,
       EXPORT_DIR: undefined,
       EXPORT_RETENTION_DAYS: 7,
       UPLOAD_DIR: undefined,
@@ -41,6 +42,7 @@ describe("the environment schema", () => {
       DATABASE_POOL_SIZE: "8",
       AUTH_SECRET,
       PORT: "4000",
+      HOST: " 0.0.0.0 ",
       EXPORT_DIR: "/srv/preflab/exports",
       EXPORT_RETENTION_DAYS: " 30 ",
       UPLOAD_DIR: "",
@@ -57,6 +59,7 @@ describe("the environment schema", () => {
       DATABASE_POOL_SIZE: 8,
       AUTH_SECRET,
       PORT: 4000,
+      HOST: "0.0.0.0",
       EXPORT_DIR: "/srv/preflab/exports",
       EXPORT_RETENTION_DAYS: 30,
       UPLOAD_DIR: undefined,
@@ -71,6 +74,14 @@ describe("the environment schema", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(["127.0.0.1", "::", "[::1]", "fd00::5", "app.internal", "localhost"].map((HOST) => parseEnv({ HOST }).HOST)).toEqual([
+      "127.0.0.1",
+      "::",
+      "::1",
+      "fd00::5",
+      "app.internal",
+      "localhost",
+    ]);
   });
 
   it.each([
@@ -83,6 +94,8 @@ describe("the environment schema", () => {
     ["DATABASE_POOL_SIZE", "500", "DATABASE_POOL_SIZE must be from 1 to 200 connections, got '500'"],
     ["PORT", "http", "PORT must be a whole number, got 'http'"],
     ["PORT", "70000", "PORT must be from 1 to 65535, got '70000'"],
+    ["HOST", "http://0.0.0.0", "HOST must be an address to listen on, like 127.0.0.1, 0.0.0.0 or ::, got 'http://0.0.0.0'"],
+    ["HOST", "0.0.0.0:3000", "HOST must be an address to listen on, like 127.0.0.1, 0.0.0.0 or ::, got '0.0.0.0:3000'"],
     [
       "MTURK_SUBMIT_HOSTS",
       "http://127.0.0.1,localhost:4100",

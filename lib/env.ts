@@ -1,6 +1,7 @@
 // The environment, validated in one place. The server checks it as it starts (instrumentation.ts) and
 // `npm start` before doing any work, so a bad value stops them with a message naming the variable.
 // Secrets stay on the server: nothing here is NEXT_PUBLIC_, and no message repeats a secret or a connection string.
+import { isIP } from "node:net";
 import { z } from "zod";
 import { isRateLimitPolicyName, RATE_LIMIT_POLICY_NAMES, type RateLimitPolicyName } from "@/lib/rate-limit-policies";
 
@@ -78,6 +79,13 @@ function httpOrigin(raw: string): Parsed<string> {
   return { problem: `must be an origin like http://127.0.0.1:3000, got '${raw}'` };
 }
 
+// An address `next start -H` can listen on: an IPv4 or IPv6 address (brackets optional) or a host name.
+function listenHost(raw: string): Parsed<string> {
+  const text = raw.trim().replace(/^\[(.*)\]$/, "$1");
+  if (isIP(text) || /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(text)) return { value: text };
+  return { problem: `must be an address to listen on, like 127.0.0.1, 0.0.0.0 or ::, got '${raw}'` };
+}
+
 // next.config.js joins it to the project folder, so an absolute path or one leaving the folder would not go where it says.
 function buildFolder(raw: string): Parsed<string> {
   if (raw.startsWith("/") || raw.split(/[\\/]/).includes("..")) return { problem: `must be a folder inside the project, like .next-test, got '${raw}'` };
@@ -116,6 +124,8 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: variable(wholeNumber({ min: 1, max: 200, unit: "connections" }), 20),
   AUTH_SECRET: variable(authSecret, undefined),
   PORT: variable(wholeNumber({ min: 1, max: 65535 }), 3000),
+  // Where `npm start` listens; unset, on 127.0.0.1 with the demo accounts and on every interface without.
+  HOST: variable(listenHost, undefined),
   EXPORT_DIR: variable(text, undefined),
   EXPORT_RETENTION_DAYS: variable(wholeNumber({ min: 1, max: 3650, unit: "days" }), 7),
   UPLOAD_DIR: variable(text, undefined),

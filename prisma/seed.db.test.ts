@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { DEMO_LIVE_PROJECT_SLUG, DEMO_PROJECT_SLUG, DEMO_RED_TEAM_PROJECT_SLUG, seedDemo } from "@/prisma/seed";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_LIVE_PROJECT_SLUG, DEMO_LOGINS, DEMO_PROJECT_SLUG, DEMO_RED_TEAM_PROJECT_SLUG, findDemoLoginsInUse, seedDemo } from "@/prisma/seed";
 
 it("seeds the demo with an active batch, since imports are drafts otherwise", async () => {
   expect(await seedDemo(db())).toBe(true);
@@ -23,4 +24,15 @@ it("seeds a live project and a red-team project on the built-in demo models, wit
     expect(endpoint).toMatchObject({ builtin: true, apiKeyEnv: null, apiKeyEncrypted: null });
     expect(endpoint.modelId).toMatch(/^preflab-demo-/);
   }
+});
+
+it("finds the demo logins that still open with their published password, and none once changed or blocked", async () => {
+  await seedDemo(db());
+  expect((await findDemoLoginsInUse(db())).map((login) => login.email)).toEqual(DEMO_LOGINS.map((login) => login.email));
+  const [admin, researcher] = DEMO_LOGINS;
+  await db().user.update({ where: { email: admin.email }, data: { passwordHash: await hashPassword("a-password-nobody-published") } });
+  await db().user.update({ where: { email: researcher.email }, data: { blockedAt: new Date() } });
+  expect((await findDemoLoginsInUse(db())).map((login) => login.email)).toEqual(["worker1@example.com", "worker2@example.com"]);
+  await db().user.updateMany({ where: { email: { in: DEMO_LOGINS.map((login) => login.email) } }, data: { blockedAt: new Date() } });
+  expect(await findDemoLoginsInUse(db())).toEqual([]);
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createDialogueProjectRecord, createEndpointRecord, createProjectRecord, createUserRecord } from "@/prisma/factories";
 import type { Database } from "@/lib/db/connection";
 import { importItems } from "@/lib/data/imports";
+import { verifyPassword } from "@/lib/auth/password";
 import { projectRoot } from "@/lib/project-root";
 
 export const DEMO_LOGINS = [
@@ -17,6 +18,21 @@ export const DEMO_LOGINS = [
 export const DEMO_PROJECT_SLUG = "demo-helpful";
 export const DEMO_LIVE_PROJECT_SLUG = "demo-live";
 export const DEMO_RED_TEAM_PROJECT_SLUG = "demo-red-team";
+
+export type DemoLogin = (typeof DEMO_LOGINS)[number];
+
+/** The demo logins that still work with the password published in README.md (not blocked, not changed). */
+export async function findDemoLoginsInUse(db: Database): Promise<DemoLogin[]> {
+  const emails = DEMO_LOGINS.map((login) => login.email);
+  const users = await db.user.findMany({ where: { email: { in: emails }, blockedAt: null }, select: { email: true, passwordHash: true } });
+  const checks = await Promise.all(
+    DEMO_LOGINS.map(async (login) => {
+      const hash = users.find((user) => user.email === login.email)?.passwordHash;
+      return hash ? verifyPassword(login.password, hash) : false;
+    }),
+  );
+  return DEMO_LOGINS.filter((_, index) => checks[index]);
+}
 
 const DEMO_INSTRUCTIONS = `You will see a conversation between a person and an AI assistant, then two possible next replies.
 

@@ -14,9 +14,15 @@ export const BUILTIN_DEMO_PATH = "/api/demo-model/v1";
 // client requires it, and they ignore it.
 const NO_KEY = "not-needed";
 
+const EVERY_INTERFACE = new Set(["0.0.0.0", "::"]);
+
 /** The app's own address as seen from inside it, for the built-in demo responder. */
 export function internalOrigin(): string {
-  return env().PREFLAB_INTERNAL_URL ?? `http://127.0.0.1:${env().PORT}`;
+  const { PREFLAB_INTERNAL_URL, HOST, PORT } = env();
+  if (PREFLAB_INTERNAL_URL) return PREFLAB_INTERNAL_URL;
+  // Listening on one interface (HOST), the app is reachable only there.
+  if (!HOST || EVERY_INTERFACE.has(HOST)) return `http://127.0.0.1:${PORT}`;
+  return `http://${HOST.includes(":") ? `[${HOST}]` : HOST}:${PORT}`;
 }
 
 export function resolveBaseUrl(endpoint: Pick<EndpointAccess, "builtin" | "baseUrl">): string {

@@ -3,7 +3,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 function newestModification(target: string): number {
   if (!fs.existsSync(target)) return 0;

@@ -15,7 +15,7 @@ export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
-export function invalidLinkResponse(error: z.ZodError): Response {
+export function invalidLinkResponse(error: z.ZodError): Promise<Response> {
   return entryPageResponse({
     status: 400,
     title: "This study link is incomplete",
