@@ -29,6 +29,8 @@ describe("the environment schema", () => {
       PREFLAB_BUILD_DIR: ".next",
       DEMO_MODEL_TOKENS_PER_SECOND: 30,
       PREFLAB_INTERNAL_URL: undefined,
+      TRUST_PROXY: 0,
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: 5,
     });
   });
 
@@ -45,6 +47,8 @@ describe("the environment schema", () => {
       PREFLAB_BUILD_DIR: ".next-test",
       DEMO_MODEL_TOKENS_PER_SECOND: "12.5",
       PREFLAB_INTERNAL_URL: "http://app-internal:3000/",
+      TRUST_PROXY: "1",
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: "20",
     });
     expect(parsed).toEqual({
       DATABASE_URL,
@@ -58,6 +62,8 @@ describe("the environment schema", () => {
       PREFLAB_BUILD_DIR: ".next-test",
       DEMO_MODEL_TOKENS_PER_SECOND: 12.5,
       PREFLAB_INTERNAL_URL: "http://app-internal:3000",
+      TRUST_PROXY: 1,
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: 20,
     });
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
   });
@@ -72,6 +78,8 @@ describe("the environment schema", () => {
     ["DATABASE_POOL_SIZE", "500", "DATABASE_POOL_SIZE must be from 1 to 200 connections, got '500'"],
     ["PORT", "http", "PORT must be a whole number, got 'http'"],
     ["PORT", "70000", "PORT must be from 1 to 65535, got '70000'"],
+    ["TRUST_PROXY", "yes", "TRUST_PROXY must be a whole number of proxies, got 'yes'"],
+    ["STUDY_ACCOUNTS_PER_CLIENT_HOUR", "0", "STUDY_ACCOUNTS_PER_CLIENT_HOUR must be from 1 to 100000 accounts, got '0'"],
     [
       "MTURK_SUBMIT_HOSTS",
       "http://127.0.0.1,localhost:4100",

@@ -97,6 +97,11 @@ export const envSchema = z.object({
   DEMO_MODEL_TOKENS_PER_SECOND: variable(rate, 30),
   // How the app reaches itself (the built-in demo models are served by it); default http://127.0.0.1:PORT.
   PREFLAB_INTERNAL_URL: variable(httpOrigin, undefined),
+  // Reverse proxies in front of the app that append to X-Forwarded-For; 0 trusts no header and takes
+  // the socket's address as the client's (lib/http/client-address.ts).
+  TRUST_PROXY: variable(wholeNumber({ min: 0, max: 10, unit: "proxies" }), 0),
+  // New participant accounts study links may make for one client address in an hour.
+  STUDY_ACCOUNTS_PER_CLIENT_HOUR: variable(wholeNumber({ min: 1, max: 100_000, unit: "accounts" }), 5),
 });
 
 export type Env = z.infer<typeof envSchema>;
