@@ -15,6 +15,10 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   // A crowd-platform study that takes no more participants.
   STUDY_CLOSED: 410,
+  // A study whose places are all taken by the participants already in it.
+  STUDY_FULL: 409,
+  // Too many of something from one client in a while (new study participants per address and hour).
+  RATE_LIMITED: 429,
   // A worker's daily cap in a project: they may come back tomorrow (UTC).
   DAILY_CAP_REACHED: 429,
 } as const;

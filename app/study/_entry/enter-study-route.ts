@@ -4,9 +4,12 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { createPlatformTicket } from "@/lib/auth/platform-ticket";
+import { getCurrentUser } from "@/lib/auth/session";
 import { enterStudy, type StudyEntry } from "@/lib/data/studies-entry";
+import { env, requireAuthSecret } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
+import { clientAddressOf, clientKeyOf } from "@/lib/http/client-address";
 import { entryPageResponse } from "./entry-page-response";
 
 export function queryOf(request: Request): Record<string, string> {
@@ -23,21 +26,35 @@ export function invalidLinkResponse(error: z.ZodError): Response {
   });
 }
 
-export async function enterAndSignIn(entry: StudyEntry): Promise<Response> {
+const TITLES: Partial<Record<string, string>> = {
+  STUDY_CLOSED: "This study is closed",
+  STUDY_FULL: "This study is full",
+  RATE_LIMITED: "Please try again later",
+  NOT_FOUND: "No such study",
+  FORBIDDEN: "You cannot take part",
+  CONFLICT: "This session is taken",
+};
+
+function clientKeyOfRequest(request: Request): string {
+  return clientKeyOf(clientAddressOf(request.headers, { trustedProxies: env().TRUST_PROXY }), { secret: requireAuthSecret() });
+}
+
+type LinkEntry = Omit<StudyEntry, "clientKey" | "currentStudySessionId">;
+
+export async function enterAndSignIn(request: Request, entry: LinkEntry): Promise<Response> {
   try {
-    const { userId } = await enterStudy(entry);
+    const current = await getCurrentUser();
+    const { userId, studySessionId } = await enterStudy({
+      ...entry,
+      clientKey: clientKeyOfRequest(request),
+      currentStudySessionId: current?.studySessionId ?? null,
+    });
     // The ticket goes straight to Auth.js inside this request; it never reaches the browser.
-    await signIn("platform", { ticket: createPlatformTicket({ userId }), redirectTo: `/study/${entry.studyId}` });
+    await signIn("platform", { ticket: createPlatformTicket({ userId, studySessionId }), redirectTo: `/study/${entry.studyId}` });
     throw new Error("signIn returned without redirecting");
   } catch (error) {
     unstable_rethrow(error);
     if (!isAppError(error)) throw error;
-    const titles: Partial<Record<string, string>> = {
-      STUDY_CLOSED: "This study is closed",
-      NOT_FOUND: "No such study",
-      FORBIDDEN: "You cannot take part",
-      CONFLICT: "This session is taken",
-    };
-    return entryPageResponse({ status: error.status, title: titles[error.code] ?? "This study link did not work", message: error.message });
+    return entryPageResponse({ status: error.status, title: TITLES[error.code] ?? "This study link did not work", message: error.message });
   }
 }
