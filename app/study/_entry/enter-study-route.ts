@@ -1,11 +1,12 @@
-// What both study links do once their parameters are read: record the visit, sign the worker in
-// with a server-signed ticket, and send them to the study page.
+// What both study links do once their parameters are read: refuse to replace a staff session,
+// record the visit, sign the worker in with a server-signed ticket, and send them to the study page.
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { createPlatformTicket } from "@/lib/auth/platform-ticket";
 import { getCurrentUser } from "@/lib/auth/session";
 import { enterStudy, type StudyEntry } from "@/lib/data/studies-entry";
+import type { Actor } from "@/lib/data/users";
 import { env, requireAuthSecret } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
@@ -35,6 +36,18 @@ const TITLES: Partial<Record<string, string>> = {
   CONFLICT: "This session is taken",
 };
 
+// Someone signed in with an account of their own (an admin trying the link, say) keeps it: a study
+// link never replaces that session with a participant's.
+function signedInElsewhereResponse(user: Actor): Response {
+  const staff = user.role !== "WORKER";
+  return entryPageResponse({
+    status: 409,
+    title: staff ? "You are signed in as staff" : "You are signed in with your own account",
+    message: `You are signed in to Preflab as ${user.email}, so this study link did not sign you in as a participant. To try the study, sign out first or open the link in a private window.`,
+    link: { href: "/", label: "Back to Preflab", newTab: false },
+  });
+}
+
 function clientKeyOfRequest(request: Request): string {
   return clientKeyOf(clientAddressOf(request.headers, { trustedProxies: env().TRUST_PROXY }), { secret: requireAuthSecret() });
 }
@@ -44,6 +57,7 @@ type LinkEntry = Omit<StudyEntry, "clientKey" | "currentStudySessionId">;
 export async function enterAndSignIn(request: Request, entry: LinkEntry): Promise<Response> {
   try {
     const current = await getCurrentUser();
+    if (current && !current.studySessionId) return signedInElsewhereResponse(current);
     const { userId, studySessionId } = await enterStudy({
       ...entry,
       clientKey: clientKeyOfRequest(request),
