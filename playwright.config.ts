@@ -47,6 +47,12 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // MTURK_SUBMIT_HOSTS: crowd-platforms.spec.ts stands in for MTurk's post-back on a local port.
-    env: { AUTH_SECRET: "e2e-secret-not-for-production-use-only", AUTH_TRUST_HOST: "true", MTURK_SUBMIT_HOSTS: "http://127.0.0.1" },
+    // STUDY_ACCOUNTS_PER_CLIENT_HOUR: every participant of a run comes from this one machine.
+    env: {
+      AUTH_SECRET: "e2e-secret-not-for-production-use-only",
+      AUTH_TRUST_HOST: "true",
+      MTURK_SUBMIT_HOSTS: "http://127.0.0.1",
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: "1000",
+    },
   },
 });
