@@ -6,6 +6,7 @@ import { claimNextTask, findTaskForWorker } from "@/lib/data/assignments";
 import { createApiToken, findActorByTokenSecret } from "@/lib/data/api-tokens";
 import { submitJudgment } from "@/lib/data/judgments";
 import { extendLease, saveDraft, skipTask } from "@/lib/data/leases";
+import { findProjectsForWorker } from "@/lib/data/projects";
 import { closeStudy } from "@/lib/data/studies";
 import { claimStudyTask, findStudyProgress } from "@/lib/data/studies-progress";
 import { createUser, findActiveUserById } from "@/lib/data/users";
@@ -37,6 +38,7 @@ describe("someone who types another participant's platform id", () => {
     await expect(skipTask({ actor: intruder, assignmentId: open, input: { reason: "no" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(extendLease({ actor: intruder, assignmentId: open })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await findWorkerHistory({ actor: intruder, page: 1 })).entries).toEqual([]);
+    expect((await findProjectsForWorker({ actor: intruder })).map((p) => p.doneTotal)).toEqual([0]);
     expect(await findStudyProgress({ actor: intruder, studyId: study.id })).toMatchObject({ stored: 0, completion: null });
     // Their "next task" is another item, never the participant's open lease handed back.
     const theirs = await claimStudyTask({ actor: intruder, studyId: study.id });
@@ -47,6 +49,7 @@ describe("someone who types another participant's platform id", () => {
     const again = await actorOf(first);
     expect((await findTaskForWorker({ actor: again, assignmentId: open })).draft?.value).toEqual(DRAFT);
     expect((await findWorkerHistory({ actor: again, page: 1 })).entries).toHaveLength(1);
+    expect((await findProjectsForWorker({ actor: again })).map((p) => p.doneTotal)).toEqual([1]);
     expect(await claimStudyTask({ actor: again, studyId: study.id })).toBe(open);
   });
 
