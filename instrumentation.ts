@@ -6,6 +6,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { validateEnv } = await import("@/lib/env");
   validateEnv({ require: ["DATABASE_URL", "AUTH_SECRET"] });
+  // Before the first request: per-client limits need the connection's address (lib/http/client-address.ts).
+  const { installSocketAddressHeader } = await import("@/lib/http/socket-address-header");
+  installSocketAddressHeader();
   const { startJobWorkers } = await import("@/lib/jobs/workers");
   // Not awaited: while the database is unreachable the server still answers (health says so) and the
   // workers keep retrying; startJobWorkers logs each failed attempt.

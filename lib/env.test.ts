@@ -33,6 +33,7 @@ describe("the environment schema", () => {
       TRUST_PROXY: 0,
       RATE_LIMITS: {},
       PASSWORD_HASH_COST: 17,
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: 5,
     });
   });
 
@@ -53,6 +54,7 @@ describe("the environment schema", () => {
       TRUST_PROXY: "true",
       RATE_LIMITS: " api-token=1200, sign-in-client = 100 ",
       PASSWORD_HASH_COST: "18",
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: "20",
     });
     expect(parsed).toEqual({
       DATABASE_URL,
@@ -70,6 +72,7 @@ describe("the environment schema", () => {
       TRUST_PROXY: 1,
       RATE_LIMITS: { "api-token": 1200, "sign-in-client": 100 },
       PASSWORD_HASH_COST: 18,
+      STUDY_ACCOUNTS_PER_CLIENT_HOUR: 20,
     });
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/preflab" }).DATABASE_URL).toBe("postgres://localhost/preflab");
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
@@ -96,6 +99,7 @@ describe("the environment schema", () => {
     ["PORT", "70000", "PORT must be from 1 to 65535, got '70000'"],
     ["HOST", "http://0.0.0.0", "HOST must be an address to listen on, like 127.0.0.1, 0.0.0.0 or ::, got 'http://0.0.0.0'"],
     ["HOST", "0.0.0.0:3000", "HOST must be an address to listen on, like 127.0.0.1, 0.0.0.0 or ::, got '0.0.0.0:3000'"],
+    ["STUDY_ACCOUNTS_PER_CLIENT_HOUR", "0", "STUDY_ACCOUNTS_PER_CLIENT_HOUR must be from 1 to 100000 accounts, got '0'"],
     [
       "MTURK_SUBMIT_HOSTS",
       "http://127.0.0.1,localhost:4100",

@@ -141,6 +141,8 @@ export const envSchema = z.object({
   RATE_LIMITS: variable(rateLimits, {} as RateLimitOverrides),
   // scrypt's N as a power of two. 17 is OWASP's recommendation; tests lower it to run fast.
   PASSWORD_HASH_COST: variable(wholeNumber({ min: 14, max: 20 }), 17),
+  // New participant accounts study links may make for one client address in an hour.
+  STUDY_ACCOUNTS_PER_CLIENT_HOUR: variable(wholeNumber({ min: 1, max: 100_000, unit: "accounts" }), 5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,9 +15,12 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   // A crowd-platform study that takes no more participants.
   STUDY_CLOSED: 410,
+  // A study whose places are all taken by the participants already in it.
+  STUDY_FULL: 409,
   // A worker's daily cap in a project: they may come back tomorrow (UTC).
   DAILY_CAP_REACHED: 429,
-  // Too many attempts or requests in a short time (lib/rate-limit.ts); carries the seconds to wait.
+  // Too many attempts or requests in a short time (lib/rate-limit.ts), or new study participants from one
+  // address in an hour; carries the seconds to wait where it knows them.
   RATE_LIMITED: 429,
 } as const;
 

@@ -15,7 +15,8 @@ export async function SiteHeader() {
         can(user.role, "study:manage") && { href: "/admin/studies", label: "Studies" },
         can(user.role, "model:manage") && { href: "/admin/models", label: "Models" },
         can(user.role, "audit:view") && { href: "/admin/audit", label: "Audit log" },
-        { href: "/settings/tokens", label: "API tokens" },
+        // Study participants cannot have tokens (lib/data/api-tokens.ts).
+        !user.studySessionId && { href: "/settings/tokens", label: "API tokens" },
       ].filter((link): link is { href: string; label: string } => Boolean(link))
     : [];
   return (

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { createStudyAction } from "@/lib/actions/studies";
+import { DEFAULT_MAX_PARTICIPANTS } from "@/lib/validations/study";
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
@@ -42,6 +43,11 @@ export function CreateStudyForm({ projects, suggestedCode }: { projects: { id: s
         Judgments required to complete
         <input name="requiredJudgments" type="number" min={1} max={10000} defaultValue={10} required className={inputClass} />
         {fieldError("requiredJudgments") && <span className="text-red-700">{fieldError("requiredJudgments")}</span>}
+      </label>
+      <label className="block text-sm">
+        Places <span className="text-slate-500">(the most participants who may enter: Prolific&apos;s places, or the workers you expect on MTurk)</span>
+        <input name="maxParticipants" type="number" min={1} max={100000} defaultValue={DEFAULT_MAX_PARTICIPANTS} required className={inputClass} />
+        {fieldError("maxParticipants") && <span className="text-red-700">{fieldError("maxParticipants")}</span>}
       </label>
       {platform === "PROLIFIC" && (
         <label className="block text-sm">

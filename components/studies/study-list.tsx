@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { CloseStudyButton } from "@/components/studies/close-study-button";
+import { StudyPlacesForm } from "@/components/studies/study-places-form";
 import { studyEntryUrl } from "@/components/studies/study-entry-url";
 import type { PlatformName } from "@/lib/validations/study";
 
@@ -8,8 +10,10 @@ export type StudyListEntry = {
   name: string;
   requiredJudgments: number;
   completionCode: string | null;
+  maxParticipants: number;
   closedAt: Date | null;
   project: { name: string };
+  participants: number;
   sessionsStarted: number;
   sessionsCompleted: number;
 };
@@ -31,18 +35,23 @@ export function StudyList({ studies, origin }: { studies: StudyListEntry[]; orig
                 </span>
               </p>
               <p className="text-sm text-slate-600">
-                {study.requiredJudgments} judgments each · {study.sessionsStarted} sessions started · {study.sessionsCompleted} completed
+                {study.requiredJudgments} judgments each · {study.participants} of {study.maxParticipants} places taken · {study.sessionsStarted} sessions
+                started · {study.sessionsCompleted} completed
                 {study.completionCode && (
                   <>
                     {" "}
                     · code <span className="font-mono">{study.completionCode}</span>
                   </>
                 )}
-                {study.closedAt && <> · closed {study.closedAt.toISOString().slice(0, 10)}</>}
+                {study.closedAt && <> · closed {study.closedAt.toISOString().slice(0, 10)}</>} ·{" "}
+                <Link href={`/admin/studies/${study.id}`} className="text-indigo-700 underline" aria-label={`Sessions of ${study.name}`}>
+                  sessions
+                </Link>
               </p>
             </div>
             {!study.closedAt && <CloseStudyButton studyId={study.id} name={study.name} />}
           </div>
+          {!study.closedAt && <StudyPlacesForm studyId={study.id} name={study.name} maxParticipants={study.maxParticipants} />}
           <label className="mt-2 block text-xs text-slate-500">
             {study.platform === "MTURK" ? "ExternalQuestion URL" : "Study URL for Prolific"}
             <input

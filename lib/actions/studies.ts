@@ -6,7 +6,7 @@ import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { submitJudgment } from "@/lib/data/judgments";
 import { unlessCapped } from "@/lib/data/assignments";
 import { skipTask } from "@/lib/data/leases";
-import { closeStudy, createStudy } from "@/lib/data/studies";
+import { closeStudy, createStudy, updateStudyPlaces } from "@/lib/data/studies";
 import { claimStudyTask } from "@/lib/data/studies-progress";
 import { parseInput } from "@/lib/validations/parse";
 import { studyIdSchema } from "@/lib/validations/study";
@@ -20,10 +20,23 @@ export async function createStudyAction(formData: FormData): Promise<ActionResul
         platform: String(formData.get("platform") ?? "") as "PROLIFIC" | "MTURK",
         name: String(formData.get("name") ?? ""),
         requiredJudgments: String(formData.get("requiredJudgments") ?? ""),
+        maxParticipants: String(formData.get("maxParticipants") ?? ""),
         completionCode: String(formData.get("completionCode") ?? ""),
       },
     });
     return { id: study.id };
+  });
+  if (result.ok) revalidatePath("/admin/studies");
+  return result;
+}
+
+export async function updateStudyPlacesAction(formData: FormData): Promise<ActionResult<{ maxParticipants: number }>> {
+  const result = await runAction("study:manage", async (actor) => {
+    const study = await updateStudyPlaces({
+      actor,
+      input: { studyId: String(formData.get("studyId") ?? ""), maxParticipants: String(formData.get("maxParticipants") ?? "") },
+    });
+    return { maxParticipants: study.maxParticipants };
   });
   if (result.ok) revalidatePath("/admin/studies");
   return result;

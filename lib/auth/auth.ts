@@ -1,7 +1,8 @@
 // Auth.js: email and password (scrypt) for everyone, JWT sessions holding only the user id; the
 // role is read from the database on every request (lib/auth/session.ts), so role changes and
 // blocks take effect at once. Workers from crowd platforms sign in with no password through the
-// "platform" provider, which accepts only a short-lived ticket the server itself signed.
+// "platform" provider, which accepts only a short-lived ticket the server itself signed; their
+// session also holds the study session it was made for (sid), and is valid only while that is open.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
@@ -45,14 +46,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       name: "Crowd platform",
       credentials: { ticket: {} },
       authorize: async (credentials) => {
-        const userId = verifyPlatformTicket({ ticket: credentials?.ticket });
-        return userId ? findActiveUserById(userId) : null;
+        const ticket = verifyPlatformTicket({ ticket: credentials?.ticket });
+        return ticket ? findActiveUserById(ticket.userId, ticket.studySessionId) : null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // `user` is given only at sign-in, where the token starts afresh: a password sign-in never keeps
+    // the sid of a platform session that was in the same browser. Later calls (Auth.js's own
+    // endpoints) end a platform session whose study session has ended: null clears the cookie.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        const studySessionId = (user as { studySessionId?: unknown }).studySessionId;
+        if (typeof studySessionId === "string") token.sid = studySessionId;
+        return token;
+      }
+      if (typeof token.sid === "string" && typeof token.sub === "string" && !(await findActiveUserById(token.sub, token.sid))) return null;
       return token;
     },
     session({ session, token }) {

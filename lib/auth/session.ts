@@ -1,14 +1,17 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { readSessionUserId } from "@/lib/auth/session-token";
+import { readSession } from "@/lib/auth/session-token";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { findActiveUserById, type Actor } from "@/lib/data/users";
 
-/** The signed-in user as stored now, once per request; blocked users count as signed out. */
+/**
+ * The signed-in user as stored now, once per request; blocked users count as signed out, and so do
+ * platform accounts whose study session has ended (lib/data/users.ts).
+ */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const id = await readSessionUserId();
-  return id ? findActiveUserById(id) : null;
+  const session = await readSession();
+  return session ? findActiveUserById(session.userId, session.studySessionId) : null;
 });
 
 /** For pages: sends signed-out visitors to sign in and answers 403 to the wrong role. */

@@ -9,9 +9,15 @@ import { parseInput } from "@/lib/validations/parse";
 
 export type TokenActor = Actor & { scopes: string[] };
 
-/** Returns the secret once; only its hash is stored. */
+/**
+ * Returns the secret once; only its hash is stored. Platform accounts (made by a study link) never
+ * get one: a token would outlive the study session that limits what such an account may reach.
+ */
 export async function createApiToken({ actor, input }: { actor: Actor; input: unknown }) {
   const { name, scopes } = parseInput(createApiTokenSchema, input);
+  const owner = await db().user.findUnique({ where: { id: actor.id }, select: { platform: true } });
+  if (!owner) throw new AppError("NOT_FOUND", "No such user");
+  if (owner.platform) throw new AppError("FORBIDDEN", "Study participants cannot create API tokens");
   const secret = generateTokenSecret();
   const token = await db().apiToken.create({
     data: { userId: actor.id, name, scopes, tokenHash: hashTokenSecret(secret), prefix: secret.slice(0, 10) },
@@ -46,7 +52,7 @@ export async function findActorByTokenSecret(secret: string): Promise<TokenActor
     pool(),
     `SELECT u.id, u.email, u.name, u.role, t.scopes, t.id AS token_id, t.last_used_at
      FROM api_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.blocked_at IS NULL`,
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.blocked_at IS NULL AND u.platform IS NULL`,
     [hashTokenSecret(secret)],
   );
   if (!row) return null;

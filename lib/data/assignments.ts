@@ -14,7 +14,7 @@ export type { TaskView };
 
 /** Leases the next task of the project for the worker (see claim-task.ts for the rules). */
 export async function claimNextTask({ actor, projectSlug }: { actor: Actor; projectSlug: string }): Promise<string | null> {
-  return claimTask(pool(), { workerId: actor.id, projectSlug });
+  return claimTask(pool(), { workerId: actor.id, projectSlug, studySessionId: actor.studySessionId ?? null });
 }
 
 /**
@@ -64,8 +64,9 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
                   JOIN candidates c ON c.id = shown.id ORDER BY shown.n) AS texts
      FROM assignments a JOIN projects p ON p.id = a.project_id JOIN items i ON i.id = a.item_id
      -- A live turn is shown and answered in its conversation, never as a task.
-     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND p.judgment_kind <> 'DIALOGUE'`,
-    [assignmentId, actor.id],
+     -- A platform account sees only the tasks of the study session it is signed in for.
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND a.study_session_id IS NOT DISTINCT FROM $3::uuid AND p.judgment_kind <> 'DIALOGUE'`,
+    [assignmentId, actor.id, actor.studySessionId ?? null],
   );
   if (!task) throw new AppError("NOT_FOUND", "No such task");
   return {

@@ -17,8 +17,10 @@ class ClaimContention extends Error {}
  * maximum of live leases (1 unless set) gets their oldest one back, so a second tab or a retry does
  * not take another item. Projects may be closed to all but some groups, and may cap the tasks a
  * worker takes per UTC day (judgments plus live leases).
+ * A platform account claims within its open study session: the lease belongs to that session, and
+ * only that session's leases are handed back, never those of another sign-in with the same id.
  */
-export async function claimTask(pool: pg.Pool, options: { workerId: string; projectSlug: string }): Promise<string | null> {
+export async function claimTask(pool: pg.Pool, options: ClaimOptions): Promise<string | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await inTransaction(pool, (sql) => claimTaskWithin(sql, options));
@@ -32,6 +34,8 @@ function toAppError(error: unknown) {
   return error instanceof ClaimContention ? new AppError("CONFLICT", "Every open task was taken while looking for one; try again") : error;
 }
 
+type ClaimOptions = { workerId: string; projectSlug: string; studySessionId?: string | null };
+
 type ClaimProject = {
   id: string;
   judgment_kind: string;
@@ -42,40 +46,37 @@ type ClaimProject = {
   batch_ids: string[];
   open_to_worker: boolean;
   worker: number;
+  outside_session: boolean;
 };
 
-async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { workerId: string; projectSlug: string }): Promise<string | null> {
+async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug, studySessionId = null }: ClaimOptions): Promise<string | null> {
   // Locking the worker's row serialises their own claims (two tabs, retries) and no one else's. A
-  // block commits under the same lock, so a claim that waited for it sees the worker blocked.
+  // block commits under the same lock, so a claim that waited for it sees the worker blocked. The
+  // study session's row is shared-locked the same way against a study being closed: the close waits
+  // for this claim and then revokes its lease, or this claim waits and finds the session ended.
   const [project] = await sql.query<ClaimProject>(
-    `WITH worker AS (SELECT id FROM users WHERE id = $2::uuid AND blocked_at IS NULL FOR NO KEY UPDATE),
+    `WITH worker AS (SELECT id, platform FROM users WHERE id = $2::uuid AND blocked_at IS NULL FOR NO KEY UPDATE),
+          visit AS (SELECT id FROM study_sessions WHERE id = $3::uuid AND user_id = $2::uuid AND ended_at IS NULL FOR SHARE),
           expired AS (UPDATE assignments SET status = 'EXPIRED'
                       WHERE worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at <= now() RETURNING 1)
      SELECT p.id, p.judgment_kind, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
             ARRAY(SELECT b.id FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE'
                   ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
             project_open_to(p.id, $2::uuid) AS open_to_worker,
-            (SELECT count(*) FROM worker)::int AS worker
+            (SELECT count(*) FROM worker)::int AS worker,
+            EXISTS (SELECT 1 FROM worker WHERE platform IS NOT NULL AND NOT EXISTS (SELECT 1 FROM visit)) AS outside_session
      FROM projects p WHERE p.slug = $1`,
-    [projectSlug, workerId],
+    [projectSlug, workerId, studySessionId],
   );
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${projectSlug}"`);
   if (project.worker === 0) throw new AppError("FORBIDDEN", "This account is blocked");
+  if (project.outside_session) throw new AppError("FORBIDDEN", "Your study session has ended: open the study again from the platform");
   if (!project.open_to_worker) throw new AppError("FORBIDDEN", "This project is not open to you");
   // A live conversation's turns are the conversing worker's alone: never handed out as tasks.
   if (project.judgment_kind === "DIALOGUE") throw new AppError("CONFLICT", "This project collects live conversations: start a conversation instead");
-  // A new statement, so it sees a lease a concurrent claim of this worker committed before the lock.
-  // Today's judgments are counted only when the project has a daily cap.
-  const [mine] = await sql.query<{ oldest: string | null; live: number; today: number }>(
-    `SELECT (array_agg(id ORDER BY created_at, id))[1] AS oldest, count(*)::int AS live,
-            CASE WHEN $3::boolean THEN (SELECT count(*) FROM judgments
-              WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC'))::int ELSE 0 END AS today
-     FROM assignments
-     WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()`,
-    [workerId, project.id, project.daily_cap !== null],
-  );
+  const mine = await findOwnLeases(sql, { workerId, projectId: project.id, countToday: project.daily_cap !== null, studySessionId });
   if (mine.oldest && mine.live >= project.max_open_leases) return mine.oldest;
-  if (project.daily_cap !== null && mine.today + mine.live >= project.daily_cap) {
+  if (project.daily_cap !== null && mine.today + mine.live_all >= project.daily_cap) {
     throw new AppError("DAILY_CAP_REACHED", `You have reached today's limit of ${project.daily_cap} tasks in this project`);
   }
 
@@ -86,7 +87,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
       batchIds: project.batch_ids,
       k: project.k,
       workerId,
-      holding: mine.live > 0,
+      holding: mine.live_all > 0,
       passedOver,
       mayWait: passedOver.length === 0,
     });
@@ -94,11 +95,35 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug }: { work
       if (passedOver.length > 0) throw new ClaimContention();
       return null;
     }
-    const assignmentId = await leaseIfOpen(sql, { projectId: project.id, itemId, workerId, k: project.k, leaseSeconds: project.lease_seconds });
+    const assignmentId = await leaseIfOpen(sql, { projectId: project.id, itemId, workerId, studySessionId, k: project.k, leaseSeconds: project.lease_seconds });
     if (assignmentId) return assignmentId;
     passedOver.push(itemId);
   }
   throw new ClaimContention();
+}
+
+type OwnLeases = { oldest: string | null; live: number; live_all: number; today: number };
+
+/**
+ * The worker's live leases in the project, read in a new statement so it sees a lease a concurrent
+ * claim of theirs committed before the lock; today's judgments only when the project has a daily cap.
+ * The leases handed back and held against the maximum are this study session's (every lease, for
+ * anyone not in one); all of them count toward the daily cap and the items the worker holds.
+ */
+async function findOwnLeases(
+  sql: SqlRunner,
+  { workerId, projectId, countToday, studySessionId }: { workerId: string; projectId: string; countToday: boolean; studySessionId: string | null },
+): Promise<OwnLeases> {
+  const [mine] = await sql.query<OwnLeases>(
+    `SELECT (array_agg(id ORDER BY created_at, id) FILTER (WHERE study_session_id IS NOT DISTINCT FROM $4::uuid))[1] AS oldest,
+            (count(*) FILTER (WHERE study_session_id IS NOT DISTINCT FROM $4::uuid))::int AS live, count(*)::int AS live_all,
+            CASE WHEN $3::boolean THEN (SELECT count(*) FROM judgments
+              WHERE worker_id = $1::uuid AND project_id = $2::uuid AND created_at >= date_trunc('day', now(), 'UTC'))::int ELSE 0 END AS today
+     FROM assignments
+     WHERE worker_id = $1::uuid AND project_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()`,
+    [workerId, projectId, countToday, studySessionId],
+  );
+  return mine;
 }
 
 // The first item, in batch priority then file order, that looks open in this statement's snapshot
@@ -146,6 +171,8 @@ async function lockNextOpenItem(
   return null;
 }
 
+type Lease = { projectId: string; itemId: string; workerId: string; studySessionId: string | null; k: number; leaseSeconds: number };
+
 /**
  * Creates the lease if the item, now locked, really has a slot. The statement starts after the
  * lock was granted, so it counts every claim and submit that committed before: the pick's snapshot
@@ -154,18 +181,15 @@ async function lockNextOpenItem(
  * lease is never created in a batch whose close has already revoked the others. The display order
  * is shuffled per assignment and stored.
  */
-async function leaseIfOpen(
-  sql: SqlRunner,
-  { projectId, itemId, workerId, k, leaseSeconds }: { projectId: string; itemId: string; workerId: string; k: number; leaseSeconds: number },
-): Promise<string | null> {
+async function leaseIfOpen(sql: SqlRunner, { projectId, itemId, workerId, studySessionId, k, leaseSeconds }: Lease): Promise<string | null> {
   const [assignment] = await sql.query<{ id: string }>(
     `WITH open_batch AS (SELECT b.id FROM batches b
                          WHERE b.id = (SELECT batch_id FROM items WHERE id = $2::uuid) AND b.status = 'ACTIVE'
                          FOR KEY SHARE)
-     INSERT INTO assignments (project_id, item_id, worker_id, display_order, lease_expires_at)
+     INSERT INTO assignments (project_id, item_id, worker_id, display_order, lease_expires_at, study_session_id)
      SELECT $1::uuid, i.id, $3::uuid,
             ARRAY(SELECT c.id FROM candidates c WHERE c.item_id = i.id ORDER BY random()),
-            now() + make_interval(secs => $5)
+            now() + make_interval(secs => $5), $6::uuid
      FROM items i
      WHERE i.id = $2::uuid AND EXISTS (SELECT 1 FROM open_batch)
        AND i.judgment_count + (SELECT count(*) FROM assignments a
@@ -173,7 +197,7 @@ async function leaseIfOpen(
        AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
        AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'ACTIVE')
      RETURNING id`,
-    [projectId, itemId, workerId, k, leaseSeconds],
+    [projectId, itemId, workerId, k, leaseSeconds, studySessionId],
   );
   return assignment?.id ?? null;
 }

@@ -13,5 +13,5 @@ export type { SubmittedJudgment };
 export async function submitJudgment({ actor, assignmentId, input }: { actor: Actor; assignmentId: string; input: unknown }): Promise<SubmittedJudgment> {
   const answer = parseInput(submitJudgmentSchema, input);
   if (!isId(assignmentId)) throw new AppError("NOT_FOUND", "No such task");
-  return recordJudgment(pool(), { workerId: actor.id, assignmentId, answer });
+  return recordJudgment(pool(), { workerId: actor.id, studySessionId: actor.studySessionId ?? null, assignmentId, answer });
 }

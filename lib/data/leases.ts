@@ -16,8 +16,9 @@ async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assi
   const [row] = await queryPool<{ status: string; live: boolean; live_turn: boolean }>(
     pool(),
     `SELECT a.status, a.lease_expires_at > now() AS live, p.judgment_kind = 'DIALOGUE' AS live_turn
-     FROM assignments a JOIN projects p ON p.id = a.project_id WHERE a.id = $1::uuid AND a.worker_id = $2::uuid`,
-    [assignmentId, actor.id],
+     FROM assignments a JOIN projects p ON p.id = a.project_id
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND a.study_session_id IS NOT DISTINCT FROM $3::uuid`,
+    [assignmentId, actor.id, sessionOf(actor)],
   );
   if (!row) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (row.live_turn && row.status === "ACTIVE") throw new AppError("CONFLICT", "This is a turn of a live conversation: leave the conversation to stop it");
@@ -25,6 +26,12 @@ async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assi
   if (row.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   if (row.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
   throw new AppError("LEASE_EXPIRED", "This task's lease has ended and it went back to the pool; take the next task");
+}
+
+// A platform account reaches only the leases of the study session it is signed in for; everyone
+// else's leases have none (see claim-task.ts).
+function sessionOf(actor: Actor): string | null {
+  return actor.studySessionId ?? null;
 }
 
 function assertTaskId(assignmentId: string) {
@@ -38,9 +45,10 @@ export async function saveDraft({ actor, assignmentId, draft }: { actor: Actor; 
   const [saved] = await queryPool<LiveLease & { draft_saved_at: Date }>(
     pool(),
     `UPDATE assignments SET draft = $3::jsonb, draft_saved_at = now()
-     WHERE id = $1::uuid AND worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at > now()
+     WHERE id = $1::uuid AND worker_id = $2::uuid AND study_session_id IS NOT DISTINCT FROM $4::uuid
+       AND status = 'ACTIVE' AND lease_expires_at > now()
      RETURNING id, draft_saved_at`,
-    [assignmentId, actor.id, JSON.stringify(parsed)],
+    [assignmentId, actor.id, JSON.stringify(parsed), sessionOf(actor)],
   );
   if (!saved) return explainMissingLease({ actor, assignmentId });
   return { savedAt: new Date(saved.draft_saved_at).toISOString() };
@@ -53,11 +61,12 @@ export async function skipTask({ actor, assignmentId, input }: { actor: Actor; a
   const [skipped] = await queryPool<LiveLease>(
     pool(),
     `UPDATE assignments a SET status = 'RELEASED', skip_reason = $3
-     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND a.status = 'ACTIVE' AND a.lease_expires_at > now()
+     WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND a.study_session_id IS NOT DISTINCT FROM $4::uuid
+       AND a.status = 'ACTIVE' AND a.lease_expires_at > now()
        -- A live turn is left by leaving its conversation, which stops the turn too.
        AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = a.project_id AND p.judgment_kind = 'DIALOGUE')
      RETURNING id`,
-    [assignmentId, actor.id, reason],
+    [assignmentId, actor.id, reason, sessionOf(actor)],
   );
   if (!skipped) await explainMissingLease({ actor, assignmentId });
 }
@@ -75,16 +84,17 @@ export async function extendLease({
     pool(),
     `UPDATE assignments a SET lease_expires_at = now() + make_interval(secs => p.lease_seconds), lease_extensions = a.lease_extensions + 1
      FROM projects p
-     WHERE p.id = a.project_id AND a.id = $1::uuid AND a.worker_id = $2::uuid AND a.status = 'ACTIVE'
-       AND a.lease_expires_at > now() AND a.lease_extensions < $3
+     WHERE p.id = a.project_id AND a.id = $1::uuid AND a.worker_id = $2::uuid AND a.study_session_id IS NOT DISTINCT FROM $4::uuid
+       AND a.status = 'ACTIVE' AND a.lease_expires_at > now() AND a.lease_extensions < $3
      RETURNING a.lease_expires_at, a.lease_extensions`,
-    [assignmentId, actor.id, MAX_LEASE_EXTENSIONS],
+    [assignmentId, actor.id, MAX_LEASE_EXTENSIONS, sessionOf(actor)],
   );
   if (!extended) {
     const [row] = await queryPool<{ lease_extensions: number; live: boolean; status: string }>(
       pool(),
-      "SELECT lease_extensions, status, lease_expires_at > now() AS live FROM assignments WHERE id = $1::uuid AND worker_id = $2::uuid",
-      [assignmentId, actor.id],
+      `SELECT lease_extensions, status, lease_expires_at > now() AS live FROM assignments
+       WHERE id = $1::uuid AND worker_id = $2::uuid AND study_session_id IS NOT DISTINCT FROM $3::uuid`,
+      [assignmentId, actor.id, sessionOf(actor)],
     );
     if (row?.status === "ACTIVE" && row.live) throw new AppError("CONFLICT", `You have used all ${MAX_LEASE_EXTENSIONS} extensions of this task`);
     return explainMissingLease({ actor, assignmentId });

@@ -282,14 +282,16 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
        SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now(), 'UTC'))::int AS done_today,
               count(*)::int AS done_total,
               COALESCE(sum(j.time_spent_ms), 0)::bigint AS time_spent_ms
-       FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid) AS mine
+       FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid
+         -- A platform account counts only its study session's work, like its history.
+         AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM assignments a WHERE a.id = j.assignment_id AND a.study_session_id = $2::uuid))) AS mine
      WHERE (EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0
             OR (p.judgment_kind = 'DIALOGUE' AND EXISTS (SELECT 1 FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
                                                           WHERE pe.project_id = p.id AND e.archived_at IS NULL)
                 AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.source_format = 'live' AND b.status = 'PAUSED')))
        AND project_open_to(p.id, $1::uuid)
      ORDER BY p.created_at`,
-    [actor.id],
+    [actor.id, actor.studySessionId ?? null],
   );
   return rows.map((row) => ({
     slug: row.slug,

@@ -1,77 +1,93 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { db, pool } from "@/lib/db/prisma";
+import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
+import { admitParticipant } from "@/lib/data/study-participants";
+import { env } from "@/lib/env";
 import { isId } from "@/lib/validations/ids";
 import { AppError } from "@/lib/errors";
 import type { PlatformName } from "@/lib/validations/study";
 
-const PROVIDER: Record<PlatformName, string> = { PROLIFIC: "prolific", MTURK: "mturk" };
-
 export type StudyEntry = {
   studyId: string;
   platform: PlatformName;
-  /** Prolific's PROLIFIC_PID or MTurk's workerId: the worker's identity, kept across visits. */
+  /** Prolific's PROLIFIC_PID or MTurk's workerId: names the account, proves nothing. */
   participantId: string;
   /** Prolific's SESSION_ID or MTurk's assignmentId: this visit. */
   externalSessionId: string;
   hitId?: string;
   submitTo?: string;
+  /** A keyed hash of the client's address (lib/http/client-address.ts). */
+  clientKey: string;
+  /** The open study session this browser is signed in to, if any: opening the link again stays in it. */
+  currentStudySessionId?: string | null;
 };
 
-async function findOpenStudy({ studyId, platform }: { studyId: string; platform: PlatformName }) {
-  const study = isId(studyId) ? await db().study.findUnique({ where: { id: studyId }, select: { id: true, platform: true, closedAt: true } }) : null;
+type LockedStudy = { id: string; platform: PlatformName; closed: boolean; max_participants: number };
+
+const STUDY_CLOSED_MESSAGE = "This study is closed and takes no more participants";
+
+/**
+ * The study, locked for the whole entry: entries into one study go one at a time, so its places are
+ * counted exactly and a session id never goes to two participants; and closing it (an update of this
+ * row) waits for the entry, then ends the session the entry made.
+ */
+async function lockOpenStudy(sql: SqlRunner, { studyId, platform }: { studyId: string; platform: PlatformName }) {
+  const [study] = await sql.query<LockedStudy>(
+    "SELECT id, platform, closed_at IS NOT NULL AS closed, max_participants FROM studies WHERE id = $1::uuid FOR NO KEY UPDATE",
+    [studyId],
+  );
   if (!study || study.platform !== platform) throw new AppError("NOT_FOUND", "No such study");
-  if (study.closedAt) throw new AppError("STUDY_CLOSED", "This study is closed and takes no more participants");
+  if (study.closed) throw new AppError("STUDY_CLOSED", STUDY_CLOSED_MESSAGE);
   return study;
 }
 
 /**
- * The worker account tied to a platform id, made on the first visit: role WORKER, no password, an
- * address that can never receive mail (exports name workers by pseudonym anyway).
+ * The study session to sign this browser in to. The same link opened again in a browser already
+ * signed in to it stays there; anywhere else it starts a new study session, which sees none of the
+ * earlier one's tasks, drafts or judgments. Platform ids are not secret (they are in links, forms and
+ * screenshots), so knowing them must never be enough to reach someone's work, nor to sign their
+ * browser out.
  */
-async function findOrCreatePlatformWorker({ platform, participantId }: { platform: PlatformName; participantId: string }) {
-  const provider = PROVIDER[platform];
-  const where = { provider_providerAccountId: { provider, providerAccountId: participantId } };
-  const select = { id: true, blockedAt: true } as const;
-  // Both writes are idempotent upserts; two first visits at once can still collide on a unique
-  // index, and the second try then finds what the first made.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const account = await db().account.findUnique({ where, select: { user: { select } } });
-      if (account) return account.user;
-      return await db().$transaction(async (tx) => {
-        const user = await tx.user.upsert({
-          where: { email: `${provider}-${participantId}@participants.invalid` },
-          create: { email: `${provider}-${participantId}@participants.invalid`, role: "WORKER" },
-          update: {},
-          select,
-        });
-        await tx.account.upsert({ where, create: { userId: user.id, type: "platform", provider, providerAccountId: participantId }, update: {} });
-        return user;
-      });
-    } catch (error) {
-      if (attempt >= 2 || (error as { code?: string }).code !== "P2002") throw error;
-    }
-  }
+async function openStudySession(sql: SqlRunner, { study, userId, entry }: { study: LockedStudy; userId: string; entry: StudyEntry }) {
+  const sessions = await sql.query<{ id: string; user_id: string }>(
+    "SELECT id, user_id FROM study_sessions WHERE study_id = $1::uuid AND external_session_id = $2",
+    [study.id, entry.externalSessionId],
+  );
+  if (sessions.some((session) => session.user_id !== userId)) throw new AppError("CONFLICT", "This session belongs to another participant");
+  const current = sessions.find((session) => session.id === entry.currentStudySessionId);
+  if (current) return current.id;
+  const [created] = await sql.query<{ id: string }>(
+    `INSERT INTO study_sessions (study_id, user_id, external_session_id, hit_id, submit_to, client_key)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6) RETURNING id`,
+    [study.id, userId, entry.externalSessionId, entry.hitId ?? null, entry.submitTo ?? null, entry.clientKey],
+  );
+  return created.id;
 }
 
 /**
- * A worker arriving from a study link: finds or makes their account, refuses a blocked one, and
- * records the visit. Returns the user to sign in.
+ * A worker arriving from a study link: finds or makes their account (refusing a blocked one, a full
+ * study, or a client that made too many accounts lately) and the study session to sign them in to.
  */
-export async function enterStudy(entry: StudyEntry): Promise<{ userId: string }> {
-  const study = await findOpenStudy(entry);
-  const user = await findOrCreatePlatformWorker(entry);
-  if (user.blockedAt) throw new AppError("FORBIDDEN", "This account may not take part");
-  const key = { studyId_externalSessionId: { studyId: study.id, externalSessionId: entry.externalSessionId } };
-  const existing = await db().studySession.findUnique({ where: key, select: { userId: true } });
-  if (existing && existing.userId !== user.id) throw new AppError("CONFLICT", "This session belongs to another participant");
-  const visit = { hitId: entry.hitId ?? null, submitTo: entry.submitTo ?? null };
-  await db().studySession.upsert({
-    where: key,
-    create: { studyId: study.id, userId: user.id, externalSessionId: entry.externalSessionId, ...visit },
-    update: visit,
+export async function enterStudy(entry: StudyEntry): Promise<{ userId: string; studySessionId: string }> {
+  if (!isId(entry.studyId)) throw new AppError("NOT_FOUND", "No such study");
+  return inTransaction(pool(), async (sql) => {
+    const study = await lockOpenStudy(sql, entry);
+    const userId = await admitParticipant(sql, {
+      study: { id: study.id, maxParticipants: study.max_participants },
+      platform: entry.platform,
+      participantId: entry.participantId,
+      clientKey: entry.clientKey,
+      accountsPerClientHour: env().STUDY_ACCOUNTS_PER_CLIENT_HOUR,
+    });
+    return { userId, studySessionId: await openStudySession(sql, { study, userId, entry }) };
   });
-  return { userId: user.id };
+}
+
+async function findOpenStudy({ studyId, platform }: { studyId: string; platform: PlatformName }) {
+  const study = isId(studyId) ? await db().study.findUnique({ where: { id: studyId }, select: { id: true, platform: true, closedAt: true } }) : null;
+  if (!study || study.platform !== platform) throw new AppError("NOT_FOUND", "No such study");
+  if (study.closedAt) throw new AppError("STUDY_CLOSED", STUDY_CLOSED_MESSAGE);
+  return study;
 }
 
 /** What an MTurk preview shows: the task's instructions and kind, nothing about anyone. */
@@ -85,4 +101,11 @@ export async function findStudyPreview({ studyId }: { studyId: string }) {
       project: { select: { name: true, question: true, instructions: true, judgmentKind: true } },
     },
   });
+}
+
+/** Public: whether a study is closed, for the page a signed-out participant lands on. */
+export async function isStudyClosed({ studyId }: { studyId: string }): Promise<boolean> {
+  if (!isId(studyId)) return false;
+  const study = await db().study.findUnique({ where: { id: studyId }, select: { closedAt: true } });
+  return Boolean(study?.closedAt);
 }

@@ -42,23 +42,27 @@ type ProgressRow = {
   has_work: boolean;
 };
 
-// The worker's latest visit to the study (a returning worker has one per platform session), and
-// their judgments in its project from any visit: earlier work counts.
+// The study session this browser was signed in for, and the judgments made in it: leased in this
+// session, by this account, in the study's project, after it started and while it was open. Work of
+// other sessions (an earlier HIT, another study on the same project, someone else who typed the same
+// platform id) never counts here, so every completion is paid for by work of its own.
 const PROGRESS_SQL = `
   SELECT s.id, s.name, s.platform, s.required_judgments, s.completion_code, s.closed_at IS NOT NULL AS closed,
          p.slug, p.name AS project_name, p.question, p.instructions,
          v.id AS session_id, v.external_session_id, v.submit_to, v.completed_at IS NOT NULL AS completed,
-         (SELECT count(*) FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $2::uuid)::int AS stored,
-         (EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id AND a.worker_id = $2::uuid AND a.status = 'ACTIVE' AND a.lease_expires_at > now())
+         (SELECT count(*) FROM assignments a JOIN judgments j ON j.assignment_id = a.id
+          WHERE a.worker_id = $2::uuid AND a.project_id = p.id AND a.study_session_id = v.id
+            AND j.created_at >= v.started_at AND (v.ended_at IS NULL OR j.created_at <= v.ended_at))::int AS stored,
+         (EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id AND a.worker_id = $2::uuid AND a.study_session_id = v.id
+                    AND a.status = 'ACTIVE' AND a.lease_expires_at > now())
           OR EXISTS (SELECT 1 FROM items i JOIN batches b ON b.id = i.batch_id
                      WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.is_complete = false
                        AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $2::uuid)
                        AND NOT EXISTS (SELECT 1 FROM assignments r WHERE r.item_id = i.id AND r.worker_id = $2::uuid AND r.status = 'RELEASED'))) AS has_work
-  FROM studies s
+  FROM study_sessions v
+  JOIN studies s ON s.id = v.study_id
   JOIN projects p ON p.id = s.project_id
-  JOIN LATERAL (SELECT * FROM study_sessions v WHERE v.study_id = s.id AND v.user_id = $2::uuid
-                ORDER BY v.started_at DESC, v.id LIMIT 1) v ON true
-  WHERE s.id = $1::uuid`;
+  WHERE v.id = $3::uuid AND v.user_id = $2::uuid AND s.id = $1::uuid`;
 
 function completionOf(row: ProgressRow): StudyCompletion | null {
   if (row.stored < row.required_judgments) return null;
@@ -71,14 +75,15 @@ function completionOf(row: ProgressRow): StudyCompletion | null {
 }
 
 /**
- * The worker's progress in a study they entered from its link, counted from the stored judgments.
- * When the count reaches the requirement, the visit is marked complete and the completion (code or
- * post-back) is returned; before that it never leaves this function.
+ * The worker's progress in the study session they are signed in for, counted from the judgments
+ * stored in it. When the count reaches the requirement, the session is marked complete and the
+ * completion (code or post-back) is returned; before that it never leaves this function.
  */
 export async function findStudyProgress({ actor, studyId }: { actor: Actor; studyId: string }): Promise<StudyProgress> {
-  if (!isId(studyId)) throw new AppError("NOT_FOUND", "No such study");
-  const [row] = await queryPool<ProgressRow>(pool(), PROGRESS_SQL, [studyId, actor.id]);
-  if (!row) throw new AppError("NOT_FOUND", "No such study, or you have not entered it from its link");
+  const notEntered = new AppError("NOT_FOUND", "No such study, or you have not entered it from its link");
+  if (!isId(studyId) || !actor.studySessionId) throw notEntered;
+  const [row] = await queryPool<ProgressRow>(pool(), PROGRESS_SQL, [studyId, actor.id, actor.studySessionId]);
+  if (!row) throw notEntered;
   const completion = completionOf(row);
   if (completion && !row.completed) {
     await queryPool(pool(), "UPDATE study_sessions SET completed_at = now() WHERE id = $1::uuid AND completed_at IS NULL", [row.session_id]);

@@ -1,46 +1,28 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
-import { submitJudgment } from "@/lib/data/judgments";
 import { findProjectsForWorker } from "@/lib/data/projects";
-import { closeStudy, createStudy, findStudies } from "@/lib/data/studies";
-import { enterStudy, findStudyPreview } from "@/lib/data/studies-entry";
+import { closeStudy, createStudy, findStudies, updateStudyPlaces } from "@/lib/data/studies";
+import { findStudyPreview } from "@/lib/data/studies-entry";
+import { findStudySessions } from "@/lib/data/study-sessions";
 import { claimStudyTask, findStudyProgress } from "@/lib/data/studies-progress";
-import { findActiveUserById } from "@/lib/data/users";
 import { db } from "@/lib/db/prisma";
-import { createItemsRecord } from "@/prisma/factories";
+import { createDialogueProjectRecord, createItemsRecord } from "@/prisma/factories";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
-
-const pid = () => randomBytes(12).toString("hex");
-
-async function studyOf({ platform = "PROLIFIC" as "PROLIFIC" | "MTURK", requiredJudgments = 2, items = 4 } = {}) {
-  const admin = await createTestUser("ADMIN");
-  const project = await createTestProject({ instructions: "Pick the **kinder** reply." });
-  await createItemsRecord(db(), { projectId: project.id, count: items });
-  const study = await createStudy({
-    actor: admin,
-    input: { projectId: project.id, platform, name: "Pilot", requiredJudgments, completionCode: platform === "PROLIFIC" ? "C0DE1234" : undefined },
-  });
-  return { admin, project, study };
-}
-
-async function actorOf(userId: string) {
-  return (await findActiveUserById(userId))!;
-}
-
-/** Leases and answers the next task of the study, as the task page does. */
-async function judgeOne(userId: string, studyId: string) {
-  const actor = await actorOf(userId);
-  const assignmentId = await claimStudyTask({ actor, studyId });
-  if (!assignmentId) throw new Error("no task");
-  await submitJudgment({ actor, assignmentId, input: { strength: 2, idempotencyKey: `study-${assignmentId}` } });
-}
+import { actorOf, enter, judgeOne, pid, studyOf } from "@/lib/testing/study-fixture";
 
 describe("createStudy and closeStudy", () => {
   it("stores the study and its code, records study.create and study.close, and lists its sessions", async () => {
     const { admin, study } = await studyOf();
-    expect(study).toMatchObject({ platform: "PROLIFIC", name: "Pilot", requiredJudgments: 2, completionCode: "C0DE1234", closedAt: null });
-    await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() });
+    expect(study).toMatchObject({
+      platform: "PROLIFIC",
+      name: "Pilot",
+      requiredJudgments: 2,
+      completionCode: "C0DE1234",
+      maxParticipants: 100,
+      closedAt: null,
+    });
+    await enter(study.id);
     const closed = await closeStudy({ actor: admin, studyId: study.id });
     expect(closed.closedAt).toBeInstanceOf(Date);
     const events = await db().auditEvent.findMany({ where: { targetId: study.id }, orderBy: { seq: "asc" } });
@@ -48,7 +30,8 @@ describe("createStudy and closeStudy", () => {
       ["study.create", admin.id],
       ["study.close", admin.id],
     ]);
-    expect((await findStudies()).find((s) => s.id === study.id)).toMatchObject({ sessionsStarted: 1, sessionsCompleted: 0 });
+    expect(events[1].after).toMatchObject({ endedSessions: 1, revokedLeases: 0 });
+    expect((await findStudies()).find((s) => s.id === study.id)).toMatchObject({ participants: 1, sessionsStarted: 1, sessionsCompleted: 0 });
   });
 
   it("requires a completion code for Prolific and drops one for MTurk", async () => {
@@ -66,47 +49,74 @@ describe("createStudy and closeStudy", () => {
     });
     expect(mturk.completionCode).toBeNull();
   });
+
+  it("refuses a live-conversation project, whose conversations are not kept apart per study session", async () => {
+    const admin = await createTestUser("ADMIN");
+    const project = await createDialogueProjectRecord(db(), { endpointIds: [] });
+    await expect(createStudy({ actor: admin, input: { projectId: project.id, platform: "MTURK", name: "x", requiredJudgments: 1 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [expect.objectContaining({ field: "projectId" })],
+    });
+  });
+
+  it("changes the places of a study, recorded as study.update", async () => {
+    const { admin, study } = await studyOf({ maxParticipants: 30 });
+    expect((await updateStudyPlaces({ actor: admin, input: { studyId: study.id, maxParticipants: "45" } })).maxParticipants).toBe(45);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { targetId: study.id, action: "study.update" } });
+    expect([event.before, event.after]).toEqual([expect.objectContaining({ maxParticipants: 30 }), expect.objectContaining({ maxParticipants: 45 })]);
+    await expect(updateStudyPlaces({ actor: admin, input: { studyId: study.id, maxParticipants: 0 } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
 });
 
 describe("enterStudy", () => {
-  it("ties the platform id to a new worker account without a password, and records the session", async () => {
+  it("ties the platform id to a new worker account without a password or email of its own, and records the session", async () => {
     const { study } = await studyOf();
     const participant = pid();
     const session = pid();
-    const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: session });
+    const { userId, studySessionId } = await enter(study.id, { participantId: participant, externalSessionId: session, clientKey: "client-a" });
     const user = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { accounts: true, studySessions: true } });
-    expect(user).toMatchObject({ role: "WORKER", passwordHash: null, email: `prolific-${participant}@participants.invalid` });
+    expect(user).toMatchObject({ role: "WORKER", passwordHash: null, platform: "PROLIFIC", email: `prolific-${participant}@participants.invalid` });
     expect(user.accounts.map((a) => [a.provider, a.providerAccountId])).toEqual([["prolific", participant]]);
     expect(user.studySessions).toEqual([
-      expect.objectContaining({ studyId: study.id, externalSessionId: session, hitId: null, submitTo: null, completedAt: null }),
+      expect.objectContaining({ id: studySessionId, studyId: study.id, externalSessionId: session, clientKey: "client-a", completedAt: null, endedAt: null }),
     ]);
+    expect(await actorOf({ userId, studySessionId })).toMatchObject({ id: userId, studySessionId });
   });
 
-  it("brings a returning worker to the same account, counts their earlier judgments, and upserts sessions", async () => {
-    const { study } = await studyOf({ requiredJudgments: 3 });
+  it("brings a returning worker to the same account, in a new study session that their earlier judgments do not count for", async () => {
+    const { study } = await studyOf({ requiredJudgments: 2 });
     const participant = pid();
-    const first = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: "session-one" });
-    await judgeOne(first.userId, study.id);
-    await judgeOne(first.userId, study.id);
-    const again = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: "session-two" });
+    const first = await enter(study.id, { participantId: participant, externalSessionId: "session-one" });
+    await judgeOne(await actorOf(first), study.id);
+    await judgeOne(await actorOf(first), study.id);
+    expect((await findStudyProgress({ actor: await actorOf(first), studyId: study.id })).completion).not.toBeNull();
+
+    const again = await enter(study.id, { participantId: participant, externalSessionId: "session-two" });
     expect(again.userId).toBe(first.userId);
-    // The same visit twice (a reload of the link) is one session.
-    await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: "session-two" });
+    expect(again.studySessionId).not.toBe(first.studySessionId);
+    expect(await findStudyProgress({ actor: await actorOf(again), studyId: study.id })).toMatchObject({ stored: 0, completion: null, hasWork: true });
+    // Its own work completes it, on items the account has not judged before.
+    const answered = [await judgeOne(await actorOf(again), study.id), await judgeOne(await actorOf(again), study.id)];
+    expect(await findStudyProgress({ actor: await actorOf(again), studyId: study.id })).toMatchObject({ stored: 2, completion: { code: "C0DE1234" } });
+    const items = await db().assignment.findMany({ where: { workerId: first.userId, status: "SUBMITTED" }, select: { id: true, itemId: true } });
+    expect(new Set(items.map((a) => a.itemId)).size).toBe(4);
+    expect(answered.every((id) => items.some((a) => a.id === id))).toBe(true);
     expect(await db().account.count({ where: { provider: "prolific", providerAccountId: participant } })).toBe(1);
-    expect((await db().studySession.findMany({ where: { studyId: study.id }, orderBy: { startedAt: "asc" } })).map((s) => s.externalSessionId)).toEqual([
-      "session-one",
-      "session-two",
-    ]);
-    const progress = await findStudyProgress({ actor: await actorOf(first.userId), studyId: study.id });
-    expect(progress).toMatchObject({ stored: 2, required: 3, completion: null });
+  });
+
+  it("keeps a browser that opens the same link again in its study session", async () => {
+    const { study } = await studyOf();
+    const participant = pid();
+    const first = await enter(study.id, { participantId: participant, externalSessionId: "visit" });
+    const reload = await enter(study.id, { participantId: participant, externalSessionId: "visit", currentStudySessionId: first.studySessionId });
+    expect(reload).toEqual(first);
+    expect(await db().studySession.count({ where: { studyId: study.id } })).toBe(1);
   });
 
   it("makes one account when the same worker arrives twice at once", async () => {
     const { study } = await studyOf();
     const participant = pid();
-    const results = await Promise.all(
-      [1, 2, 3].map((n) => enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: `s${n}` })),
-    );
+    const results = await Promise.all([1, 2, 3].map((n) => enter(study.id, { participantId: participant, externalSessionId: `s${n}` })));
     expect(new Set(results.map((r) => r.userId)).size).toBe(1);
     expect(await db().account.count({ where: { providerAccountId: participant } })).toBe(1);
   });
@@ -114,8 +124,7 @@ describe("enterStudy", () => {
   it("keeps Prolific and MTurk ids apart, and MTurk's HIT and submit address", async () => {
     const { study } = await studyOf({ platform: "MTURK" });
     const workerId = `A${pid().toUpperCase()}`;
-    const { userId } = await enterStudy({
-      studyId: study.id,
+    const { userId } = await enter(study.id, {
       platform: "MTURK",
       participantId: workerId,
       externalSessionId: "ASSIGN1",
@@ -123,6 +132,7 @@ describe("enterStudy", () => {
       submitTo: "https://workersandbox.mturk.com",
     });
     const user = await db().user.findUniqueOrThrow({ where: { id: userId }, include: { accounts: true, studySessions: true } });
+    expect(user.platform).toBe("MTURK");
     expect(user.accounts.map((a) => a.provider)).toEqual(["mturk"]);
     expect(user.studySessions[0]).toMatchObject({ externalSessionId: "ASSIGN1", hitId: "HIT1", submitTo: "https://workersandbox.mturk.com" });
   });
@@ -130,46 +140,36 @@ describe("enterStudy", () => {
   it("refuses a blocked worker, a closed study, a study of the other platform and an unknown one", async () => {
     const { admin, study } = await studyOf();
     const participant = pid();
-    const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: pid() });
+    const { userId } = await enter(study.id, { participantId: participant });
     await db().user.update({ where: { id: userId }, data: { blockedAt: new Date() } });
     const sessionsBefore = await db().studySession.count({ where: { studyId: study.id } });
-    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: participant, externalSessionId: pid() })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
+    await expect(enter(study.id, { participantId: participant })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().studySession.count({ where: { studyId: study.id } })).toBe(sessionsBefore);
 
-    await expect(enterStudy({ studyId: study.id, platform: "MTURK", participantId: pid(), externalSessionId: pid() })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
-    await expect(enterStudy({ studyId: randomUUID(), platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+    await expect(enter(study.id, { platform: "MTURK" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(enter(randomUUID())).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     await closeStudy({ actor: admin, studyId: study.id });
     const newcomer = pid();
-    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: newcomer, externalSessionId: pid() })).rejects.toMatchObject({
-      code: "STUDY_CLOSED",
-    });
+    await expect(enter(study.id, { participantId: newcomer })).rejects.toMatchObject({ code: "STUDY_CLOSED" });
     expect(await db().account.count({ where: { providerAccountId: newcomer } })).toBe(0);
   });
 
   it("refuses a session id that another participant already used", async () => {
     const { study } = await studyOf();
-    await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: "shared" });
-    await expect(enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: "shared" })).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
+    await enter(study.id, { externalSessionId: "shared" });
+    await expect(enter(study.id, { externalSessionId: "shared" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
 describe("findStudyProgress", () => {
   it("gives the Prolific code only once the required judgments are stored, and marks the session complete", async () => {
     const { study } = await studyOf({ requiredJudgments: 2 });
-    const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: "visit" });
-    const actor = await actorOf(userId);
+    const entry = await enter(study.id, { externalSessionId: "visit" });
+    const actor = await actorOf(entry);
     expect(await findStudyProgress({ actor, studyId: study.id })).toMatchObject({ stored: 0, completion: null, hasWork: true });
 
-    await judgeOne(userId, study.id);
+    await judgeOne(actor, study.id);
     // A live lease is not a stored judgment.
     await claimStudyTask({ actor, studyId: study.id });
     const halfway = await findStudyProgress({ actor, studyId: study.id });
@@ -177,7 +177,7 @@ describe("findStudyProgress", () => {
     expect(JSON.stringify(halfway)).not.toContain("C0DE1234");
     expect((await db().studySession.findFirstOrThrow({ where: { studyId: study.id } })).completedAt).toBeNull();
 
-    await judgeOne(userId, study.id);
+    await judgeOne(actor, study.id);
     expect(await findStudyProgress({ actor, studyId: study.id })).toMatchObject({
       stored: 2,
       completion: { platform: "PROLIFIC", code: "C0DE1234", url: "https://app.prolific.com/submissions/complete?cc=C0DE1234" },
@@ -186,20 +186,18 @@ describe("findStudyProgress", () => {
     expect(await claimStudyTask({ actor, studyId: study.id })).toBeNull();
   });
 
-  it("gives MTurk's post-back for the latest assignment once complete", async () => {
+  it("gives MTurk's post-back for the session's assignment once complete", async () => {
     const { study } = await studyOf({ platform: "MTURK", requiredJudgments: 1 });
-    const workerId = `A${pid().toUpperCase()}`;
-    const { userId } = await enterStudy({
-      studyId: study.id,
+    const entry = await enter(study.id, {
       platform: "MTURK",
-      participantId: workerId,
+      participantId: `A${pid().toUpperCase()}`,
       externalSessionId: "ASSIGN9",
       hitId: "HIT9",
       submitTo: "https://www.mturk.com",
     });
-    const actor = await actorOf(userId);
+    const actor = await actorOf(entry);
     expect((await findStudyProgress({ actor, studyId: study.id })).completion).toBeNull();
-    await judgeOne(userId, study.id);
+    await judgeOne(actor, study.id);
     expect((await findStudyProgress({ actor, studyId: study.id })).completion).toEqual({
       platform: "MTURK",
       submitUrl: "https://www.mturk.com/mturk/externalSubmit",
@@ -208,15 +206,46 @@ describe("findStudyProgress", () => {
     });
   });
 
+  it("asks a second MTurk HIT for work of its own before its post-back", async () => {
+    const { study } = await studyOf({ platform: "MTURK", requiredJudgments: 1 });
+    const hit = { platform: "MTURK" as const, participantId: `A${pid().toUpperCase()}`, hitId: "HIT1", submitTo: "https://www.mturk.com" };
+    const first = await enter(study.id, { ...hit, externalSessionId: "ASSIGN-A" });
+    await judgeOne(await actorOf(first), study.id);
+    const second = await enter(study.id, { ...hit, hitId: "HIT2", externalSessionId: "ASSIGN-B", currentStudySessionId: first.studySessionId });
+    expect(second.studySessionId).not.toBe(first.studySessionId);
+    const actor = await actorOf(second);
+    expect(await findStudyProgress({ actor, studyId: study.id })).toMatchObject({ stored: 0, completion: null });
+    await judgeOne(actor, study.id);
+    expect((await findStudyProgress({ actor, studyId: study.id })).completion).toMatchObject({ assignmentId: "ASSIGN-B", judgments: 1 });
+  });
+
+  it("asks a second study on the same project for work of its own before its code", async () => {
+    const { project, study } = await studyOf({ requiredJudgments: 1 });
+    const { study: second } = await studyOf({ projectId: project.id, requiredJudgments: 1 });
+    const participant = pid();
+    const first = await enter(study.id, { participantId: participant });
+    await judgeOne(await actorOf(first), study.id);
+    expect((await findStudyProgress({ actor: await actorOf(first), studyId: study.id })).completion).not.toBeNull();
+
+    const other = await enter(second.id, { participantId: participant });
+    expect(other.userId).toBe(first.userId);
+    const actor = await actorOf(other);
+    expect(await findStudyProgress({ actor, studyId: second.id })).toMatchObject({ stored: 0, completion: null });
+    // Signed in for the second study, the first one's page is not theirs to load.
+    await expect(findStudyProgress({ actor, studyId: study.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await judgeOne(actor, second.id);
+    expect((await findStudyProgress({ actor, studyId: second.id })).completion).toMatchObject({ code: "C0DE1234" });
+  });
+
   it("says when no task is left before the requirement, and gives no code", async () => {
     const { project, study } = await studyOf({ requiredJudgments: 3, items: 2 });
-    const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() });
-    await judgeOne(userId, study.id);
-    await judgeOne(userId, study.id);
-    const actor = await actorOf(userId);
+    const entry = await enter(study.id);
+    const actor = await actorOf(entry);
+    await judgeOne(actor, study.id);
+    await judgeOne(actor, study.id);
     expect(await findStudyProgress({ actor, studyId: study.id })).toMatchObject({ stored: 2, hasWork: false, completion: null });
     expect(await claimStudyTask({ actor, studyId: study.id })).toBeNull();
-    expect(await db().judgment.count({ where: { projectId: project.id, workerId: userId } })).toBe(2);
+    expect(await db().judgment.count({ where: { projectId: project.id, workerId: entry.userId } })).toBe(2);
   });
 
   it("shows nothing to a worker who did not enter the study from its link", async () => {
@@ -227,6 +256,25 @@ describe("findStudyProgress", () => {
     expect(
       await claimNextTask({ actor: outsider, projectSlug: (await db().project.findUniqueOrThrow({ where: { id: study.project.id } })).slug }),
     ).not.toBeNull();
+  });
+});
+
+describe("findStudySessions", () => {
+  it("lists each session with its platform ids and the judgments made in it, and finds one by id", async () => {
+    const { study } = await studyOf({ requiredJudgments: 1 });
+    const participantId = pid();
+    const first = await enter(study.id, { participantId, externalSessionId: "first-visit" });
+    await judgeOne(await actorOf(first), study.id);
+    await findStudyProgress({ actor: await actorOf(first), studyId: study.id });
+    await enter(study.id, { participantId, externalSessionId: "second-visit" });
+    const { sessions } = await findStudySessions({ studyId: study.id });
+    expect(sessions.map((s) => [s.participantId, s.externalSessionId, s.judgments, s.completedAt !== null])).toEqual([
+      [participantId, "second-visit", 0, false],
+      [participantId, "first-visit", 1, true],
+    ]);
+    expect((await findStudySessions({ studyId: study.id, search: "first-visit" })).sessions).toHaveLength(1);
+    expect((await findStudySessions({ studyId: study.id, search: participantId })).sessions).toHaveLength(2);
+    await expect(findStudySessions({ studyId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -244,8 +292,7 @@ describe("a participant from a crowd platform", () => {
     const { project, study } = await studyOf();
     const elsewhere = await createTestProject();
     await createItemsRecord(db(), { projectId: elsewhere.id, count: 2 });
-    const { userId } = await enterStudy({ studyId: study.id, platform: "PROLIFIC", participantId: pid(), externalSessionId: pid() });
-    const participant = await actorOf(userId);
+    const participant = await actorOf(await enter(study.id));
 
     await expect(claimNextTask({ actor: participant, projectSlug: elsewhere.slug })).rejects.toMatchObject({
       code: "FORBIDDEN",

@@ -17,6 +17,8 @@ export const WITHDRAWN_MESSAGE = "This task was withdrawn by an admin (its batch
 
 export type SubmittedJudgment = { judgmentId: string; assignmentId: string; createdAt: string; replayed: boolean };
 
+type SubmitOptions = { workerId: string; studySessionId?: string | null; assignmentId: string; answer: SubmitJudgmentAnswer; liveTurn?: boolean };
+
 type LockedAssignment = {
   id: string;
   item_id: string;
@@ -35,7 +37,7 @@ type LockedAssignment = {
  */
 export async function recordJudgment(
   pool: pg.Pool,
-  options: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer },
+  options: { workerId: string; studySessionId?: string | null; assignmentId: string; answer: SubmitJudgmentAnswer },
 ): Promise<SubmittedJudgment> {
   return inTransaction(pool, (sql) => submitJudgmentWithin(sql, options));
 }
@@ -43,11 +45,12 @@ export async function recordJudgment(
 /**
  * The same, inside the caller's transaction. A live conversation's turn is answered only through its
  * conversation (liveTurn), which goes on from the pick: answered as a plain task, it would leave the
- * conversation without its next message.
+ * conversation without its next message. A platform account answers only the tasks of the study
+ * session it is signed in for (studySessionId; null for everyone else's tasks).
  */
 export async function submitJudgmentWithin(
   sql: SqlRunner,
-  { workerId, assignmentId, answer, liveTurn = false }: { workerId: string; assignmentId: string; answer: SubmitJudgmentAnswer; liveTurn?: boolean },
+  { workerId, studySessionId = null, assignmentId, answer, liveTurn = false }: SubmitOptions,
 ): Promise<SubmittedJudgment> {
   const [assignment] = await sql.query<LockedAssignment>(
     `SELECT a.id, a.item_id, a.project_id, a.status, a.display_order,
@@ -59,8 +62,9 @@ export async function submitJudgmentWithin(
               'rationaleMinLength', p.rationale_min_length) AS rules
      FROM assignments a JOIN projects p ON p.id = a.project_id
      WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND (p.judgment_kind = 'DIALOGUE') = $3
+       AND a.study_session_id IS NOT DISTINCT FROM $4::uuid
      FOR UPDATE OF a`,
-    [assignmentId, workerId, liveTurn],
+    [assignmentId, workerId, liveTurn, studySessionId],
   );
   if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
   if (assignment.status === "SUBMITTED") return replay(sql, assignment.id, answer.idempotencyKey);

@@ -10,7 +10,12 @@ import { createUserSchema, signInSchema, type CreateUserInput } from "@/lib/vali
 import { parseInput } from "@/lib/validations/parse";
 import { isId } from "@/lib/validations/ids";
 
-export type Actor = { id: string; email: string; name: string | null; role: Role };
+/**
+ * Who is acting. A platform account (made by a study link) acts only within the study session its
+ * browser was signed in for: studySessionId is that session, and scopes the tasks it sees and counts.
+ * Null or absent for everyone else.
+ */
+export type Actor = { id: string; email: string; name: string | null; role: Role; studySessionId?: string | null };
 
 const actorSelect = { id: true, email: true, name: true, role: true } as const;
 
@@ -28,12 +33,22 @@ export async function createUser(input: CreateUserInput): Promise<{ user: Actor;
 }
 
 /**
- * The signed-in user as stored now: a blocked or deleted user is treated as signed out. Every page
- * and action asks, so it is one prepared statement.
+ * The signed-in user as stored now: a blocked or deleted user is treated as signed out, and so is a
+ * platform account unless the study session its browser was signed in for is still open (not ended,
+ * its study not closed). Every page and action asks, so it is one prepared statement; for everyone
+ * else the study session lookup is a primary-key probe with a null key, which finds nothing.
  */
-export async function findActiveUserById(id: string): Promise<Actor | null> {
-  if (!isId(id)) return null;
-  const [user] = await queryPool<Actor>(pool(), "SELECT id, email, name, role FROM users WHERE id = $1::uuid AND blocked_at IS NULL", [id]);
+export async function findActiveUserById(id: string, studySessionId: string | null = null): Promise<Actor | null> {
+  if (!isId(id) || (studySessionId !== null && !isId(studySessionId))) return null;
+  const [user] = await queryPool<Actor>(
+    pool(),
+    `SELECT u.id, u.email, u.name, u.role, v.id AS "studySessionId"
+     FROM users u
+     LEFT JOIN study_sessions v ON v.id = $2::uuid AND v.user_id = u.id AND v.ended_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM studies s WHERE s.id = v.study_id AND s.closed_at IS NOT NULL)
+     WHERE u.id = $1::uuid AND u.blocked_at IS NULL AND (u.platform IS NULL OR v.id IS NOT NULL)`,
+    [id, studySessionId],
+  );
   return user ?? null;
 }
 

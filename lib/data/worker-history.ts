@@ -34,7 +34,11 @@ export type HistoryEntry = {
   rationale: string | null;
 };
 
-/** The worker's own judgments, newest first, told in the labels they saw. Read-only. */
+/**
+ * The worker's own judgments, newest first, told in the labels they saw. Read-only. A platform
+ * account sees only those of the study session it is signed in for: someone else who types the same
+ * platform id must not read the first participant's answers.
+ */
 export async function findWorkerHistory({ actor, page }: { actor: Actor; page: number }): Promise<{ entries: HistoryEntry[]; hasMore: boolean }> {
   const rows = await queryPool<HistoryRow>(
     pool(),
@@ -45,10 +49,10 @@ export async function findWorkerHistory({ actor, page }: { actor: Actor; page: n
      JOIN assignments a ON a.id = j.assignment_id
      JOIN projects p ON p.id = j.project_id
      JOIN items i ON i.id = j.item_id
-     WHERE j.worker_id = $1::uuid
+     WHERE j.worker_id = $1::uuid AND a.study_session_id IS NOT DISTINCT FROM $4::uuid
      ORDER BY j.created_at DESC, j.id
      LIMIT $2 OFFSET $3`,
-    [actor.id, HISTORY_PAGE_SIZE + 1, (page - 1) * HISTORY_PAGE_SIZE],
+    [actor.id, HISTORY_PAGE_SIZE + 1, (page - 1) * HISTORY_PAGE_SIZE, actor.studySessionId ?? null],
   );
   return { entries: rows.slice(0, HISTORY_PAGE_SIZE).map(toEntry), hasMore: rows.length > HISTORY_PAGE_SIZE };
 }

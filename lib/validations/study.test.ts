@@ -65,6 +65,12 @@ describe("createStudySchema", () => {
     expect(fieldsOf(createStudySchema.safeParse({ ...base, platform: "PROLIFIC", completionCode: "<b>" }))[0]).toMatch(/^completionCode /);
   });
 
+  it("offers 100 places unless told, and refuses fewer than one", () => {
+    expect(createStudySchema.parse({ ...base, platform: "MTURK" }).maxParticipants).toBe(100);
+    expect(createStudySchema.parse({ ...base, platform: "MTURK", maxParticipants: "40" }).maxParticipants).toBe(40);
+    expect(fieldsOf(createStudySchema.safeParse({ ...base, platform: "MTURK", maxParticipants: "0" }))).toEqual(["maxParticipants at least 1 participant"]);
+  });
+
   it("keeps no code for MTurk and refuses zero judgments", () => {
     expect(createStudySchema.parse({ ...base, platform: "MTURK", completionCode: "IGNORED" }).completionCode).toBeNull();
     expect(fieldsOf(createStudySchema.safeParse({ ...base, platform: "MTURK", requiredJudgments: "0" }))).toEqual(["requiredJudgments at least 1 judgment"]);

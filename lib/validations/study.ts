@@ -67,12 +67,24 @@ export const completionCodeSchema = z
   .max(64, "completion codes have at most 64 characters")
   .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, '-' and '_'");
 
+/** The places a new study offers unless the admin says otherwise. */
+export const DEFAULT_MAX_PARTICIPANTS = 100;
+
+// The platform accounts a study lets in: the places the admin pays for, so that a typed-in id cannot
+// make accounts without end.
+const maxParticipants = z.coerce
+  .number({ error: "a whole number of participants" })
+  .int("a whole number of participants")
+  .min(1, "at least 1 participant")
+  .max(100_000, "at most 100,000 participants");
+
 export const createStudySchema = z
   .object({
     projectId: idSchema("project"),
     platform: z.enum(PLATFORMS, { error: "platform must be PROLIFIC or MTURK" }),
     name: z.string().trim().min(1, "give the study a name").max(200),
     requiredJudgments: z.coerce.number().int("a whole number").min(1, "at least 1 judgment").max(10_000, "at most 10,000 judgments"),
+    maxParticipants: maxParticipants.default(DEFAULT_MAX_PARTICIPANTS),
     completionCode: z.string().trim().optional(),
   })
   .transform((study, context) => {
@@ -86,3 +98,7 @@ export const createStudySchema = z
 export type CreateStudyInput = z.input<typeof createStudySchema>;
 
 export const studyIdSchema = idSchema("study");
+
+export const updateStudyPlacesSchema = z.object({ studyId: idSchema("study"), maxParticipants });
+
+export type UpdateStudyPlacesInput = z.input<typeof updateStudyPlacesSchema>;

@@ -3,7 +3,14 @@ import { idSchema } from "@/lib/validations/ids";
 
 export const ROLES = ["WORKER", "RESEARCHER", "ADMIN"] as const;
 
-export const emailSchema = z.email({ error: "enter a valid email address" }).transform((email) => email.toLowerCase());
+// Study links label their accounts with addresses under this domain (lib/data/study-participants.ts):
+// nobody may take one, so no person's account can ever be mistaken for a participant's.
+export const PARTICIPANT_EMAIL_DOMAIN = "participants.invalid";
+
+export const emailSchema = z
+  .email({ error: "enter a valid email address" })
+  .transform((email) => email.toLowerCase())
+  .refine((email) => !email.endsWith(`@${PARTICIPANT_EMAIL_DOMAIN}`), `addresses under ${PARTICIPANT_EMAIL_DOMAIN} are reserved for study participants`);
 
 export const createUserSchema = z.object({
   email: emailSchema,

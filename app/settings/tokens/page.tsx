@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokenList } from "@/components/tokens/token-list";
 import { can, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/permissions";
@@ -9,6 +10,8 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const actor = await requirePagePermission("token:manage-own");
+  // Study participants never own tokens (lib/data/api-tokens.ts): the page is not theirs.
+  if (actor.studySessionId) notFound();
   const tokens = await findApiTokensForUser({ actor });
   // Offer only the scopes this person's role can use.
   const scopes = (Object.keys(TOKEN_SCOPES) as TokenScope[]).filter((scope) => TOKEN_SCOPES[scope].some((permission) => can(actor.role, permission)));

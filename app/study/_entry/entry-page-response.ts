@@ -8,13 +8,22 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-type EntryPage = { status: number; title: string; message: string; details?: string[]; link?: { href: string; label: string }; retryAfterSeconds?: number };
+type EntryPage = {
+  status: number;
+  title: string;
+  message: string;
+  details?: string[];
+  link?: { href: string; label: string; newTab?: boolean };
+  retryAfterSeconds?: number;
+};
 
 export async function entryPageResponse({ status, title, message, details = [], link, retryAfterSeconds }: EntryPage): Promise<Response> {
   // The page's Content-Security-Policy (proxy.ts) lets a <style> element apply only with its nonce.
   const nonce = (await headers()).get("x-nonce") ?? "";
   const list = details.length > 0 ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>` : "";
-  const action = link ? `<p><a href="${escapeHtml(link.href)}" target="_blank" rel="noopener">${escapeHtml(link.label)}</a></p>` : "";
+  // A new tab by default: the link out of MTurk's frame must leave the frame.
+  const target = link?.newTab === false ? "" : ' target="_blank" rel="noopener"';
+  const action = link ? `<p><a href="${escapeHtml(link.href)}"${target}>${escapeHtml(link.label)}</a></p>` : "";
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Preflab</title>

@@ -28,5 +28,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       link: { href: `/study/${encodeURIComponent(id)}/mturk?${new URLSearchParams(parsed.data)}`, label: "Open the task in a new tab" },
     });
   }
-  return enterAndSignIn({ studyId: id, platform: "MTURK", participantId: workerId, externalSessionId: assignmentId, hitId, submitTo: turkSubmitTo });
+  return enterAndSignIn(request, { studyId: id, platform: "MTURK", participantId: workerId, externalSessionId: assignmentId, hitId, submitTo: turkSubmitTo });
 }

@@ -8,5 +8,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (limited) return limited;
   const parsed = prolificEntrySchema.safeParse(queryOf(request));
   if (!parsed.success) return invalidLinkResponse(parsed.error);
-  return enterAndSignIn({ studyId: id, platform: "PROLIFIC", participantId: parsed.data.PROLIFIC_PID, externalSessionId: parsed.data.SESSION_ID });
+  return enterAndSignIn(request, { studyId: id, platform: "PROLIFIC", participantId: parsed.data.PROLIFIC_PID, externalSessionId: parsed.data.SESSION_ID });
 }
