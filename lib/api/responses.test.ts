@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_JSON_BODY_BYTES } from "@/lib/api/read-body";
+import { readJsonBody } from "@/lib/api/responses";
+import { AppError } from "@/lib/errors";
+
+const URL_ = "http://localhost/api/v1/anything";
+
+function post(body: BodyInit | null, headers: Record<string, string> = {}) {
+  return new Request(URL_, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+}
+
+/** A chunked body (no Content-Length) of `chunks` chunks of `size` bytes, counting how many were pulled. */
+function streamed(chunks: number, size: number) {
+  const pulled = { count: 0, cancelled: false };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled.count === chunks) return controller.close();
+        pulled.count++;
+        controller.enqueue(new Uint8Array(size).fill(0x20));
+      },
+      cancel() {
+        pulled.cancelled = true;
+      },
+      // Nothing pulled ahead of the reader: every chunk counted was asked for.
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, pulled };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("readJsonBody", () => {
+  it("parses a JSON body", async () => {
+    expect(await readJsonBody(post(JSON.stringify({ strength: 2, rationale: "é ✓" })))).toEqual({ strength: 2, rationale: "é ✓" });
+  });
+
+  it("refuses a declared Content-Length over the limit before reading a byte", async () => {
+    const { body, pulled } = streamed(100, 1024);
+    const error = await refusal(readJsonBody(post(body, { "content-length": String(DEFAULT_JSON_BODY_BYTES + 1) })));
+    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413, message: expect.stringContaining("1024 KiB") });
+    expect(pulled.count).toBe(0);
+  });
+
+  it("counts a body without Content-Length as it arrives and stops reading past the limit", async () => {
+    const { body, pulled } = streamed(5 * 1024, 1024); // 5 MiB offered
+    const error = await refusal(readJsonBody(post(body), { maxBytes: 64 * 1024 }));
+    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("64 KiB") });
+    expect(pulled.count).toBeLessThanOrEqual(66);
+    expect(pulled.cancelled).toBe(true);
+  });
+
+  it("refuses bytes that are not UTF-8 rather than storing U+FFFD", async () => {
+    const bytes = Buffer.concat([Buffer.from('{"reason": "'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('"}')]);
+    const error = await refusal(readJsonBody(post(bytes)));
+    expect(error).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("not valid UTF-8") });
+  });
+
+  it("names the problem in JSON that is cut short", async () => {
+    const error = await refusal(readJsonBody(post('{"strength": 2, "idempot')));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(/^The request body is not valid JSON: .*(Unterminated|Unexpected end)/);
+  });
+
+  it("refuses a NUL anywhere, naming its field, keys included", async () => {
+    const nested = await refusal(readJsonBody(post(JSON.stringify({ strength: 1, flags: { A: ["ok", "bad\u0000id"] } }))));
+    expect(nested.details).toEqual([{ field: "flags.A[1]", message: expect.stringContaining("NUL character") }]);
+    const key = await refusal(readJsonBody(post('{"ratio\\u0000nale": "x"}')));
+    expect(key.details[0]).toMatchObject({ field: "ratio\u0000nale", message: expect.stringContaining("field name") });
+  });
+
+  it("refuses an unpaired surrogate, which would be stored as U+FFFD", async () => {
+    const error = await refusal(readJsonBody(post('{"rationale": "a\\ud800b"}')));
+    expect(error.details).toEqual([{ field: "rationale", message: expect.stringContaining("unpaired surrogate") }]);
+  });
+
+  it("refuses JSON nested deeper than any body takes, without overflowing the stack", async () => {
+    const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+    const error = await refusal(readJsonBody(post(deep)));
+    expect(error.details[0].message).toContain("nested more than 32 levels deep");
+  });
+
+  it("refuses an empty body unless the route says what it means", async () => {
+    expect((await refusal(readJsonBody(post(null)))).message).toContain("empty");
+    expect(await readJsonBody(post(null), { empty: {} })).toEqual({});
+  });
+});
