@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   STUDY_CLOSED: 410,
   // A worker's daily cap in a project: they may come back tomorrow (UTC).
   DAILY_CAP_REACHED: 429,
+  // The database cannot be reached right now (restarting, failing over): the request may be retried.
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

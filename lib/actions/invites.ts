@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { signIn } from "@/lib/auth/auth";
-import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { actionFailure, runAction, type ActionResult } from "@/lib/actions/run-action";
 import { signUpWithInvite } from "@/lib/data/invite-sign-up";
 import { createInvite, revokeInvite } from "@/lib/data/invites";
-import { isAppError } from "@/lib/errors";
 
 export async function createInviteAction(formData: FormData) {
   const result = await runAction("user:manage", async (actor) => {
@@ -45,9 +44,7 @@ export async function signUpAction(secret: string, formData: FormData): Promise<
   try {
     await signUpWithInvite({ secret, input });
   } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, error: error.message, details: error.details };
-    console.error(error);
-    return { ok: false, code: "INTERNAL", error: "Something went wrong on the server; it has been logged", details: [] };
+    return actionFailure(error);
   }
   await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
   throw new Error("signIn returned without redirecting");

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_JSON_BODY_BYTES } from "@/lib/api/read-body";
-import { readJsonBody } from "@/lib/api/responses";
+import { errorResponse, readJsonBody } from "@/lib/api/responses";
 import { AppError } from "@/lib/errors";
 
 const URL_ = "http://localhost/api/v1/anything";
@@ -91,5 +91,23 @@ describe("readJsonBody", () => {
   it("refuses an empty body unless the route says what it means", async () => {
     expect((await refusal(readJsonBody(post(null)))).message).toContain("empty");
     expect(await readJsonBody(post(null), { empty: {} })).toEqual({});
+  });
+});
+
+describe("errorResponse", () => {
+  it("answers a database out of reach with 503, Retry-After and the error shape", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 });
+    const response = errorResponse(refused);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE", message: expect.stringContaining("try again"), details: [] } });
+  });
+
+  it("keeps a 500 for everything else", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = errorResponse(Object.assign(new Error("duplicate key"), { code: "23505" }));
+    expect(response.status).toBe(500);
+    expect(response.headers.get("retry-after")).toBeNull();
   });
 });

@@ -1,18 +1,50 @@
 import { DEFAULT_JSON_BODY_BYTES, readBodyBytes } from "@/lib/api/read-body";
+import {
+  databaseUnavailableError,
+  RETRY_AFTER_SECONDS,
+} from "@/lib/db/unavailable";
 import { AppError, isAppError } from "@/lib/errors";
 import { assertStorableText } from "@/lib/validations/parse";
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
-  return Response.json(body, { ...init, headers: { "cache-control": "no-store", ...init.headers } });
+  return Response.json(body, {
+    ...init,
+    headers: { "cache-control": "no-store", ...init.headers },
+  });
 }
 
-/** The one translation of errors to HTTP: known ones keep their code and details, the rest are logged. */
+/**
+ * The one translation of errors to HTTP: known ones keep their code and details, a database that
+ * cannot be reached is 503 with Retry-After (retrying is safe: writes are keyed), the rest are logged.
+ */
 export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) {
-    return jsonResponse({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+  const known = isAppError(error) ? error : databaseUnavailableError(error);
+  if (known) {
+    const headers: Record<string, string> =
+      known.code === "UNAVAILABLE"
+        ? { "retry-after": String(RETRY_AFTER_SECONDS) }
+        : {};
+    return jsonResponse(
+      {
+        error: {
+          code: known.code,
+          message: known.message,
+          details: known.details,
+        },
+      },
+      { status: known.status, headers },
+    );
   }
   console.error(error);
-  return jsonResponse({ error: { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" } }, { status: 500 });
+  return jsonResponse(
+    {
+      error: {
+        code: "INTERNAL",
+        message: "Something went wrong on the server; it has been logged",
+      },
+    },
+    { status: 500 },
+  );
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -28,7 +60,10 @@ function invalidBody(message: string): AppError {
  */
 export async function readJsonBody(
   request: Request,
-  { maxBytes = DEFAULT_JSON_BODY_BYTES, empty }: { maxBytes?: number; empty?: unknown } = {},
+  {
+    maxBytes = DEFAULT_JSON_BODY_BYTES,
+    empty,
+  }: { maxBytes?: number; empty?: unknown } = {},
 ): Promise<unknown> {
   const bytes = await readBodyBytes(request, maxBytes);
   if (bytes.byteLength === 0) {
@@ -39,13 +74,17 @@ export async function readJsonBody(
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw invalidBody("The request body is not valid UTF-8: send JSON encoded as UTF-8");
+    throw invalidBody(
+      "The request body is not valid UTF-8: send JSON encoded as UTF-8",
+    );
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw invalidBody(`The request body is not valid JSON: ${(error as Error).message}`);
+    throw invalidBody(
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
   assertStorableText(body);
   return body;
