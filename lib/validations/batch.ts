@@ -4,12 +4,12 @@ import { BATCH_STATUSES } from "@/lib/data/batch-transitions";
 
 export const batchIdSchema = idSchema("batch");
 
-export const setBatchStatusSchema = z.object({
+export const setBatchStatusSchema = z.strictObject({
   batchId: batchIdSchema,
   status: z.enum(BATCH_STATUSES),
 });
 
-export const setBatchPrioritySchema = z.object({
+export const setBatchPrioritySchema = z.strictObject({
   batchId: batchIdSchema,
   // Claims take batches by priority, highest first; equal priorities go oldest first.
   priority: z.coerce.number().int("a whole number").min(-1000).max(1000),

@@ -68,12 +68,12 @@ export const completionCodeSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, '-' and '_'");
 
 export const createStudySchema = z
-  .object({
+  .strictObject({
     projectId: idSchema("project"),
     platform: z.enum(PLATFORMS, { error: "platform must be PROLIFIC or MTURK" }),
     name: z.string().trim().min(1, "give the study a name").max(200),
     requiredJudgments: z.coerce.number().int("a whole number").min(1, "at least 1 judgment").max(10_000, "at most 10,000 judgments"),
-    completionCode: z.string().trim().optional(),
+    completionCode: z.string().trim().max(64, "completion codes have at most 64 characters").optional(),
   })
   .transform((study, context) => {
     if (study.platform === "MTURK") return { ...study, completionCode: null };
