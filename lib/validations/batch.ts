@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/ids";
+import { pageNumberSchema } from "@/lib/validations/page";
 import { BATCH_STATUSES } from "@/lib/data/batch-transitions";
 
 export const batchIdSchema = idSchema("batch");
@@ -17,7 +18,7 @@ export const setBatchPrioritySchema = z.strictObject({
 
 export const batchItemsPageSchema = z.object({
   batchId: batchIdSchema,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumberSchema(100_000),
 });
 
 export type SetBatchStatusInput = z.input<typeof setBatchStatusSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/ids";
+import { pageNumberSchema } from "@/lib/validations/page";
 
 export const ROLES = ["WORKER", "RESEARCHER", "ADMIN"] as const;
 
@@ -37,7 +38,7 @@ export const findPeopleSchema = z.object({
     .transform((value) => value || undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   group: idSchema("group").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumberSchema().default(1),
 });
 
 export type FindPeopleInput = z.input<typeof findPeopleSchema>;
