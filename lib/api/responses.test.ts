@@ -104,6 +104,12 @@ describe("errorResponse", () => {
     expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE", message: expect.stringContaining("try again"), details: [] } });
   });
 
+  it("closes the connection after refusing a body too large, whose rest was never read", () => {
+    const response = errorResponse(new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 1024 KiB"));
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
   it("keeps a 500 for everything else", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const response = errorResponse(Object.assign(new Error("duplicate key"), { code: "23505" }));

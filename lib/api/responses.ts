@@ -1,16 +1,18 @@
 import { DEFAULT_JSON_BODY_BYTES, readBodyBytes } from "@/lib/api/read-body";
-import {
-  databaseUnavailableError,
-  RETRY_AFTER_SECONDS,
-} from "@/lib/db/unavailable";
+import { databaseUnavailableError, RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { AppError, isAppError } from "@/lib/errors";
 import { assertStorableText } from "@/lib/validations/parse";
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
-  return Response.json(body, {
-    ...init,
-    headers: { "cache-control": "no-store", ...init.headers },
-  });
+  return Response.json(body, { ...init, headers: { "cache-control": "no-store", ...init.headers } });
+}
+
+function headersFor(error: AppError): Record<string, string> {
+  if (error.code === "UNAVAILABLE") return { "retry-after": String(RETRY_AFTER_SECONDS) };
+  // The rest of a refused body is never read, so the connection cannot carry another request: a
+  // client that reused it would see it reset. "close" tells the client, and Node ends it after the answer.
+  if (error.code === "PAYLOAD_TOO_LARGE") return { connection: "close" };
+  return {};
 }
 
 /**
@@ -20,31 +22,11 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 export function errorResponse(error: unknown): Response {
   const known = isAppError(error) ? error : databaseUnavailableError(error);
   if (known) {
-    const headers: Record<string, string> =
-      known.code === "UNAVAILABLE"
-        ? { "retry-after": String(RETRY_AFTER_SECONDS) }
-        : {};
-    return jsonResponse(
-      {
-        error: {
-          code: known.code,
-          message: known.message,
-          details: known.details,
-        },
-      },
-      { status: known.status, headers },
-    );
+    const body = { error: { code: known.code, message: known.message, details: known.details } };
+    return jsonResponse(body, { status: known.status, headers: headersFor(known) });
   }
   console.error(error);
-  return jsonResponse(
-    {
-      error: {
-        code: "INTERNAL",
-        message: "Something went wrong on the server; it has been logged",
-      },
-    },
-    { status: 500 },
-  );
+  return jsonResponse({ error: { code: "INTERNAL", message: "Something went wrong on the server; it has been logged" } }, { status: 500 });
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -60,10 +42,7 @@ function invalidBody(message: string): AppError {
  */
 export async function readJsonBody(
   request: Request,
-  {
-    maxBytes = DEFAULT_JSON_BODY_BYTES,
-    empty,
-  }: { maxBytes?: number; empty?: unknown } = {},
+  { maxBytes = DEFAULT_JSON_BODY_BYTES, empty }: { maxBytes?: number; empty?: unknown } = {},
 ): Promise<unknown> {
   const bytes = await readBodyBytes(request, maxBytes);
   if (bytes.byteLength === 0) {
@@ -74,17 +53,13 @@ export async function readJsonBody(
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw invalidBody(
-      "The request body is not valid UTF-8: send JSON encoded as UTF-8",
-    );
+    throw invalidBody("The request body is not valid UTF-8: send JSON encoded as UTF-8");
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw invalidBody(
-      `The request body is not valid JSON: ${(error as Error).message}`,
-    );
+    throw invalidBody(`The request body is not valid JSON: ${(error as Error).message}`);
   }
   assertStorableText(body);
   return body;
