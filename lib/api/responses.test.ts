@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_JSON_BODY_BYTES } from "@/lib/api/read-body";
+import { DEFAULT_JSON_BODY_BYTES, DRAIN_BYTES } from "@/lib/api/read-body";
 import { errorResponse, readJsonBody } from "@/lib/api/responses";
 import { AppError } from "@/lib/errors";
 
@@ -10,20 +10,21 @@ function post(body: BodyInit | null, headers: Record<string, string> = {}) {
 }
 
 /** A chunked body (no Content-Length) of `chunks` chunks of `size` bytes, counting how many were pulled. */
-function streamed(chunks: number, size: number) {
+function streamed(chunks: number, size: number, { stallAfter = Infinity } = {}) {
   const pulled = { count: 0, cancelled: false };
   const body = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
         if (pulled.count === chunks) return controller.close();
+        if (pulled.count === stallAfter) return new Promise<void>(() => {});
         pulled.count++;
         controller.enqueue(new Uint8Array(size).fill(0x20));
       },
       cancel() {
         pulled.cancelled = true;
       },
-      // Nothing pulled ahead of the reader: every chunk counted was asked for.
     },
+    // Nothing pulled ahead of the reader: every chunk counted was asked for.
     { highWaterMark: 0 },
   );
   return { body, pulled };
@@ -44,18 +45,28 @@ describe("readJsonBody", () => {
   });
 
   it("refuses a declared Content-Length over the limit before reading a byte", async () => {
-    const { body, pulled } = streamed(100, 1024);
+    const { body, pulled } = streamed(100, 1024, { stallAfter: 0 }); // not a byte arrives: the refusal cannot wait for one
     const error = await refusal(readJsonBody(post(body, { "content-length": String(DEFAULT_JSON_BODY_BYTES + 1) })));
     expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413, message: expect.stringContaining("1024 KiB") });
     expect(pulled.count).toBe(0);
   });
 
-  it("counts a body without Content-Length as it arrives and stops reading past the limit", async () => {
-    const { body, pulled } = streamed(5 * 1024, 1024); // 5 MiB offered
+  it("counts a body without Content-Length as it arrives and refuses it past the limit, without waiting for the rest", async () => {
+    const { body, pulled } = streamed(5 * 1024, 1024, { stallAfter: 80 }); // 5 MiB offered, then a stall
     const error = await refusal(readJsonBody(post(body), { maxBytes: 64 * 1024 }));
     expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("64 KiB") });
-    expect(pulled.count).toBeLessThanOrEqual(66);
-    expect(pulled.cancelled).toBe(true);
+    expect(pulled.count).toBeLessThanOrEqual(80);
+  });
+
+  it("drops the rest of a refused body, and cancels one that goes on past the drain bound", async () => {
+    const small = streamed(5 * 1024, 1024); // 5 MiB: read to its end and dropped, the connection kept
+    await refusal(readJsonBody(post(small.body), { maxBytes: 64 * 1024 }));
+    await vi.waitFor(() => expect(small.pulled.count).toBe(5 * 1024));
+    expect(small.pulled.cancelled).toBe(false);
+    const endless = streamed(Infinity, 64 * 1024);
+    await refusal(readJsonBody(post(endless.body, { "content-length": String(10 * 1024 ** 3) })));
+    await vi.waitFor(() => expect(endless.pulled.cancelled).toBe(true));
+    expect(endless.pulled.count * 64 * 1024).toBeLessThanOrEqual(DRAIN_BYTES + 128 * 1024);
   });
 
   it("refuses bytes that are not UTF-8 rather than storing U+FFFD", async () => {
@@ -102,12 +113,6 @@ describe("errorResponse", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE", message: expect.stringContaining("try again"), details: [] } });
-  });
-
-  it("closes the connection after refusing a body too large, whose rest was never read", () => {
-    const response = errorResponse(new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 1024 KiB"));
-    expect(response.status).toBe(413);
-    expect(response.headers.get("connection")).toBe("close");
   });
 
   it("keeps a 500 for everything else", async () => {

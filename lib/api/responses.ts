@@ -8,11 +8,7 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 }
 
 function headersFor(error: AppError): Record<string, string> {
-  if (error.code === "UNAVAILABLE") return { "retry-after": String(RETRY_AFTER_SECONDS) };
-  // The rest of a refused body is never read, so the connection cannot carry another request: a
-  // client that reused it would see it reset. "close" tells the client, and Node ends it after the answer.
-  if (error.code === "PAYLOAD_TOO_LARGE") return { connection: "close" };
-  return {};
+  return error.code === "UNAVAILABLE" ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
 }
 
 /**
