@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   // Too many attempts or requests in a short time (lib/rate-limit.ts), or new study participants from one
   // address in an hour; carries the seconds to wait where it knows them.
   RATE_LIMITED: 429,
+  // The database cannot be reached right now (restarting, failing over): the request may be retried.
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -6,10 +6,9 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { signInRetryAfter } from "@/lib/auth/sign-in-errors";
 import { clientAddress } from "@/lib/client-address";
-import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { actionFailure, runAction, type ActionResult } from "@/lib/actions/run-action";
 import { signUpWithInvite } from "@/lib/data/invite-sign-up";
 import { createInvite, revokeInvite } from "@/lib/data/invites";
-import { isAppError } from "@/lib/errors";
 import { describeWait } from "@/lib/rate-limit";
 
 export async function createInviteAction(formData: FormData) {
@@ -50,9 +49,7 @@ export async function signUpAction(secret: string, formData: FormData): Promise<
   try {
     await signUpWithInvite({ secret, input, clientAddress: clientAddress(await headers()) });
   } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, error: error.message, details: error.details };
-    console.error(error);
-    return { ok: false, code: "INTERNAL", error: "Something went wrong on the server; it has been logged", details: [] };
+    return actionFailure(error);
   }
   return signInNewAccount(input);
 }

@@ -48,7 +48,12 @@ describe("signUpWithInvite", () => {
     const { invite, secret } = await createInvite({ actor: admin, input: { role: "RESEARCHER", maxUses: 1, expiresInDays: 7, groupId: group.id } });
     const email = uniqueEmail("invited");
 
-    const user = await signUpWithInvite({ secret, clientAddress, input: { ...signUp(email.toUpperCase()), role: "ADMIN" } });
+    // A role slipped into the form is refused, not quietly dropped: the role comes from the invite only.
+    await expect(signUpWithInvite({ secret, clientAddress, input: { ...signUp(email), role: "ADMIN" } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ field: "role", message: "unknown field" }],
+    });
+    const user = await signUpWithInvite({ secret, clientAddress, input: signUp(email.toUpperCase()) });
 
     expect(user).toMatchObject({ email, role: "RESEARCHER", name: "New Person" });
     expect(await db().groupMember.findMany({ where: { userId: user.id }, select: { groupId: true } })).toEqual([{ groupId: group.id }]);

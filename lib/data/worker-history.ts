@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import type { Actor } from "@/lib/data/users";
 import { describeRanking, responseLabel, scaleLevel, type FlagOption, type PairwiseScaleName } from "@/lib/judgment-scales";
+import { pageNumberSchema } from "@/lib/validations/page";
 
 export const HISTORY_PAGE_SIZE = 25;
 
@@ -39,7 +40,14 @@ export type HistoryEntry = {
  * account sees only those of the study session it is signed in for: someone else who types the same
  * platform id must not read the first participant's answers.
  */
-export async function findWorkerHistory({ actor, page }: { actor: Actor; page: number }): Promise<{ entries: HistoryEntry[]; hasMore: boolean }> {
+export async function findWorkerHistory({
+  actor,
+  page: pageParam,
+}: {
+  actor: Actor;
+  page?: unknown;
+}): Promise<{ entries: HistoryEntry[]; hasMore: boolean; page: number }> {
+  const page = pageNumberSchema().parse(pageParam);
   const rows = await queryPool<HistoryRow>(
     pool(),
     `SELECT j.id, j.created_at, j.time_spent_ms, p.name AS project_name, p.question, p.pairwise_scale, p.flag_options,
@@ -54,7 +62,7 @@ export async function findWorkerHistory({ actor, page }: { actor: Actor; page: n
      LIMIT $2 OFFSET $3`,
     [actor.id, HISTORY_PAGE_SIZE + 1, (page - 1) * HISTORY_PAGE_SIZE, actor.studySessionId ?? null],
   );
-  return { entries: rows.slice(0, HISTORY_PAGE_SIZE).map(toEntry), hasMore: rows.length > HISTORY_PAGE_SIZE };
+  return { entries: rows.slice(0, HISTORY_PAGE_SIZE).map(toEntry), hasMore: rows.length > HISTORY_PAGE_SIZE, page };
 }
 
 function toEntry(row: HistoryRow): HistoryEntry {

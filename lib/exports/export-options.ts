@@ -2,6 +2,7 @@
 // the API, the CLI and the job; normalised so the same request always means the same bytes.
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/ids";
+import { isoDaySchema } from "@/lib/validations/iso-day";
 
 export const EXPORT_FORMATS = [
   "hh-rlhf",
@@ -62,17 +63,20 @@ export function formatTakes(format: ExportFormat, option: PreferenceOption): boo
   return !OPTIONS_NOT_TAKEN[format] || !(option in OPTIONS_NOT_TAKEN[format].neutral);
 }
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a project slug");
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-11-27");
+const slug = z
+  .string()
+  .max(60, "not a project slug")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not a project slug");
 
+// Strict: from the API a misspelt option (?fromat=, "testFracton") is refused, not silently left at its default.
 export const exportOptionsSchema = z
-  .object({
+  .strictObject({
     format: z.enum(EXPORT_FORMATS, { error: `format is one of ${EXPORT_FORMATS.join(", ")}` }),
     fileType: z.enum(FILE_TYPES, { error: `file type is one of ${FILE_TYPES.join(", ")}` }).default("jsonl"),
     projects: z.array(slug).min(1, "choose at least one project").max(50),
     batches: z.array(idSchema("batch")).max(500).default([]),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
+    from: isoDaySchema.optional(),
+    to: isoDaySchema.optional(),
     aggregation: z.enum(AGGREGATIONS).default("per-judgment"),
     strengthPolicy: z.enum(STRENGTH_POLICIES).default("keep"),
     excludeBlockedAnnotators: z.boolean().default(true),

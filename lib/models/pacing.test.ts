@@ -70,6 +70,9 @@ describe("event ids", () => {
     expect(decodeShown("0:1:120,1:2:-1")).toEqual(new Map([...shown].sort()));
     expect(decodeShown("0:1:x")).toEqual(new Map());
     expect(decodeShown("99:1:5")).toEqual(new Map());
+    // Past int4, or not whole: SQL would refuse them mid-stream.
+    for (const forged of ["0:1:1e21", "0:1e21:5", "0:1:2147483648", "0:1:1.5"]) expect(decodeShown(forged)).toEqual(new Map());
+    expect(decodeShown("0:1:2147483647")).toEqual(new Map([[0, { attempt: 1, chars: 2147483647 }]]));
     expect(decodeShown(null)).toEqual(new Map());
   });
 });

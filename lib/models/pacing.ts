@@ -55,13 +55,17 @@ export function encodeShown(shown: Map<number, ShownSample>): string {
     .join(",");
 }
 
+// Positions go to SQL as int4: a larger one (a hand-made 1e21) would fail the stream's query.
+const MAX_POSITION = 2_147_483_647;
+
 /** Reads a Last-Event-ID back; anything malformed counts as having seen nothing. */
 export function decodeShown(eventId: string | null): Map<number, ShownSample> {
   const shown = new Map<number, ShownSample>();
   if (!eventId) return shown;
   for (const part of eventId.split(",")) {
     const [label, attempt, chars] = part.split(":").map(Number);
-    if (![label, attempt, chars].every(Number.isInteger) || label < 0 || label > 8 || attempt < 1 || chars < -1) return new Map();
+    const inRange = label >= 0 && label <= 8 && attempt >= 1 && attempt <= MAX_POSITION && chars >= -1 && chars <= MAX_POSITION;
+    if (![label, attempt, chars].every(Number.isInteger) || !inRange) return new Map();
     shown.set(label, { attempt, chars });
   }
   return shown;

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isoDaySchema } from "@/lib/validations/iso-day";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-11-27");
 // Empty form fields arrive as "": they mean no filter.
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
@@ -10,8 +10,8 @@ export const auditFiltersSchema = z
     actor: optional(z.string().trim().max(200)),
     action: optional(z.string().trim().max(100)),
     targetType: optional(z.string().trim().max(100)),
-    from: optional(isoDay),
-    to: optional(isoDay),
+    from: optional(isoDaySchema),
+    to: optional(isoDaySchema),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: "the start date is after the end date", path: ["from"] });
 

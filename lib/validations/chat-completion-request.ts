@@ -3,17 +3,23 @@
 // null for fields they leave out, so every optional field is nullish.
 import { z } from "zod";
 
-const contentPart = z.object({ type: z.string(), text: z.string().optional() });
+// The request body is at most 1 MiB (DEMO_REQUEST_MAX_BYTES); a text cannot be longer than that.
+const MAX_TEXT = 1024 * 1024;
+const MAX_CONTENT_PARTS = 1000;
+
+const contentPart = z.object({ type: z.string().max(100), text: z.string().max(MAX_TEXT).optional() });
 
 const chatMessage = z.object({
   role: z.enum(["system", "developer", "user", "assistant", "tool", "function"], { error: "role must be system, developer, user, assistant or tool" }),
-  content: z.union([z.string(), z.array(contentPart), z.null()], { error: "content must be a string or a list of content parts" }).optional(),
+  content: z
+    .union([z.string().max(MAX_TEXT), z.array(contentPart).max(MAX_CONTENT_PARTS), z.null()], { error: "content must be a string or a list of content parts" })
+    .optional(),
 });
 
 export const MAX_CHAT_MESSAGES = 1000;
 
 export const chatCompletionRequestSchema = z.object({
-  model: z.string({ error: "model is required" }).min(1, "model is required"),
+  model: z.string({ error: "model is required" }).min(1, "model is required").max(200),
   messages: z.array(chatMessage, { error: "messages must be a list" }).min(1, "messages must not be empty").max(MAX_CHAT_MESSAGES),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),

@@ -5,7 +5,7 @@ import { ROLES } from "@/lib/validations/user";
 export const MAX_INVITE_USES = 1000;
 export const MAX_INVITE_DAYS = 90;
 
-export const createInviteSchema = z.object({
+export const createInviteSchema = z.strictObject({
   role: z.enum(ROLES, { error: "role must be WORKER, RESEARCHER or ADMIN" }),
   maxUses: z.coerce
     .number({ error: "enter a number of people" })
@@ -23,4 +23,4 @@ export const createInviteSchema = z.object({
 
 export type CreateInviteInput = z.input<typeof createInviteSchema>;
 
-export const inviteIdSchema = z.object({ inviteId: idSchema("invite") });
+export const inviteIdSchema = z.strictObject({ inviteId: idSchema("invite") });

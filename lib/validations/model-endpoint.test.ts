@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorsFromZod } from "@/lib/formats/zod-issues";
 import { createEndpointSchema, endpointInputFromForm, stopListFromText, stopListToText, updateEndpointSchema } from "@/lib/validations/model-endpoint";
 
 const minimal = { name: " llama3 ", baseUrl: "http://localhost:11434/v1/", modelId: "llama3.1:8b" };
@@ -19,8 +20,13 @@ describe("the model endpoint schemas", () => {
   });
 
   it("refuses unknown fields, in creates and updates alike", () => {
-    expect(problems(createEndpointSchema.safeParse({ ...minimal, apiKeyEncrypted: "v1:x" }))).toEqual([": unknown field: apiKeyEncrypted"]);
-    expect(problems(updateEndpointSchema.safeParse({ builtin: true }))).toEqual([": unknown field: builtin"]);
+    const created = createEndpointSchema.safeParse({ ...minimal, apiKeyEncrypted: "v1:x" });
+    expect(fieldErrorsFromZod(created.error!, createEndpointSchema)).toEqual([{ field: "apiKeyEncrypted", message: "unknown field" }]);
+    const updated = updateEndpointSchema.safeParse({ builtin: true, modelID: "x" });
+    expect(fieldErrorsFromZod(updated.error!, updateEndpointSchema)).toEqual([
+      { field: "builtin", message: "unknown field" },
+      { field: "modelID", message: "unknown field; did you mean modelId?" },
+    ]);
   });
 
   it.each([

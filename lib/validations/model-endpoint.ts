@@ -66,10 +66,6 @@ const endpointShape = {
   ...samplingShape,
 };
 
-const strictness = {
-  error: (issue: { code?: string; keys?: string[] }) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys?.join(", ")}` : undefined),
-};
-
 type KeyFields = { apiKey?: string; apiKeyEnv?: string; clearApiKey?: boolean };
 
 // One source of the key at a time: a key typed here, or a variable that holds it, or none.
@@ -81,16 +77,16 @@ function checkKeyFields(input: KeyFields, ctx: z.RefinementCtx) {
 }
 
 export const createEndpointSchema = z
-  .strictObject(endpointShape, strictness)
+  .strictObject(endpointShape)
   .partial()
   .required({ name: true, baseUrl: true, modelId: true })
   .extend({ timeoutSeconds: samplingShape.timeoutSeconds.default(60), maxConcurrent: samplingShape.maxConcurrent.default(4) })
   .superRefine(checkKeyFields);
 
 // No defaults: a field left out of an update keeps its stored value.
-export const updateEndpointSchema = z.strictObject(endpointShape, strictness).partial().superRefine(checkKeyFields);
+export const updateEndpointSchema = z.strictObject(endpointShape).partial().superRefine(checkKeyFields);
 
-export const endpointIdSchema = z.object({ endpointId: z.uuid({ error: "not a model endpoint id" }) });
+export const endpointIdSchema = z.strictObject({ endpointId: z.uuid({ error: "not a model endpoint id" }) });
 
 export type CreateEndpointInput = z.input<typeof createEndpointSchema>;
 export type UpdateEndpointInput = z.input<typeof updateEndpointSchema>;

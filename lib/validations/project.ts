@@ -10,8 +10,11 @@ export const slugSchema = z
 
 const flagOptionsSchema = z
   .array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "flag ids use lowercase letters, digits and hyphens"),
+    z.strictObject({
+      id: z
+        .string()
+        .max(60, "flag ids have at most 60 characters")
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "flag ids use lowercase letters, digits and hyphens"),
       label: z.string().trim().min(1, "give each flag a label").max(60),
     }),
   )
@@ -65,11 +68,11 @@ export function dialogueSettingProblems(settings: {
 }
 
 export const createProjectSchema = z
-  .object({ slug: slugSchema.refine((slug) => slug !== "new", '"new" is reserved'), ...projectSettingsShape })
+  .strictObject({ slug: slugSchema.refine((slug) => slug !== "new", '"new" is reserved'), ...projectSettingsShape })
   .partial()
   .required({ slug: true, name: true });
 
-export const updateProjectSchema = z.object(projectSettingsShape).partial();
+export const updateProjectSchema = z.strictObject(projectSettingsShape).partial();
 
 /** Settings that change what stored judgments mean, so they are frozen once the project has any. */
 export const FROZEN_ONCE_JUDGED = {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { slugSchema } from "@/lib/validations/project";
 
 export const sendTurnsForReviewSchema = z
-  .object({
+  .strictObject({
     sourceProjectSlug: slugSchema,
     targetProjectSlug: slugSchema,
     // Judgments wanted per copied turn; the target project's own k when left out.

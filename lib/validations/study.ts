@@ -79,13 +79,13 @@ const maxParticipants = z.coerce
   .max(100_000, "at most 100,000 participants");
 
 export const createStudySchema = z
-  .object({
+  .strictObject({
     projectId: idSchema("project"),
     platform: z.enum(PLATFORMS, { error: "platform must be PROLIFIC or MTURK" }),
     name: z.string().trim().min(1, "give the study a name").max(200),
     requiredJudgments: z.coerce.number().int("a whole number").min(1, "at least 1 judgment").max(10_000, "at most 10,000 judgments"),
     maxParticipants: maxParticipants.default(DEFAULT_MAX_PARTICIPANTS),
-    completionCode: z.string().trim().optional(),
+    completionCode: z.string().trim().max(64, "completion codes have at most 64 characters").optional(),
   })
   .transform((study, context) => {
     if (study.platform === "MTURK") return { ...study, completionCode: null };

@@ -8,8 +8,7 @@ export const metadata: Metadata = { title: "Your past answers" };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePagePermission("task:work");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
-  const { entries, hasMore } = await findWorkerHistory({ actor, page });
+  const { entries, hasMore, page } = await findWorkerHistory({ actor, page: (await searchParams).page });
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="mb-4 text-2xl font-semibold">Your past answers</h1>

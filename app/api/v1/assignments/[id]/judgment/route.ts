@@ -1,3 +1,4 @@
+import { withIdempotencyKeyHeader } from "@/lib/api/idempotency-key";
 import { apiRoute } from "@/lib/api/route";
 import { jsonResponse, readJsonBody } from "@/lib/api/responses";
 import { submitJudgment } from "@/lib/data/judgments";
@@ -7,9 +8,7 @@ import { submitJudgment } from "@/lib/data/judgments";
  * retry with the same key gets the same answer (and Idempotent-Replayed: true).
  */
 export const POST = apiRoute<{ id: string }>("task:work", async ({ request, actor, params }) => {
-  const body = await readJsonBody(request);
-  const headerKey = request.headers.get("idempotency-key");
-  const input = headerKey && typeof body === "object" && body !== null ? { idempotencyKey: headerKey, ...body } : body;
+  const input = withIdempotencyKeyHeader(request, await readJsonBody(request));
   const { replayed, ...judgment } = await submitJudgment({ actor, assignmentId: params.id, input });
   return jsonResponse({ judgment }, { status: 201, headers: replayed ? { "idempotent-replayed": "true" } : {} });
 });

@@ -1,3 +1,4 @@
+import { withIdempotencyKeyHeader } from "@/lib/api/idempotency-key";
 import { apiRoute } from "@/lib/api/route";
 import { jsonResponse, readJsonBody } from "@/lib/api/responses";
 import { sendMessage } from "@/lib/data/conversation-turns";
@@ -8,9 +9,7 @@ import { sendMessage } from "@/lib/data/conversation-turns";
  * Follow the samples at .../turns/{turnId}/events.
  */
 export const POST = apiRoute<{ id: string }>("task:work", async ({ request, actor, params }) => {
-  const body = await readJsonBody(request);
-  const headerKey = request.headers.get("idempotency-key");
-  const input = headerKey && typeof body === "object" && body !== null ? { idempotencyKey: headerKey, ...body } : body;
+  const input = withIdempotencyKeyHeader(request, await readJsonBody(request));
   const { replayed, ...turn } = await sendMessage({ actor, conversationId: params.id, input });
   return jsonResponse({ turn }, { status: 202, headers: replayed ? { "idempotent-replayed": "true" } : {} });
 });

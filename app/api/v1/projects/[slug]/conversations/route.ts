@@ -5,7 +5,8 @@ import { startConversation } from "@/lib/data/conversations";
 
 /** POST: start a live conversation in the project, or get the one you have in progress there. */
 export const POST = apiRoute<{ slug: string }>("task:work", async ({ request, actor, params }) => {
-  const body = request.headers.get("content-length") === "0" ? {} : await readJsonBody(request);
+  // The body is optional: only red-team projects take one (their plan).
+  const body = await readJsonBody(request, { empty: {} });
   const { conversationId, created } = await startConversation({ actor, projectSlug: params.slug, input: body });
   return jsonResponse({ conversation: await getConversationView({ actor, conversationId }) }, { status: created ? 201 : 200 });
 });
