@@ -129,7 +129,13 @@ describe("generation", () => {
   it("fails a sample whose generating process stopped (no progress past the endpoint's timeout)", async () => {
     const { worker, conversationId } = await conversationWith(["stall:after=5", "ok:length=30"], { timeoutSeconds: 60 });
     const sent = await sendMessage({ actor: worker, conversationId, input: { content: "Crash.", idempotencyKey: "send-stale-1" } });
-    await waitFor(async () => ((await db().turnSample.count({ where: { turnId: sent.turnId, status: "STREAMING" } })) > 0 ? true : undefined));
+    // The stalled sample has written what it will write (its last write set the heartbeat), the other is done.
+    await waitFor(async () => {
+      const samples = await db().turnSample.findMany({ where: { turnId: sent.turnId } });
+      return samples.some((sample) => sample.status === "STREAMING" && sample.text.length >= 5) && samples.some((sample) => sample.status === "COMPLETE")
+        ? true
+        : undefined;
+    });
     await db().$executeRaw`UPDATE turn_samples SET heartbeat_at = now() - interval '10 minutes' WHERE turn_id = ${sent.turnId}::uuid AND status = 'STREAMING'`;
     expect(await failStaleSamples(pool())).toBeGreaterThan(0);
     const stale = await db().turnSample.findFirstOrThrow({ where: { turnId: sent.turnId, failureKind: "stopped" } });
