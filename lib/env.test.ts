@@ -112,11 +112,7 @@ describe("the environment schema", () => {
     ["DATABASE_POOL_SIZE", "500", "DATABASE_POOL_SIZE must be from 1 to 200 connections, got '500'"],
     ["DATABASE_CONNECT_TIMEOUT_SECONDS", "0", "DATABASE_CONNECT_TIMEOUT_SECONDS must be from 1 to 600 seconds, got '0'"],
     ["DATABASE_STATEMENT_TIMEOUT_SECONDS", "30s", "DATABASE_STATEMENT_TIMEOUT_SECONDS must be a whole number of seconds, got '30s'"],
-    [
-      "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS",
-      "100000",
-      "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS must be from 0 to 86400 seconds, got '100000'",
-    ],
+    ["DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS", "100000", "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS must be from 0 to 86400 seconds, got '100000'"],
     ["EXPORT_MAX_STREAMS", "0", "EXPORT_MAX_STREAMS must be from 1 to 100 streams, got '0'"],
     ["EXPORT_STALL_TIMEOUT_SECONDS", "-5", "EXPORT_STALL_TIMEOUT_SECONDS must be a whole number of seconds, got '-5'"],
     ["PORT", "http", "PORT must be a whole number, got 'http'"],

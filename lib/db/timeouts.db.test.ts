@@ -114,7 +114,9 @@ describe("the limits from the environment", () => {
   it("are a minute each by default", async () => {
     const pool = createPool(url(), 1);
     pools.push(pool);
-    const { rows } = await pool.query("SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle");
+    const { rows } = await pool.query(
+      "SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle",
+    );
     expect(rows).toEqual([{ statement: "1min", idle: "1min" }]);
   });
 });

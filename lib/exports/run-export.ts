@@ -49,7 +49,7 @@ async function openRowWriter(
   columns: Column[],
   output: ByteOutput,
   describe: () => Omit<ExportManifest, "file">,
-): Promise<{ writer: RowWriter; done: () => Promise<void> }> {
+): Promise<{ writer: RowWriter; done: () => Promise<void>; describeFile?: () => Pick<ExportManifest, "csv"> }> {
   switch (options.fileType) {
     case "jsonl":
       return { writer: jsonlWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
@@ -61,8 +61,10 @@ async function openRowWriter(
       });
       return { writer, done: async () => void (gzip.end(), await piped) };
     }
-    case "csv":
-      return { writer: csvWriter(columns, output), done: async () => {} };
+    case "csv": {
+      const writer = csvWriter(columns, output);
+      return { writer, done: async () => {}, describeFile: () => ({ csv: writer.formulaEscaping() }) };
+    }
     case "parquet":
       return { writer: parquetWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
     case "hf-dataset": {
@@ -124,7 +126,7 @@ export async function runExport({
   const columns = exportColumns(options);
   const tally = new ExportTally(options, columns);
   const output = new ByteOutput(destination);
-  const { writer, done } = await openRowWriter(options, columns, output, () => tally.describe());
+  const { writer, done, describeFile } = await openRowWriter(options, columns, output, () => tally.describe());
   const splitColumn = columns.at(-1)?.name === "split";
   const client = await pool.connect();
   let finished = false;
@@ -146,5 +148,5 @@ export async function runExport({
   }
   await writer.finish();
   await done();
-  return { ...tally.describe(), file: { bytes: output.bytes, sha256: output.sha256() } };
+  return { ...tally.describe(), ...describeFile?.(), file: { bytes: output.bytes, sha256: output.sha256() } };
 }
