@@ -22,6 +22,8 @@ export function csvWriter(columns: Column[], output: ByteOutput): CsvWriter {
     cast: { date: (value) => value.toISOString(), boolean: (value) => (value ? "true" : "false") },
   });
   const piped = pipeInto(stringifier, output);
+  // Awaited in finish(); until then its failure is the output's, which the export already races against.
+  piped.catch(() => undefined);
   let escapedCells = 0;
   const cell = (column: Column, value: unknown) => {
     const flat = flatValue(column.type, value);
