@@ -122,12 +122,21 @@ function rateLimits(raw: string): Parsed<RateLimitOverrides> {
 export const envSchema = z.object({
   DATABASE_URL: variable(databaseUrl, undefined),
   DATABASE_POOL_SIZE: variable(wholeNumber({ min: 1, max: 200, unit: "connections" }), 20),
+  // How long to wait for a connection (a new one, or a free one from a full pool) before answering 503.
+  DATABASE_CONNECT_TIMEOUT_SECONDS: variable(wholeNumber({ min: 1, max: 600, unit: "seconds" }), 10),
+  // Limits PostgreSQL enforces on every pooled session (0 turns one off); imports and exports set their own.
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: variable(wholeNumber({ min: 0, max: 86_400, unit: "seconds" }), 60),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: variable(wholeNumber({ min: 0, max: 86_400, unit: "seconds" }), 60),
   AUTH_SECRET: variable(authSecret, undefined),
   PORT: variable(wholeNumber({ min: 1, max: 65535 }), 3000),
   // Where `npm start` listens; unset, on 127.0.0.1 with the demo accounts and on every interface without.
   HOST: variable(listenHost, undefined),
   EXPORT_DIR: variable(text, undefined),
   EXPORT_RETENTION_DAYS: variable(wholeNumber({ min: 1, max: 3650, unit: "days" }), 7),
+  // Streamed exports at once per app process; one more asks for 503 BUSY. Each holds one export connection.
+  EXPORT_MAX_STREAMS: variable(wholeNumber({ min: 1, max: 100, unit: "streams" }), 4),
+  // An export whose reader takes nothing for this long is given up: its snapshot and connection are freed.
+  EXPORT_STALL_TIMEOUT_SECONDS: variable(wholeNumber({ min: 1, max: 3600, unit: "seconds" }), 60),
   UPLOAD_DIR: variable(text, undefined),
   MTURK_SUBMIT_HOSTS: variable(origins, [] as readonly string[]),
   PREFLAB_BUILD_DIR: variable(buildFolder, ".next"),

@@ -24,6 +24,9 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   // The database cannot be reached right now (restarting, failing over): the request may be retried.
   UNAVAILABLE: 503,
+  // This server is already doing as much of this work as it takes at once (streamed exports): try again
+  // after Retry-After seconds.
+  BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,21 +2,30 @@ import "server-only";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import { PassThrough, type Readable, type Writable } from "node:stream";
-import { db, pool } from "@/lib/db/prisma";
+import { db, exportPool } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { exportOptionsSchema, normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
 import { CONTENT_TYPES, exportDirectory, exportFileName, exportFilePath, retentionDays } from "@/lib/exports/export-files";
 import { countExportJudgments } from "@/lib/exports/export-source";
 import type { ExportManifest } from "@/lib/exports/manifest";
-import { runExport, type ExportProgress } from "@/lib/exports/run-export";
-import { ReaderGoneError } from "@/lib/exports/writers/byte-output";
+import { runExport } from "@/lib/exports/run-export";
+import { takeStreamSlot } from "@/lib/exports/stream-slots";
+import { ReaderGoneError, ReaderStalledError } from "@/lib/exports/writers/byte-output";
+import {
+  claimQueuedExport,
+  progressWriter,
+  recordCompletion,
+  recordFailure,
+  recordJudgmentsTotal,
+  startHeartbeat,
+  type ExportRun,
+} from "@/lib/data/export-runs";
 import { QUEUES, queue } from "@/lib/jobs/queue";
 import { statFile } from "@/lib/stat-file";
 import { parseInput } from "@/lib/validations/parse";
 import { isId } from "@/lib/validations/ids";
-
-const PROGRESS_EVERY_MS = 500;
 
 /** Parses the options and checks that every project named exists. */
 async function validOptions(input: unknown): Promise<ExportOptions> {
@@ -31,7 +40,7 @@ async function validOptions(input: unknown): Promise<ExportOptions> {
 }
 
 async function countJudgments(options: ExportOptions): Promise<number> {
-  const client = await pool().connect();
+  const client = await exportPool().connect();
   try {
     return await countExportJudgments(client, options);
   } finally {
@@ -39,59 +48,13 @@ async function countJudgments(options: ExportOptions): Promise<number> {
   }
 }
 
-function completion(manifest: ExportManifest) {
-  return {
-    status: "COMPLETE" as const,
-    manifest: manifest as object,
-    rowCount: manifest.counts.rows,
-    judgmentsRead: manifest.counts.judgmentsRead,
-    byteSize: manifest.file?.bytes,
-    sha256: manifest.file?.sha256,
-    completedAt: new Date(),
-  };
+/** Where every export reads, and how long it waits for a reader that takes nothing. */
+function exportReading() {
+  return { pool: exportPool(), stallTimeoutMs: env().EXPORT_STALL_TIMEOUT_SECONDS * 1000 };
 }
 
-function failure(error: unknown) {
-  return { status: "FAILED" as const, error: error instanceof Error ? error.message.slice(0, 500) : "the export failed", completedAt: new Date() };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Progress is written at most twice a second (the job may read hundreds of thousands of judgments),
- * one write at a time. A failed write is logged and the export goes on: progress is only for the
- * progress bar, and the file and the final record do not depend on it, so failing the export for it
- * would throw away good work. settled() is awaited before the final record, which a late progress
- * write must not overwrite.
- */
-function progressWriter(exportId: string) {
-  let last = 0;
-  let writing: Promise<void> | null = null;
-  const write = (progress: ExportProgress) => {
-    const now = Date.now();
-    if (writing || now - last < PROGRESS_EVERY_MS) return;
-    last = now;
-    writing = db()
-      .export.updateMany({ where: { id: exportId, status: "RUNNING" }, data: { judgmentsRead: progress.judgmentsRead, rowCount: progress.rows } })
-      .then(
-        () => undefined,
-        (error: unknown) => console.error(`[exports] could not record the progress of export ${exportId}: ${errorMessage(error)}`),
-      )
-      .finally(() => (writing = null));
-  };
-  return { write, settled: async () => void (await writing) };
-}
-
-/** Marks the export FAILED; if even that cannot be written, says so in the log and leaves the caller's error to be thrown. */
-async function recordFailure(exportId: string, error: unknown): Promise<void> {
-  await db()
-    .export.update({ where: { id: exportId }, data: failure(error) })
-    .catch((updateError: unknown) =>
-      console.error(`[exports] could not record export ${exportId} as failed (${errorMessage(error)}): ${errorMessage(updateError)}`),
-    );
-}
+// A refused stream is likely to find a slot this much later; a download takes seconds to minutes.
+const BUSY_RETRY_AFTER_SECONDS = 30;
 
 export type StreamedExport = { exportId: string; filename: string; contentType: string; body: Readable; finished: Promise<ExportManifest> };
 
@@ -106,28 +69,48 @@ async function startRecordedExport({ actor, options, destination }: { actor: Act
       options,
       status: "RUNNING",
       startedAt: new Date(),
+      heartbeatAt: new Date(),
+      attempts: 1,
     },
     select: { id: true, createdAt: true },
   });
-  const progress = progressWriter(record.id);
+  const run = { exportId: record.id, attempt: 1 };
+  const progress = progressWriter(run);
+  const heartbeat = startHeartbeat(run);
   const finished = (async () => {
     try {
-      const manifest = await runExport({ pool: pool(), options, destination, onProgress: progress.write });
+      const manifest = await runExport({ ...exportReading(), options, destination, onProgress: progress.write });
       await progress.settled();
-      await db().export.update({ where: { id: record.id }, data: completion(manifest) });
+      await recordCompletion(run, manifest);
       return manifest;
     } catch (error) {
       await progress.settled();
-      await recordFailure(record.id, error);
+      await recordFailure(run, error);
       throw error;
+    } finally {
+      heartbeat.stop();
     }
   })();
   return { exportId: record.id, filename: exportFileName(options, record.createdAt), finished };
 }
 
+/** A slot among the EXPORT_MAX_STREAMS this process sends at once, or BUSY with when to try again. */
+function takeStreamSlotOrRefuse(): () => void {
+  const max = env().EXPORT_MAX_STREAMS;
+  const release = takeStreamSlot(max);
+  if (release) return release;
+  throw new AppError(
+    "BUSY",
+    `This server is already sending ${max} streamed exports, as many as it sends at once; try again in ${BUSY_RETRY_AFTER_SECONDS} seconds, or start a background export (POST /api/v1/exports)`,
+    [],
+    { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
+  );
+}
+
 /**
- * An export sent as it is made, to a script. A client that goes away leaves a failed record, not
- * a running one.
+ * An export sent as it is made, to a script. A client that goes away, or stops reading for
+ * EXPORT_STALL_TIMEOUT_SECONDS, leaves a failed record, not a running one, and frees its connection.
+ * At most EXPORT_MAX_STREAMS at once: past that, BUSY before anything is recorded.
  */
 export async function streamExport({ actor, input }: { actor: Actor | null; input: unknown }): Promise<StreamedExport> {
   const options = await validOptions(input);
@@ -136,8 +119,15 @@ export async function streamExport({ actor, input }: { actor: Actor | null; inpu
       { field: "fileType", message: "only for background exports" },
     ]);
   }
+  const release = takeStreamSlotOrRefuse();
   const body = new PassThrough();
-  const started = await startRecordedExport({ actor, options, destination: body });
+  let started: Awaited<ReturnType<typeof startRecordedExport>>;
+  try {
+    started = await startRecordedExport({ actor, options, destination: body });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const finished = started.finished.then(
     (manifest) => {
       body.end();
@@ -148,10 +138,13 @@ export async function streamExport({ actor, input }: { actor: Actor | null; inpu
       throw error;
     },
   );
+  // The slot is given back once the export's connection is.
+  void finished.catch(() => undefined).finally(release);
   // The route hands the body on and never awaits `finished`, so its failure is logged here: the client
-  // only sees a cut-off download. A reader that went away is no fault of the server; its record says so.
+  // only sees a cut-off download. A reader that went away or stalled is no fault of the server; its record says so.
   finished.catch((error: unknown) => {
-    if (!(error instanceof ReaderGoneError)) console.error(`[exports] streamed export ${started.exportId} failed:`, error);
+    if (error instanceof ReaderStalledError) console.warn(`[exports] streamed export ${started.exportId}: ${error.message}`);
+    else if (!(error instanceof ReaderGoneError)) console.error(`[exports] streamed export ${started.exportId} failed:`, error);
   });
   return { exportId: started.exportId, filename: started.filename, contentType: CONTENT_TYPES[options.fileType], body, finished };
 }
@@ -176,28 +169,37 @@ export async function queueExport({ actor, input }: { actor: Actor; input: unkno
 
 /** The job: writes the file (under a temporary name until it is whole) and records the manifest. */
 export async function runQueuedExport(exportId: string): Promise<void> {
-  const record = await db().export.findUnique({ where: { id: exportId }, select: { options: true, status: true } });
-  if (!record || record.status !== "QUEUED") return;
-  const options = record.options as ExportOptions;
-  await db().export.update({ where: { id: exportId }, data: { status: "RUNNING", startedAt: new Date(), judgmentsTotal: await countJudgments(options) } });
-  const target = exportFilePath(exportId, options);
-  const partial = `${target}.part`;
-  const progress = progressWriter(exportId);
+  const run = await claimQueuedExport(exportId);
+  if (!run) return;
+  const heartbeat = startHeartbeat(run);
+  try {
+    await writeExportFile(run);
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+async function writeExportFile({ options, ...run }: ExportRun & { options: ExportOptions }): Promise<void> {
+  await recordJudgmentsTotal(run, await countJudgments(options));
+  const target = exportFilePath(run.exportId, options);
+  // Named by attempt: a run thought dead may still be writing its own.
+  const partial = `${target}.${run.attempt}.part`;
+  const progress = progressWriter(run);
   try {
     await fsp.mkdir(exportDirectory(), { recursive: true });
     const file = fs.createWriteStream(partial);
-    const manifest = await runExport({ pool: pool(), options, destination: file, onProgress: progress.write });
+    const manifest = await runExport({ ...exportReading(), options, destination: file, onProgress: progress.write });
     await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
     await fsp.rename(partial, target);
     const expiresAt = new Date(Date.now() + retentionDays() * 86_400_000);
     await progress.settled();
-    await db().export.update({ where: { id: exportId }, data: { ...completion(manifest), expiresAt } });
+    await recordCompletion(run, manifest, { expiresAt });
   } catch (error) {
     await progress.settled();
     await fsp
       .rm(partial, { force: true })
-      .catch((rmError: unknown) => console.error(`[exports] could not delete ${partial} of failed export ${exportId}: ${errorMessage(rmError)}`));
-    await recordFailure(exportId, error);
+      .catch((rmError: unknown) => console.error(`[exports] could not delete ${partial} of failed export ${run.exportId}: ${(rmError as Error).message}`));
+    await recordFailure(run, error);
     throw error;
   }
 }

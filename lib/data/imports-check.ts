@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/prisma";
+import { setTransactionLimits } from "@/lib/db/session-limits";
 import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import type { ImportFormat } from "@/lib/formats/import-formats";
 import type { ItemInput } from "@/lib/formats/item";
@@ -34,6 +35,8 @@ export async function checkImport(options: CheckOptions): Promise<ImportCheck> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN READ WRITE");
+    // Checked like an import (lib/data/imports.ts): no statement limit, the idle limit kept.
+    await setTransactionLimits(client, { statementMs: 0 });
     await createHashTable(client);
     const scan = await scanImport({ ...options, project }, async (rows) => {
       for (const row of rows) if (preview.length < PREVIEW_ITEMS) preview.push({ line: row.position, item: row.item });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { pool } from "@/lib/db/prisma";
+import { setTransactionLimits } from "@/lib/db/session-limits";
 import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -66,6 +67,9 @@ export async function startImport(options: ImportOptions): Promise<StartedImport
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
+    // A large import's inserts, and its wait for another import of the project, may outlast the
+    // statement limit; the idle limit stays, so an upload that stops sending ends its transaction.
+    await setTransactionLimits(client, { statementMs: 0 });
     // One import at a time per project: duplicates are found against committed items, so two
     // imports of the same file at once would otherwise both store it. Imports are rare; waiting is fine.
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`import:${project.id}`]);

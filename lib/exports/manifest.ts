@@ -2,6 +2,7 @@
 import packageJson from "@/package.json";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { Column } from "@/lib/exports/formats/format";
+import type { CsvFormulaEscaping } from "@/lib/exports/writers/csv-writer";
 
 export type ExportCounts = {
   items: number;
@@ -34,6 +35,8 @@ export type ExportManifest = {
   options: ExportOptions;
   schema: Column[];
   counts: ExportCounts;
+  /** CSV only: text cells a spreadsheet would run as formulas were written with this prefix. */
+  csv?: CsvFormulaEscaping;
   /** The delivered file; absent from the copy inside a dataset zip, which cannot hash itself. */
   file?: { bytes: number; sha256: string };
 };

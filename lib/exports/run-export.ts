@@ -6,6 +6,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import zlib from "node:zlib";
 import type pg from "pg";
+import { setTransactionLimits } from "@/lib/db/session-limits";
 import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { normaliseOptions, type ExportOptions } from "@/lib/exports/export-options";
 import { readExportConversations, workersInJudgmentsOrder } from "@/lib/exports/conversation-source";
@@ -49,20 +50,24 @@ async function openRowWriter(
   columns: Column[],
   output: ByteOutput,
   describe: () => Omit<ExportManifest, "file">,
-): Promise<{ writer: RowWriter; done: () => Promise<void> }> {
+): Promise<{ writer: RowWriter; done: () => Promise<void>; describeFile?: () => Pick<ExportManifest, "csv"> }> {
   switch (options.fileType) {
     case "jsonl":
       return { writer: jsonlWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
     case "jsonl.gz": {
       const gzip = zlib.createGzip({ level: 6 });
       const piped = pipeInto(gzip, output);
+      // Awaited in done(); until then its failure is the output's, which the export already races against.
+      piped.catch(() => undefined);
       const writer = jsonlWriter(columns, async (chunk) => {
         if (!gzip.write(chunk)) await once(gzip, "drain");
       });
       return { writer, done: async () => void (gzip.end(), await piped) };
     }
-    case "csv":
-      return { writer: csvWriter(columns, output), done: async () => {} };
+    case "csv": {
+      const writer = csvWriter(columns, output);
+      return { writer, done: async () => {}, describeFile: () => ({ csv: writer.formulaEscaping() }) };
+    }
     case "parquet":
       return { writer: parquetWriter(columns, (chunk) => output.write(chunk)), done: async () => {} };
     case "hf-dataset": {
@@ -109,31 +114,33 @@ async function* exportUnits(client: pg.ClientBase, options: ExportOptions, tally
   }
 }
 
-export async function runExport({
-  pool,
-  options: requested,
-  destination,
-  onProgress,
-}: {
+// A background to the stall limit: should the export's own watch on its reader ever miss, PostgreSQL
+// still ends the session a little later, with the snapshot it holds.
+const IDLE_BEYOND_STALL_MS = 30_000;
+
+type SnapshotRead = {
   pool: pg.Pool;
   options: ExportOptions;
-  destination: Writable;
+  tally: ExportTally;
+  splitColumn: boolean;
+  stallTimeoutMs?: number;
+  write: (row: Row, split: Split) => Promise<void>;
   onProgress?: (progress: ExportProgress) => void;
-}): Promise<ExportManifest> {
-  const options = normaliseOptions(requested);
-  const columns = exportColumns(options);
-  const tally = new ExportTally(options, columns);
-  const output = new ByteOutput(destination);
-  const { writer, done } = await openRowWriter(options, columns, output, () => tally.describe());
-  const splitColumn = columns.at(-1)?.name === "split";
+};
+
+/** Reads the export's units in one read-only snapshot and hands on their rows; the connection goes back however it ends. */
+async function readSnapshot({ pool, options, tally, splitColumn, stallTimeoutMs, write, onProgress }: SnapshotRead): Promise<void> {
   const client = await pool.connect();
   let finished = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // The first page of a large export may take longer than a request's statement limit; the session
+    // goes idle only while it waits for its reader, which the stall limit already bounds.
+    await setTransactionLimits(client, { statementMs: 0, idleInTransactionMs: stallTimeoutMs && stallTimeoutMs + IDLE_BEYOND_STALL_MS });
     for await (const { rows, splitKey } of exportUnits(client, options, tally)) {
       const split = splitOf(splitKey, options.testFraction);
       for (const row of rows) {
-        await writer.write(splitColumn ? [...row, split] : row, split);
+        await write(splitColumn ? [...row, split] : row, split);
         tally.wroteRow(split);
       }
       onProgress?.(tally.progress());
@@ -144,7 +151,39 @@ export async function runExport({
     if (finished) client.release();
     else await rollbackAndRelease(client);
   }
-  await writer.finish();
-  await done();
-  return { ...tally.describe(), file: { bytes: output.bytes, sha256: output.sha256() } };
+}
+
+export async function runExport({
+  pool,
+  options: requested,
+  destination,
+  onProgress,
+  stallTimeoutMs,
+}: {
+  pool: pg.Pool;
+  options: ExportOptions;
+  destination: Writable;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Give up when the destination takes nothing for this long (a download that stopped reading). */
+  stallTimeoutMs?: number;
+}): Promise<ExportManifest> {
+  const options = normaliseOptions(requested);
+  const columns = exportColumns(options);
+  const tally = new ExportTally(options, columns);
+  const output = new ByteOutput(destination, stallTimeoutMs);
+  const { writer, done, describeFile } = await openRowWriter(options, columns, output, () => tally.describe());
+  // Once the destination fails, an encoder's wait for its own drain would never end: stop waiting too.
+  const delivered = <T>(work: Promise<T>) => Promise.race([work, output.failed]);
+  try {
+    const write = (row: Row, split: Split) => delivered(writer.write(row, split));
+    await readSnapshot({ pool, options, tally, splitColumn: columns.at(-1)?.name === "split", stallTimeoutMs, write, onProgress });
+    await delivered(writer.finish());
+    await delivered(done());
+  } catch (error) {
+    await writer
+      .abort?.()
+      .catch((abortError: unknown) => console.error(`[exports] could not clean up after a failed export: ${(abortError as Error).message}`));
+    throw error;
+  }
+  return { ...tally.describe(), ...describeFile?.(), file: { bytes: output.bytes, sha256: output.sha256() } };
 }

@@ -3,8 +3,9 @@
 import PgBoss from "pg-boss";
 import { requireDatabaseUrl } from "@/lib/env";
 
-// "cleanup" runs hourly: expired export files and staged uploads never imported.
-export const QUEUES = { exportRun: "export-run", cleanup: "cleanup" } as const;
+// "cleanup" runs hourly: expired export files and staged uploads never imported. "export-recovery" runs
+// every minute: exports left RUNNING by a process that stopped.
+export const QUEUES = { exportRun: "export-run", cleanup: "cleanup", exportRecovery: "export-recovery" } as const;
 
 const globalForQueue = globalThis as unknown as { preflabQueue?: Promise<PgBoss> };
 

@@ -2,6 +2,7 @@
 // however many processes run.
 import { setTimeout as sleep } from "node:timers/promises";
 import { expireOldExports, runQueuedExport } from "@/lib/data/exports";
+import { recoverStaleExportsAndLog } from "@/lib/data/export-recovery";
 import { deleteStaleUploads } from "@/lib/data/uploads";
 import { QUEUES, queue, stopQueue } from "@/lib/jobs/queue";
 
@@ -28,6 +29,10 @@ async function registerWorkers(): Promise<void> {
     if (uploads > 0) console.log(`[jobs] deleted ${uploads} staged upload(s) never imported`);
   });
   await boss.schedule(QUEUES.cleanup, "17 * * * *");
+  await boss.work(QUEUES.exportRecovery, async () => await recoverStaleExportsAndLog());
+  await boss.schedule(QUEUES.exportRecovery, "* * * * *");
+  // Exports this process (or another) was running when it stopped are taken up now, not a minute later.
+  await recoverStaleExportsAndLog();
 }
 
 async function startWithRetry({ attempts = Infinity, firstDelayMs = 1_000, maxDelayMs = 60_000 }: StartOptions, signal: AbortSignal): Promise<void> {

@@ -16,3 +16,13 @@ export function flatValue(type: ColumnType, value: unknown): string | number | b
   if (type === "json") return JSON.stringify(value);
   return value as string | number | boolean | Date;
 }
+
+// Spreadsheets run a cell that starts with one of these as a formula (CSV injection: `=HYPERLINK(...)`
+// in a rationale). Tab and carriage return are on OWASP's list because some spreadsheets skip them first.
+export const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
+export const FORMULA_ESCAPE = "'";
+
+/** Text a spreadsheet shows as text: a leading formula character is escaped with `'`. */
+export function spreadsheetSafeText(text: string): string {
+  return text.length > 0 && FORMULA_TRIGGERS.includes(text[0]) ? `${FORMULA_ESCAPE}${text}` : text;
+}

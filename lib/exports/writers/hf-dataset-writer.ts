@@ -1,7 +1,8 @@
 // A Hugging Face datasets folder, zipped: one Parquet file per split under data/, a README.md
 // dataset card whose YAML `configs` block tells `load_dataset` where the splits are, and the
 // export's manifest. The Parquet files are written to a temporary folder first (a zip holds one
-// entry at a time), then zipped with fixed timestamps so the same export gives the same bytes.
+// entry at a time), then zipped with fixed timestamps so the same export gives the same bytes. The
+// folder is removed however the export ends.
 import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -25,6 +26,7 @@ function fileSink(file: string) {
       if (!stream.write(chunk)) await once(stream, "drain");
     },
     close: () => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+    discard: () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once("close", () => resolve()).destroy())),
   };
 }
 
@@ -62,6 +64,11 @@ export async function hfDatasetWriter(columns: Column[], output: ByteOutput, des
       } finally {
         await fs.rm(folder, { recursive: true, force: true });
       }
+    },
+    // An export that fails part-way never reaches finish(): its files are closed and the folder removed here.
+    async abort() {
+      await Promise.all([...sinks.values()].map((sink) => sink.discard()));
+      await fs.rm(folder, { recursive: true, force: true });
     },
   };
 }

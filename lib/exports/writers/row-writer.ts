@@ -6,4 +6,6 @@ export type Split = "train" | "test";
 export type RowWriter = {
   write(row: Row, split: Split): Promise<void>;
   finish(): Promise<void>;
+  /** After a failure, frees what the writer holds (temporary files); finish() is then never called. */
+  abort?(): Promise<void>;
 };
