@@ -40,7 +40,8 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
 
 export type AppServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
-export async function startAppServer(databaseUrlForApp: string): Promise<AppServer> {
+/** `stderrFile` keeps the server's log out of the terminal (a benchmark that makes it fail on purpose). */
+export async function startAppServer(databaseUrlForApp: string, { stderrFile }: { stderrFile?: string } = {}): Promise<AppServer> {
   // Its own build folder, like the tests: a benchmark must not replace the build `npm start` serves.
   process.env.PREFLAB_BUILD_DIR ??= ".next-bench";
   const env = {
@@ -58,7 +59,8 @@ export async function startAppServer(databaseUrlForApp: string): Promise<AppServ
     if ((await waitForExit(spawn(NEXT, ["build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }))) !== 0) throw new Error("next build failed");
   }
   const port = await findFreePort();
-  const server = spawn(NEXT, ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const stderr = stderrFile ? fs.openSync(stderrFile, "a") : "inherit";
+  const server = spawn(NEXT, ["start", "-p", String(port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", stderr] });
   const exited = waitForExit(server);
   const baseUrl = `http://localhost:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {

@@ -131,6 +131,8 @@ export const envSchema = z.object({
   PORT: variable(wholeNumber({ min: 1, max: 65535 }), 3000),
   // Where `npm start` listens; unset, on 127.0.0.1 with the demo accounts and on every interface without.
   HOST: variable(listenHost, undefined),
+  // How many app processes `npm start` runs behind its one port (its --processes flag says the same).
+  PREFLAB_PROCESSES: variable(wholeNumber({ min: 1, max: 64, unit: "processes" }), 1),
   EXPORT_DIR: variable(text, undefined),
   EXPORT_RETENTION_DAYS: variable(wholeNumber({ min: 1, max: 3650, unit: "days" }), 7),
   // Streamed exports at once per app process; one more asks for 503 BUSY. Each holds one export connection.

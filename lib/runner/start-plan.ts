@@ -53,3 +53,40 @@ export function firstAdminHint(): string[] {
     "  npm run preflab -- user create --email you@example.org --role ADMIN",
   ];
 }
+
+/** How many app processes to run: --processes N, else PREFLAB_PROCESSES; one development server at most. */
+export function chooseProcessCount({ flag, configured, dev }: { flag: string | undefined; configured: number; dev: boolean }): number {
+  let count = configured;
+  if (flag !== undefined) {
+    if (!/^\d+$/.test(flag.trim()) || Number(flag) < 1 || Number(flag) > 64) throw new Error(`--processes must be a whole number from 1 to 64, got '${flag}'`);
+    count = Number(flag);
+  }
+  if (dev && count > 1) throw new Error(`--dev runs one development server; several processes (${count}) serve the production build only`);
+  return count;
+}
+
+/**
+ * The most connections one app process opens: its pg pool (DATABASE_POOL_SIZE), its Prisma client's
+ * (half that, at least 2, lib/db/prisma.ts), the job queue's 4 and its setup lock's 1.
+ */
+export function connectionsPerProcess(poolSize: number): number {
+  return poolSize + Math.max(2, Math.ceil(poolSize / 2)) + 5;
+}
+
+/** A warning when N processes at their busiest could ask PostgreSQL for more connections than it allows. */
+export function connectionBudgetWarning({
+  processes,
+  poolSize,
+  maxConnections,
+}: {
+  processes: number;
+  poolSize: number;
+  maxConnections: number;
+}): string | null {
+  const wanted = processes * connectionsPerProcess(poolSize);
+  if (wanted <= maxConnections) return null;
+  return (
+    `${processes} app processes may open up to ${wanted} database connections, more than PostgreSQL's max_connections (${maxConnections}): ` +
+    `lower DATABASE_POOL_SIZE (now ${poolSize}) or raise max_connections`
+  );
+}

@@ -2,7 +2,8 @@
 // (data in .preflab/, kept across restarts) and seeds the demo on the first run; with DATABASE_URL
 // it migrates that database and seeds only with --demo. Then it builds if needed and serves the
 // production app (`--dev`: Next's dev server instead), on 127.0.0.1 only while demo accounts keep
-// their published passwords (unless HOST says where). Ctrl-C stops everything cleanly.
+// their published passwords (unless HOST says where). `--processes N` (or PREFLAB_PROCESSES) serves N
+// production processes on that one port through a round-robin proxy. Ctrl-C stops everything cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,7 +14,17 @@ import { ensureAuthSecret } from "@/lib/runner/auth-secret";
 import { isBuildCurrent } from "@/lib/runner/build-state";
 import { migrateDatabase } from "@/lib/runner/database-setup";
 import { openLocalDatabase } from "@/lib/runner/local-database";
-import { chooseListenHost, describeListening, firstAdminHint, shouldSeedDemo, type ListenPlan } from "@/lib/runner/start-plan";
+import { startAppProcesses } from "@/lib/runner/app-processes";
+import { startRoundRobinProxy } from "@/lib/runner/round-robin-proxy";
+import {
+  chooseListenHost,
+  chooseProcessCount,
+  connectionBudgetWarning,
+  describeListening,
+  firstAdminHint,
+  shouldSeedDemo,
+  type ListenPlan,
+} from "@/lib/runner/start-plan";
 import { projectRoot } from "@/lib/project-root";
 
 const ROOT = projectRoot();
@@ -69,48 +80,100 @@ function printStarted({ listen, port, accounts }: { listen: ListenPlan; port: nu
   say("press Ctrl-C to stop");
 }
 
+type Serving = { listen: ListenPlan; accounts: Accounts; childEnv: NodeJS.ProcessEnv; stopDatabase: () => Promise<void> };
+
+/** Stops once, on Ctrl-C, SIGTERM or the end of what is served, and ends the process with `code`. */
+function stopOnce(stopServing: () => Promise<void>, stopDatabase: () => Promise<void>) {
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("stopping");
+    await stopServing();
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  return stop;
+}
+
+function serveOne({ listen, accounts, childEnv, stopDatabase }: Serving, dev: boolean) {
+  const hostArgs = listen.host ? ["-H", listen.host] : [];
+  const server: ChildProcess = spawn(NEXT, [dev ? "dev" : "start", "-p", String(env().PORT), ...hostArgs], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const stop = stopOnce(async () => void server.kill("SIGTERM"), stopDatabase);
+  server.on("spawn", () => printStarted({ listen, port: env().PORT, accounts }));
+  server.on("exit", (code) => void stop(code ?? 0));
+}
+
+/** N production servers on loopback ports behind a round-robin proxy on the public port. */
+async function serveSeveral({ listen, accounts, childEnv, stopDatabase }: Serving, count: number) {
+  say(`starting ${count} app processes on one database`);
+  const group = await startAppProcesses({ count, env: childEnv, trustedProxies: env().TRUST_PROXY });
+  const proxy = await startRoundRobinProxy({ targets: group.processes.map((app) => app.origin), host: listen.host, port: env().PORT }).catch(async (error) => {
+    await group.stop();
+    throw error;
+  });
+  const stop = stopOnce(async () => {
+    await proxy.close();
+    await group.stop();
+  }, stopDatabase);
+  group.onUnexpectedExit((app, code, signal) => {
+    // Ctrl-C in a terminal reaches every process of the group at once: an app process may end first.
+    const interrupted = code === 0 || signal === "SIGINT" || signal === "SIGTERM";
+    if (!interrupted) say(`app process ${app.number} (${app.origin}) ended with ${signal ?? `exit code ${code}`}: stopping the others`);
+    void stop(interrupted ? 0 : 1);
+  });
+  for (const app of group.processes) say(`app process ${app.number}: ${app.origin} (pid ${app.child.pid})`);
+  printStarted({ listen, port: proxy.port, accounts });
+}
+
+async function warnIfTooManyConnections(url: string, processes: number) {
+  if (processes === 1) return;
+  const db = createPrismaClient(url, 1);
+  try {
+    const [{ max_connections }] = await db.$queryRaw<{ max_connections: string }[]>`SHOW max_connections`;
+    const warning = connectionBudgetWarning({ processes, poolSize: env().DATABASE_POOL_SIZE, maxConnections: Number(max_connections) });
+    if (warning) say(`warning: ${warning}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { demo: { type: "boolean", default: false }, dev: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { demo: { type: "boolean", default: false }, dev: { type: "boolean", default: false }, processes: { type: "string" } },
+  });
   // Every variable is checked before any work; DATABASE_URL and AUTH_SECRET may be unset, as this
   // script provides them (the embedded database, the secret in .preflab/) and the server checks them again.
   validateEnv();
+  const processes = chooseProcessCount({ flag: values.processes, configured: env().PREFLAB_PROCESSES, dev: values.dev });
   const database = await prepareDatabase(values.demo);
   const accounts = await prepareAccounts(database.url, database.seed);
+  await warnIfTooManyConnections(database.url, processes);
   const listen = chooseListenHost({ host: env().HOST, demoAccounts: accounts.demoLogins.length > 0 });
 
-  const port = String(env().PORT);
+  // Every process shares the database, the secret that signs sessions, and (by default under .preflab/)
+  // the export and upload folders, so a session, an upload or an export works on any of them.
   const childEnv = {
     ...process.env,
     DATABASE_URL: database.url,
     AUTH_SECRET: ensureAuthSecret(ROOT),
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
-    PORT: port,
+    PORT: String(env().PORT),
   };
   if (!values.dev && !isBuildCurrent(ROOT)) {
     say("building the app (first start, or the sources changed)");
     await run(NEXT, ["build"], childEnv);
   }
-
-  const hostArgs = listen.host ? ["-H", listen.host] : [];
-  const server: ChildProcess = spawn(NEXT, [values.dev ? "dev" : "start", "-p", port, ...hostArgs], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    say("stopping");
-    server.kill("SIGTERM");
-    await database.stop();
-    process.exit(code);
-  };
-  server.on("spawn", () => printStarted({ listen, port: env().PORT, accounts }));
-  server.on("exit", (code) => void stop(code ?? 0));
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  const serving = { listen, accounts, childEnv, stopDatabase: database.stop };
+  if (processes === 1) serveOne(serving, values.dev);
+  else await serveSeveral(serving, processes);
 }
 
 main().catch((error) => {

@@ -1,7 +1,8 @@
 // The first run as a newcomer makes it, checked end to end on a fresh clone (CI runs it on every
 // submission): `npm start` with DATABASE_URL unset and no .preflab/, on a free port; /api/health;
 // a sign-in as the demo admin over HTTP; a demo worker's live conversation turn against the built-in
-// demo models (no key, no network); Ctrl-C; and no process of the app or its PostgreSQL left.
+// demo models (no key, no network); Ctrl-C; and no process of the app or its PostgreSQL left. Then the
+// same with `npm start -- --processes 2`: one port in front of two app processes, a session valid on each.
 // Prints one line per check and then "N passed, N failed"; exits non-zero on any failure.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -18,12 +19,21 @@ const STOP_TIMEOUT_MS = 60_000;
 
 type Check = { name: string; run: () => Promise<void> };
 
-function startApp(port: number): ChildProcess {
+// What npm start has printed so far, to find the app processes' own addresses in.
+let printed = "";
+
+function startApp(port: number, args: string[] = []): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
+  printed = "";
   // Its own process group, so Ctrl-C can be sent to the whole group as a terminal does.
-  const child = spawn("npm", ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => process.stdout.write(prefixLines(chunk.toString())));
+  const child = spawn("npm", ["start", ...(args.length > 0 ? ["--", ...args] : [])], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      printed += chunk.toString();
+      process.stdout.write(prefixLines(chunk.toString()));
+    });
+  }
   return child;
 }
 
@@ -101,6 +111,19 @@ async function waitForAnswerableTurn(http: HttpSession, conversationId: string):
   throw new Error(`the demo models' samples were not complete within ${LIVE_TIMEOUT_MS / 1000} s`);
 }
 
+/** Signs in as the demo admin through the one port, then asks each app process (printed by npm start) for the session. */
+async function checkSessionOnEveryProcess(baseUrl: string, processes: number): Promise<void> {
+  const origins = [...printed.matchAll(/app process \d+: (http:\/\/127\.0\.0\.1:\d+)/g)].map((match) => match[1]);
+  if (origins.length !== processes) throw new Error(`npm start printed ${origins.length} app process addresses, not ${processes}`);
+  const admin = DEMO_LOGINS.find((login) => login.role === "ADMIN")!;
+  const http = new HttpSession(baseUrl);
+  await http.signIn(admin);
+  for (const origin of origins) {
+    const session = (await (await http.at(origin).get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
+    if (session?.user?.email !== admin.email) throw new Error(`the app process at ${origin} does not know the session: ${JSON.stringify(session)}`);
+  }
+}
+
 function pressCtrlC(app: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000} s of Ctrl-C`)), STOP_TIMEOUT_MS);
@@ -134,6 +157,13 @@ async function main() {
     { name: "a demo worker holds a live conversation turn with the built-in demo models", run: () => holdDemoConversationTurn(baseUrl) },
     { name: "Ctrl-C stops npm start", run: () => pressCtrlC(app!) },
     { name: "no process of the app or its PostgreSQL is left", run: assertNothingLeft },
+    {
+      name: "npm start -- --processes 2 answers /api/health on the same port",
+      run: async () => waitForHealth(baseUrl, (app = startApp(port, ["--processes", "2"]))),
+    },
+    { name: "a session signed in through that port works on each of the two app processes", run: () => checkSessionOnEveryProcess(baseUrl, 2) },
+    { name: "Ctrl-C stops npm start and both app processes", run: () => pressCtrlC(app!) },
+    { name: "no process of the app, its app processes or its PostgreSQL is left", run: assertNothingLeft },
   ];
   let passed = 0;
   let failed = 0;

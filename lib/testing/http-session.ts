@@ -21,6 +21,13 @@ export class HttpSession {
     return response;
   }
 
+  /** A session with the same cookies for another address: another process of the same app. */
+  at(baseUrl: string): HttpSession {
+    const other = new HttpSession(baseUrl);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   /** Auth.js's credentials sign-in, as the sign-in form posts it. */
   async signIn(user: { email: string; password: string }): Promise<void> {
     const { csrfToken } = (await (await this.get("/api/auth/csrf")).json()) as { csrfToken: string };
