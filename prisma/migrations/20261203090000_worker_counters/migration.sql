@@ -86,38 +86,50 @@ $$;
 
 -- Adds (or removes, with negative counts) open items to batches, in batch order so that two
 -- transactions take the rows' locks in the same order. Batches deleted in this transaction are left
--- out: their counters go with them.
-CREATE FUNCTION add_batch_open_items(batch_ids uuid[], deltas bigint[]) RETURNS void LANGUAGE sql VOLATILE AS $$
+-- out: their counters go with them. PL/pgSQL rather than SQL functions here and below: their plans
+-- are kept for the session, where a SQL function is planned again on every call.
+CREATE FUNCTION add_batch_open_items(batch_ids uuid[], deltas bigint[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  IF batch_ids IS NULL THEN RETURN; END IF;
   INSERT INTO batch_open_counts (batch_id, slot, open_items)
   SELECT d.batch_id, counter_slot(), sum(d.delta)
   FROM unnest(batch_ids, deltas) AS d(batch_id, delta)
   WHERE EXISTS (SELECT 1 FROM batches b WHERE b.id = d.batch_id)
   GROUP BY d.batch_id HAVING sum(d.delta) <> 0
   ORDER BY d.batch_id
-  ON CONFLICT (batch_id, slot) DO UPDATE SET open_items = batch_open_counts.open_items + EXCLUDED.open_items
-$$;
+  ON CONFLICT (batch_id, slot) DO UPDATE SET open_items = batch_open_counts.open_items + EXCLUDED.open_items;
+END $$;
 
 -- Recomputes whether each (worker, item) pair is an excluded open item and stores the difference.
 -- The items are locked first (and stay locked until commit) so that a skip and the completion of the
 -- same item, in two transactions, see each other: the later one recomputes after the earlier commits.
+-- Most calls (a judgment that completes its item) find nothing to store and write nothing.
 CREATE FUNCTION sync_worker_exclusions(pair_workers uuid[], pair_items uuid[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  wanted_workers uuid[];
+  wanted_items uuid[];
+  wanted_batches uuid[];
 BEGIN
   IF COALESCE(cardinality(pair_items), 0) = 0 THEN RETURN; END IF;
   PERFORM 1 FROM items WHERE id = ANY(pair_items) ORDER BY id FOR NO KEY UPDATE;
-  WITH pairs AS (
-    SELECT DISTINCT p.worker_id, p.item_id FROM unnest(pair_workers, pair_items) AS p(worker_id, item_id)),
-  wanted AS (
-    SELECT p.worker_id, p.item_id, i.batch_id FROM pairs p JOIN items i ON i.id = p.item_id
-    WHERE NOT i.is_complete
-      AND (EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = p.item_id AND j.worker_id = p.worker_id)
-           OR EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = p.item_id AND a.worker_id = p.worker_id AND a.status = 'RELEASED'))),
-  removed AS (
-    DELETE FROM worker_excluded_items x USING pairs p
+  SELECT array_agg(p.worker_id), array_agg(p.item_id), array_agg(i.batch_id) INTO wanted_workers, wanted_items, wanted_batches
+  FROM (SELECT DISTINCT worker_id, item_id FROM unnest(pair_workers, pair_items) AS u(worker_id, item_id)) p
+  JOIN items i ON i.id = p.item_id
+  WHERE NOT i.is_complete
+    AND (EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = p.item_id AND j.worker_id = p.worker_id)
+         OR EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = p.item_id AND a.worker_id = p.worker_id AND a.status = 'RELEASED'));
+  IF EXISTS (SELECT 1 FROM worker_excluded_items x JOIN unnest(pair_workers, pair_items) AS p(worker_id, item_id)
+             ON x.worker_id = p.worker_id AND x.item_id = p.item_id) THEN
+    DELETE FROM worker_excluded_items x USING unnest(pair_workers, pair_items) AS p(worker_id, item_id)
     WHERE x.worker_id = p.worker_id AND x.item_id = p.item_id
-      AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.worker_id = p.worker_id AND w.item_id = p.item_id))
-  INSERT INTO worker_excluded_items (worker_id, item_id, batch_id)
-  SELECT worker_id, item_id, batch_id FROM wanted ORDER BY worker_id, item_id
-  ON CONFLICT (worker_id, item_id) DO NOTHING;
+      AND NOT EXISTS (SELECT 1 FROM unnest(wanted_workers, wanted_items) AS w(worker_id, item_id)
+                      WHERE w.worker_id = p.worker_id AND w.item_id = p.item_id);
+  END IF;
+  IF wanted_items IS NOT NULL THEN
+    INSERT INTO worker_excluded_items (worker_id, item_id, batch_id)
+    SELECT * FROM unnest(wanted_workers, wanted_items, wanted_batches) ORDER BY 1, 2
+    ON CONFLICT (worker_id, item_id) DO NOTHING;
+  END IF;
 END $$;
 
 -- worker_batch_counts follows worker_excluded_items, whoever changes it (including cascades).
@@ -154,28 +166,38 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Runs for every UPDATE of items, so it leaves at once unless an item was completed, reopened or
+-- moved. A completed item excludes no one any more (the common case: a judgment reaching k); a
+-- reopened or moved one has everyone who judged or skipped it recomputed.
 CREATE FUNCTION count_updated_items() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+  completed uuid[];
+  recheck uuid[];
+  batch_ids uuid[];
+  deltas bigint[];
   workers uuid[];
-  changed uuid[];
+  touched uuid[];
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM new_items n JOIN old_items o ON o.id = n.id
-                 WHERE n.is_complete <> o.is_complete OR n.batch_id <> o.batch_id) THEN
-    RETURN NULL;
-  END IF;
-  -- Everyone who judged, skipped or is counted on a changed item is recomputed, then the batches.
-  SELECT array_agg(t.worker_id), array_agg(t.item_id) INTO workers, changed
-  FROM (SELECT j.worker_id, j.item_id FROM judgments j JOIN new_items n ON n.id = j.item_id
-        UNION SELECT a.worker_id, a.item_id FROM assignments a JOIN new_items n ON n.id = a.item_id WHERE a.status = 'RELEASED'
-        UNION SELECT x.worker_id, x.item_id FROM worker_excluded_items x JOIN new_items n ON n.id = x.item_id) t
-  JOIN new_items n ON n.id = t.item_id JOIN old_items o ON o.id = n.id
+  SELECT array_agg(n.id) FILTER (WHERE n.is_complete AND NOT o.is_complete),
+         array_agg(n.id) FILTER (WHERE NOT n.is_complete OR n.batch_id <> o.batch_id),
+         array_agg(n.batch_id) || array_agg(o.batch_id),
+         array_agg(CASE WHEN n.is_complete THEN 0 ELSE 1 END::bigint) || array_agg(CASE WHEN o.is_complete THEN 0 ELSE -1 END::bigint)
+  INTO completed, recheck, batch_ids, deltas
+  FROM new_items n JOIN old_items o ON o.id = n.id
   WHERE n.is_complete <> o.is_complete OR n.batch_id <> o.batch_id;
-  PERFORM sync_worker_exclusions(COALESCE(workers, '{}'), COALESCE(changed, '{}'));
-  PERFORM add_batch_open_items(array_agg(batch_id), array_agg(n))
-  FROM (SELECT batch_id, sum(n) AS n FROM (
-          SELECT batch_id, 1 AS n FROM new_items WHERE NOT is_complete
-          UNION ALL SELECT batch_id, -1 FROM old_items WHERE NOT is_complete) d
-        GROUP BY batch_id) opened;
+  IF batch_ids IS NULL THEN RETURN NULL; END IF;
+  -- The rows are locked by this UPDATE, so a concurrent skip of them waits and then sees them complete.
+  IF completed IS NOT NULL AND EXISTS (SELECT 1 FROM worker_excluded_items WHERE item_id = ANY(completed)) THEN
+    DELETE FROM worker_excluded_items WHERE item_id = ANY(completed);
+  END IF;
+  IF recheck IS NOT NULL THEN
+    SELECT array_agg(t.worker_id), array_agg(t.item_id) INTO workers, touched
+    FROM (SELECT worker_id, item_id FROM judgments WHERE item_id = ANY(recheck)
+          UNION SELECT worker_id, item_id FROM assignments WHERE item_id = ANY(recheck) AND status = 'RELEASED'
+          UNION SELECT worker_id, item_id FROM worker_excluded_items WHERE item_id = ANY(recheck)) t;
+    PERFORM sync_worker_exclusions(workers, touched);
+  END IF;
+  PERFORM add_batch_open_items(batch_ids, deltas);
   RETURN NULL;
 END $$;
 
@@ -195,7 +217,9 @@ CREATE TRIGGER items_counted_delete AFTER DELETE ON items
 
 -- Judgments: the day counts (added, removed, or moved by a changed time), and the judged pairs.
 CREATE FUNCTION add_worker_days(rows_worker uuid[], rows_project uuid[], rows_day date[], rows_judgments bigint[], rows_ms bigint[]) RETURNS void
-LANGUAGE sql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  IF rows_worker IS NULL THEN RETURN; END IF;
   INSERT INTO worker_day_counts (worker_id, project_id, day, judgments, time_spent_ms)
   SELECT d.worker_id, d.project_id, d.day, sum(d.judgments), sum(d.ms)
   FROM unnest(rows_worker, rows_project, rows_day, rows_judgments, rows_ms) AS d(worker_id, project_id, day, judgments, ms)
@@ -203,9 +227,13 @@ LANGUAGE sql VOLATILE AS $$
   GROUP BY 1, 2, 3 HAVING sum(d.judgments) <> 0 OR sum(d.ms) <> 0
   ORDER BY 1, 2, 3
   ON CONFLICT (worker_id, project_id, day) DO UPDATE
-    SET judgments = worker_day_counts.judgments + EXCLUDED.judgments, time_spent_ms = worker_day_counts.time_spent_ms + EXCLUDED.time_spent_ms
-$$;
+    SET judgments = worker_day_counts.judgments + EXCLUDED.judgments, time_spent_ms = worker_day_counts.time_spent_ms + EXCLUDED.time_spent_ms;
+END $$;
 
+-- A new judgment excludes its item from the worker only while the item is open; one that completed
+-- its item in the same statement (the submit) is left to the items trigger, which removes every
+-- exclusion of a completed item. Judgments are inserted under their item's lock (the submit updates
+-- the item in the same statement), so the item read here is current.
 CREATE FUNCTION count_inserted_judgments() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   workers uuid[];
@@ -214,7 +242,9 @@ BEGIN
   PERFORM add_worker_days(array_agg(worker_id), array_agg(project_id), array_agg(day), array_agg(n), array_agg(ms))
   FROM (SELECT worker_id, project_id, (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n, sum(time_spent_ms) AS ms
         FROM new_judgments GROUP BY 1, 2, 3) d;
-  SELECT array_agg(worker_id), array_agg(item_id) INTO workers, judged FROM new_judgments;
+  SELECT array_agg(n.worker_id), array_agg(n.item_id) INTO workers, judged
+  FROM new_judgments n JOIN items i ON i.id = n.item_id
+  WHERE NOT i.is_complete OR EXISTS (SELECT 1 FROM worker_excluded_items x WHERE x.worker_id = n.worker_id AND x.item_id = n.item_id);
   PERFORM sync_worker_exclusions(workers, judged);
   RETURN NULL;
 END $$;
