@@ -7,6 +7,7 @@ import { startAppServer, type AppServer } from "./bench-server";
 import { createJsonClient } from "./http-client";
 import { driveOpenLoop } from "./open-loop";
 import { seedSubmitBench, type BenchWorker } from "./seed-submit";
+import { cpuSeconds, processTree } from "./process-usage";
 import { printFigure } from "./stats";
 import { apiCycle, drive, judgmentsPerSecond, rawCycle, report, type Cycle } from "./submit-cycles";
 
@@ -17,14 +18,18 @@ const OPEN_LOOP_WORKERS = 160;
 
 type Options = { workers: number; seconds: number; items: number };
 
-async function measureTarget(
-  label: string,
-  { workers, closedLoopWorkers, seconds, cycle }: { workers: BenchWorker[]; closedLoopWorkers: number; seconds: number; cycle: Cycle },
-) {
+type Target = { workers: BenchWorker[]; closedLoopWorkers: number; seconds: number; cycle: Cycle; serverPids?: number[] };
+
+async function measureTarget(label: string, { workers, closedLoopWorkers, seconds, cycle, serverPids = [] }: Target) {
   const closed = workers.slice(0, closedLoopWorkers);
   await drive(closed, WARM_UP_SECONDS, cycle);
+  // The app servers' CPU time per judgment at the maximum rate: what bounds it on a shared machine.
+  const serverTree = serverPids.flatMap((pid) => processTree(pid));
+  const cpuBefore = cpuSeconds(serverTree);
   const max = await drive(closed, seconds, cycle);
+  const cpuUsed = cpuSeconds(serverTree) - cpuBefore;
   report(`${label} closed loop`, max);
+  if (serverPids.length > 0) printFigure(`${label} closed loop app cpu per judgment`, (cpuUsed * 1000) / max.judgments, "ms");
   for (const share of SHARES) {
     const rate = judgmentsPerSecond(max) * share;
     const phase = await driveOpenLoop({ workers, rate, seconds, cycle });
@@ -46,10 +51,22 @@ export async function runOpenLoop(databaseUrl: string, pool: pg.Pool, { workers,
   try {
     servers.push(await startAppServer(databaseUrl));
     const one = [createJsonClient(servers[0].baseUrl, OPEN_LOOP_WORKERS)];
-    await measureTarget("api x1", { workers: oneWorkers, closedLoopWorkers: workers, seconds, cycle: apiCycle(one, "bench-api-1", oneWorkers) });
+    await measureTarget("api x1", {
+      workers: oneWorkers,
+      closedLoopWorkers: workers,
+      seconds,
+      cycle: apiCycle(one, "bench-api-1", oneWorkers),
+      serverPids: [servers[0].pid],
+    });
     servers.push(await startAppServer(databaseUrl));
     const two = servers.map((server) => createJsonClient(server.baseUrl, OPEN_LOOP_WORKERS));
-    await measureTarget("api x2", { workers: twoWorkers, closedLoopWorkers: workers, seconds, cycle: apiCycle(two, "bench-api-2", twoWorkers) });
+    await measureTarget("api x2", {
+      workers: twoWorkers,
+      closedLoopWorkers: workers,
+      seconds,
+      cycle: apiCycle(two, "bench-api-2", twoWorkers),
+      serverPids: servers.map((server) => server.pid),
+    });
   } finally {
     for (const server of servers) await server.stop();
   }
