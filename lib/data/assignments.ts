@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import type { ChatMessage } from "@/lib/formats/item";
 import type { Actor } from "@/lib/data/users";
 import { claimTask } from "@/lib/data/claim-task";
+import { hasJudgedInProjectSql } from "@/lib/data/worker-counts";
 import { responseLabel } from "@/lib/judgment-scales";
 import { MAX_LEASE_EXTENSIONS, type TaskProject, type TaskView } from "@/lib/data/task-view";
 import type { Draft } from "@/lib/validations/judgment";
@@ -39,7 +40,7 @@ type TaskRow = {
   draft: Draft | null;
   draft_saved_at: Date | null;
   project: TaskProject;
-  judged_in_project: number;
+  judged_in_project: boolean;
   context: ChatMessage[];
   texts: string[];
 };
@@ -58,7 +59,7 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
               'judgmentKind', p.judgment_kind, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
               'allowBothBad', p.allow_both_bad, 'flagOptions', p.flag_options, 'rationaleMode', p.rationale_mode,
               'rationaleMinLength', p.rationale_min_length) AS project,
-            (SELECT count(*) FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $2::uuid)::int AS judged_in_project,
+            ${hasJudgedInProjectSql("$2")} AS judged_in_project,
             i.context,
             ARRAY(SELECT c.text FROM unnest(a.display_order) WITH ORDINALITY AS shown(id, n)
                   JOIN candidates c ON c.id = shown.id ORDER BY shown.n) AS texts
@@ -75,7 +76,7 @@ export async function findTaskForWorker({ actor, assignmentId }: { actor: Actor;
     leaseExpiresAt: new Date(task.lease_expires_at).toISOString(),
     leaseExtensionsLeft: Math.max(0, MAX_LEASE_EXTENSIONS - task.lease_extensions),
     project: task.project,
-    firstInProject: task.judged_in_project === 0,
+    firstInProject: !task.judged_in_project,
     context: task.context,
     responses: task.texts.map((text, index) => ({ label: responseLabel(index), text })),
     draft: task.draft && task.draft_saved_at ? { value: task.draft, savedAt: new Date(task.draft_saved_at).toISOString() } : null,

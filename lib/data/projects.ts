@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { recordAuditEvent } from "@/lib/data/audit";
 import { findConversationCounts, type ConversationCounts } from "@/lib/data/conversation-counts";
+import { openToWorkerSql, workerDaysSql } from "@/lib/data/worker-counts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FlagOption } from "@/lib/judgment-scales";
 import {
@@ -251,7 +252,8 @@ export type WorkerProject = {
 /**
  * What a worker may see of the projects with work: names, question, how much is open to them, and
  * their own counts (today is the UTC day). Projects open only to some groups are listed only to
- * their members.
+ * their members. The counts come from counters (worker-counts.ts): a view costs the same in a project
+ * of any size.
  */
 export async function findProjectsForWorker({ actor }: { actor: Actor }): Promise<WorkerProject[]> {
   const rows = await queryPool<{
@@ -272,19 +274,21 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
        (SELECT c.id FROM conversations c WHERE c.worker_id = $1::uuid AND c.project_id = p.id AND c.status = 'ACTIVE') AS conversation_id,
        (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.worker_id = $1::uuid
           AND s.status = 'ACTIVE' AND s.lease_expires_at > now())::int AS live,
-       (SELECT count(*) FROM items i JOIN batches b ON b.id = i.batch_id
-         WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.is_complete = false
-           AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $1::uuid)
-           AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $1::uuid AND s.status = 'RELEASED'))::int AS available,
+       ${openToWorkerSql("$1")} AS available,
        mine.done_today, mine.done_total, mine.time_spent_ms
      FROM projects p
+     CROSS JOIN LATERAL (${workerDaysSql("$1")}) AS counted
+     -- A platform account counts only its study session's work, like its history: at most what its
+     -- study asks for, so it is counted from the session's own leases. Everyone else reads the counters.
      CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now(), 'UTC'))::int AS done_today,
-              count(*)::int AS done_total,
+       SELECT count(*) FILTER (WHERE j.created_at >= date_trunc('day', now(), 'UTC'))::int AS done_today, count(*)::int AS done_total,
               COALESCE(sum(j.time_spent_ms), 0)::bigint AS time_spent_ms
-       FROM judgments j WHERE j.project_id = p.id AND j.worker_id = $1::uuid
-         -- A platform account counts only its study session's work, like its history.
-         AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM assignments a WHERE a.id = j.assignment_id AND a.study_session_id = $2::uuid))) AS mine
+       FROM assignments a JOIN judgments j ON j.assignment_id = a.id
+       WHERE $2::uuid IS NOT NULL AND a.worker_id = $1::uuid AND a.project_id = p.id AND a.study_session_id = $2::uuid) AS in_session
+     CROSS JOIN LATERAL (
+       SELECT CASE WHEN $2::uuid IS NULL THEN counted.done_today ELSE in_session.done_today END AS done_today,
+              CASE WHEN $2::uuid IS NULL THEN counted.done_total ELSE in_session.done_total END AS done_total,
+              CASE WHEN $2::uuid IS NULL THEN counted.time_spent_ms ELSE in_session.time_spent_ms END AS time_spent_ms) AS mine
      WHERE (EXISTS (SELECT 1 FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE') OR mine.done_total > 0
             OR (p.judgment_kind = 'DIALOGUE' AND EXISTS (SELECT 1 FROM project_endpoints pe JOIN model_endpoints e ON e.id = pe.endpoint_id
                                                           WHERE pe.project_id = p.id AND e.archived_at IS NULL)

@@ -4,6 +4,7 @@ import { isId } from "@/lib/validations/ids";
 import type { Actor } from "@/lib/data/users";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
+import { openToWorkerSql } from "@/lib/data/worker-counts";
 import { AppError } from "@/lib/errors";
 import type { PlatformName } from "@/lib/validations/study";
 
@@ -55,10 +56,7 @@ const PROGRESS_SQL = `
             AND j.created_at >= v.started_at AND (v.ended_at IS NULL OR j.created_at <= v.ended_at))::int AS stored,
          (EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id AND a.worker_id = $2::uuid AND a.study_session_id = v.id
                     AND a.status = 'ACTIVE' AND a.lease_expires_at > now())
-          OR EXISTS (SELECT 1 FROM items i JOIN batches b ON b.id = i.batch_id
-                     WHERE i.project_id = p.id AND b.status = 'ACTIVE' AND i.is_complete = false
-                       AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $2::uuid)
-                       AND NOT EXISTS (SELECT 1 FROM assignments r WHERE r.item_id = i.id AND r.worker_id = $2::uuid AND r.status = 'RELEASED'))) AS has_work
+          OR ${openToWorkerSql("$2")} > 0) AS has_work
   FROM study_sessions v
   JOIN studies s ON s.id = v.study_id
   JOIN projects p ON p.id = s.project_id
