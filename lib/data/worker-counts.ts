@@ -1,5 +1,5 @@
 // What the worker's pages count, read from the counters that triggers keep with the items and the
-// judgments (migration 20261203090000_worker_counters): a page view reads a few rows per project,
+// judgments (migration 20261201184500_worker_counters): a page view reads a few rows per project,
 // whatever the project's size. Each fragment is SQL over `p` (the project row) and the worker's id
 // given as a parameter placeholder ("$1").
 

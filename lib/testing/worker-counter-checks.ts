@@ -1,4 +1,4 @@
-// The worker counters (migration 20261203090000_worker_counters) against the count(*) they replace:
+// The worker counters (migration 20261201184500_worker_counters) against the count(*) they replace:
 // every difference is returned, so a test expects an empty list and reads what drifted if not.
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
