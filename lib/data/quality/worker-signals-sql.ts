@@ -1,0 +1,93 @@
+// Per-worker signals of a project, in SQL: one row per worker however many judgments they made.
+import { CHOICE_BOTH_BAD, CHOICE_TIE, LABELLED_JUDGMENTS } from "@/lib/data/quality/judgment-labels";
+
+/** Reading faster than this is not reading: about 1,000 words a minute, three to four times a careful pace. */
+export const TOO_FAST_CHARACTERS_PER_SECOND = 100;
+
+export type WorkerSignalRow = {
+  worker_id: string;
+  email: string;
+  name: string | null;
+  blocked: boolean;
+  judgments: number;
+  median_seconds: number;
+  too_fast: number;
+  /** Pairs with a preference (no tie, not both bad), and how many of them went to the response shown first. */
+  decided_pairs: number;
+  chose_shown_first: number;
+  rationales: number;
+  copied_rationales: number;
+  reference_trials: number;
+  reference_correct: number;
+  consensus_items: number;
+  consensus_agreeing: number;
+  first_at: Date;
+  last_at: Date;
+};
+
+// Each judgment against the others' labels on its item: the share of the others' votes its own label
+// has the most of (ties among the leaders split evenly), as agreementWithOthers() counts it.
+const CONSENSUS = `
+  multi AS (SELECT * FROM labelled WHERE item_id IN (SELECT item_id FROM labelled GROUP BY item_id HAVING count(*) >= 2)),
+  label_counts AS (SELECT item_id, choice, count(*)::int AS n FROM multi GROUP BY item_id, choice),
+  others AS (
+    SELECT m.worker_id, m.item_id, m.choice AS own, c.choice, c.n - (c.choice = m.choice)::int AS n
+      FROM multi m JOIN label_counts c ON c.item_id = m.item_id
+  ),
+  ranked_others AS (SELECT *, max(n) OVER (PARTITION BY worker_id, item_id) AS top FROM others),
+  consensus AS (
+    SELECT worker_id, count(*)::int AS items,
+           sum(CASE WHEN own_leads THEN 1.0 / leaders ELSE 0 END)::float8 AS agreeing
+      FROM (SELECT worker_id, item_id, count(*) FILTER (WHERE n = top) AS leaders, bool_or(choice = own AND n = top) AS own_leads
+              FROM ranked_others GROUP BY worker_id, item_id) per_item
+     GROUP BY worker_id
+  )`;
+
+// Items whose every response has a reference rank and exactly one is best: the reference's preference.
+const REFERENCE = `
+  references_ AS (
+    SELECT item_id, min(best) AS best
+      FROM (SELECT item_id, reference_rank, min(reference_rank) OVER (PARTITION BY item_id) AS best FROM ordered) ranked
+     GROUP BY item_id
+    HAVING count(reference_rank) = count(*) AND count(*) FILTER (WHERE reference_rank = best) = 1
+  )`;
+
+export const WORKER_SIGNALS_SQL = `
+  WITH ${LABELLED_JUDGMENTS},
+  ${CONSENSUS},
+  ${REFERENCE},
+  lengths AS (SELECT item_id, sum(length(c.text))::int AS characters FROM candidates c WHERE c.item_id IN (SELECT item_id FROM ordered) GROUP BY item_id),
+  texts AS (
+    SELECT judgment_id, count(*) OVER (PARTITION BY lower(regexp_replace(btrim(rationale), '\\s+', ' ', 'g'))) AS uses
+      FROM labelled WHERE btrim(coalesce(rationale, '')) <> ''
+  ),
+  per_worker AS (
+    SELECT l.worker_id, count(*)::int AS judgments,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY l.time_spent_ms) / 1000)::float8 AS median_seconds,
+           count(*) FILTER (WHERE l.time_spent_ms * ${TOO_FAST_CHARACTERS_PER_SECOND} < coalesce(len.characters, 0) * 1000)::int AS too_fast,
+           count(*) FILTER (WHERE l.responses = 2 AND l.choice > 0)::int AS decided_pairs,
+           count(*) FILTER (WHERE l.responses = 2 AND l.choice > 0 AND l.ranking -> 0 ->> 0 = l.shown_first)::int AS chose_shown_first,
+           count(t.judgment_id)::int AS rationales,
+           count(*) FILTER (WHERE t.uses > 1)::int AS copied_rationales,
+           count(r.item_id)::int AS reference_trials,
+           count(*) FILTER (WHERE l.choice NOT IN (${CHOICE_TIE}, ${CHOICE_BOTH_BAD}) AND l.top_reference_rank = r.best)::int AS reference_correct,
+           min(l.created_at) AS first_at, max(l.created_at) AS last_at
+      FROM labelled l
+      LEFT JOIN lengths len ON len.item_id = l.item_id
+      LEFT JOIN texts t ON t.judgment_id = l.judgment_id
+      LEFT JOIN references_ r ON r.item_id = l.item_id
+     GROUP BY l.worker_id
+  )
+  SELECT w.*, u.email, u.name, u.blocked_at IS NOT NULL AS blocked,
+         coalesce(c.items, 0) AS consensus_items, coalesce(c.agreeing, 0) AS consensus_agreeing
+    FROM per_worker w
+    JOIN users u ON u.id = w.worker_id
+    LEFT JOIN consensus c ON c.worker_id = w.worker_id
+   ORDER BY w.judgments DESC, u.email`;
+
+/** How often each worker gave each strength (as shown to them), for "the same strength again and again". */
+export const STRENGTH_TALLIES_SQL = `
+  SELECT j.worker_id, j.strength, count(*)::int AS count
+    FROM judgments j JOIN items i ON i.id = j.item_id
+   WHERE j.project_id = $1::uuid AND ($2::uuid IS NULL OR i.batch_id = $2::uuid) AND j.strength IS NOT NULL
+   GROUP BY j.worker_id, j.strength`;
