@@ -1,8 +1,9 @@
 // A project with judgments written row by row, and the same judgments kept in memory, so the quality
 // figures computed in SQL can be checked against the pure definitions computed from the memory copy.
-import { db } from "@/lib/db/prisma";
-import { createTestProject, createTestUsers } from "@/lib/testing/factories";
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/lib/db/connection";
 import { seededRandom } from "@/lib/quality/random";
+import { createProjectRecord, createUserRecord } from "@/prisma/factories";
 
 export type FixtureJudgment = {
   itemIndex: number;
@@ -23,24 +24,25 @@ function pick<T>(values: T[], random: () => number): T {
   return values[Math.floor(random() * values.length)];
 }
 
-export async function createQualityFixture({
-  items: itemCount,
-  workers: workerCount,
-  perItem,
-  polarity = "HELPFUL",
-  models = ["m-a", "m-b", "m-c"],
-  seed = 3,
-}: Options) {
+/** Made through the given client: the app's own in database tests, the test database's in end-to-end specs. */
+export async function createQualityFixture(
+  db: Database,
+  { items: itemCount, workers: workerCount, perItem, polarity = "HELPFUL", models = ["m-a", "m-b", "m-c"], seed = 3 }: Options,
+) {
   const random = seededRandom(seed);
-  const project = await createTestProject({ polarity, judgmentsPerItem: perItem, rationaleMode: "OPTIONAL" });
-  const workers = await createTestUsers(workerCount);
-  const batch = await db().batch.create({ data: { projectId: project.id, name: "quality", sourceFormat: "preflab", status: "ACTIVE", itemCount } });
+  const slug = `quality-${randomUUID().slice(0, 8)}`;
+  const project = await createProjectRecord(db, { slug, name: slug, polarity, judgmentsPerItem: perItem, rationaleMode: "OPTIONAL" });
+  const workers = [];
+  for (let i = 0; i < workerCount; i++) {
+    workers.push(await createUserRecord(db, { email: `${slug}-worker-${i}@test.example`, role: "WORKER", password: "test-password" }));
+  }
+  const batch = await db.batch.create({ data: { projectId: project.id, name: "quality", sourceFormat: "preflab", status: "ACTIVE", itemCount } });
   const items: FixtureItem[] = [];
   for (let index = 0; index < itemCount; index++) {
     const pair = [pick(models, random), pick(models, random)];
     const texts = [`First answer ${index} `.repeat(1 + (index % 5)), `Second answer ${index}`];
     const referenceBest = index % 3 === 0 ? null : 1 + (index % 2);
-    const item = await db().item.create({
+    const item = await db.item.create({
       data: {
         projectId: project.id,
         batchId: batch.id,
@@ -66,7 +68,7 @@ export async function createQualityFixture({
     const judges = [...workers].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * perItem));
     for (const worker of judges) {
       const judgment = randomJudgment(itemIndex, worker.id, lean, random);
-      await storeJudgment(project.id, item, judgment);
+      await storeJudgment(db, project.id, item, judgment);
       judgments.push(judgment);
     }
   }
@@ -90,17 +92,17 @@ function randomJudgment(itemIndex: number, worker: string, lean: number, random:
 
 // The stored shape: candidate ids best first (one tie group, or empty for both bad), and the strength signed
 // as the worker saw it: negative toward the response shown first.
-async function storeJudgment(projectId: string, item: FixtureItem, judgment: FixtureJudgment) {
+async function storeJudgment(db: Database, projectId: string, item: FixtureItem, judgment: FixtureJudgment) {
   const [first, second] = item.candidateIds;
   const displayOrder = judgment.shownFirst === 1 ? [first, second] : [second, first];
   const ranking =
     judgment.preferred === null ? [] : judgment.preferred === 0 ? [[first, second]] : judgment.preferred === 1 ? [[first], [second]] : [[second], [first]];
   const towardShownFirst = judgment.preferred !== null && judgment.preferred > 0 && judgment.preferred === judgment.shownFirst;
   const strength = judgment.strength === null || judgment.strength === 0 ? judgment.strength : towardShownFirst ? -judgment.strength : judgment.strength;
-  const assignment = await db().assignment.create({
+  const assignment = await db.assignment.create({
     data: { projectId, itemId: item.id, workerId: judgment.worker, displayOrder, status: "SUBMITTED", leaseExpiresAt: new Date(), submittedAt: new Date() },
   });
-  await db().judgment.create({
+  await db.judgment.create({
     data: {
       assignmentId: assignment.id,
       projectId,

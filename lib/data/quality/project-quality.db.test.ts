@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
 import { findProjectQuality } from "@/lib/data/quality/project-quality";
 import { createQualityFixture, type FixtureJudgment } from "@/lib/testing/quality-fixture";
 import { agreementWithOthers, percentAgreement } from "@/lib/quality/agreement";
@@ -20,7 +21,7 @@ function unitsOf(judgments: FixtureJudgment[], value: (judgment: FixtureJudgment
 
 describe("project quality figures", () => {
   it("computes agreement in SQL as the definitions do, judgment by judgment", async () => {
-    const fixture = await createQualityFixture({ items: 40, workers: 6, perItem: 4 });
+    const fixture = await createQualityFixture(db(), { items: 40, workers: 6, perItem: 4 });
     const quality = await findProjectQuality(fixture.project.slug, { rounds: 50 });
     // Items with two or more judgments of any kind, and their choices.
     const choiceUnits = unitsOf(fixture.judgments, choiceCode);
@@ -38,7 +39,7 @@ describe("project quality figures", () => {
   });
 
   it("gives each worker's signals as counted from the judgments, and their agreement with the others", async () => {
-    const fixture = await createQualityFixture({ items: 30, workers: 5, perItem: 3, seed: 11 });
+    const fixture = await createQualityFixture(db(), { items: 30, workers: 5, perItem: 3, seed: 11 });
     const quality = await findProjectQuality(fixture.project.slug, { rounds: 20 });
     const byItem = new Map<number, { worker: string; label: number }[]>();
     for (const judgment of fixture.judgments)
@@ -67,7 +68,7 @@ describe("project quality figures", () => {
 
   it("counts battles between named models, the red-team pick counting for the other response", async () => {
     for (const polarity of ["HELPFUL", "RED_TEAM"] as const) {
-      const fixture = await createQualityFixture({ items: 30, workers: 4, perItem: 3, polarity, seed: 5 });
+      const fixture = await createQualityFixture(db(), { items: 30, workers: 4, perItem: 3, polarity, seed: 5 });
       const quality = await findProjectQuality(fixture.project.slug, { rounds: 20 });
       const expected = new Map<string, number>();
       for (const judgment of fixture.judgments) {
@@ -87,8 +88,8 @@ describe("project quality figures", () => {
   });
 
   it("narrows to one batch and refuses a batch of another project", async () => {
-    const fixture = await createQualityFixture({ items: 10, workers: 3, perItem: 2, seed: 2 });
-    const other = await createQualityFixture({ items: 2, workers: 2, perItem: 2, seed: 2 });
+    const fixture = await createQualityFixture(db(), { items: 10, workers: 3, perItem: 2, seed: 2 });
+    const other = await createQualityFixture(db(), { items: 2, workers: 2, perItem: 2, seed: 2 });
     const quality = await findProjectQuality(fixture.project.slug, { batchId: fixture.batch.id, rounds: 10 });
     expect(quality.batch).toEqual({ id: fixture.batch.id, name: "quality" });
     expect(quality.workers.reduce((sum, worker) => sum + worker.judgments, 0)).toBe(fixture.judgments.length);
