@@ -50,7 +50,7 @@ export async function createQualityFixture(
         context: [{ role: "user", content: `Question ${index}?` }],
         candidates: {
           create: texts.map((text, i) => ({
-            position: i + 1,
+            position: i,
             text,
             model: pair[i],
             referenceRank: referenceBest === null ? null : i + 1 === referenceBest ? 1 : 2,

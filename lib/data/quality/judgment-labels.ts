@@ -34,6 +34,6 @@ export const LABELLED_JUDGMENTS = `
       FROM judgments j
       JOIN items i ON i.id = j.item_id
       JOIN assignments a ON a.id = j.assignment_id
-      LEFT JOIN ordered top ON top.id::text = j.ranking -> 0 ->> 0
+      LEFT JOIN ordered top ON top.id = (j.ranking -> 0 ->> 0)::uuid
      WHERE j.project_id = $1::uuid AND ($2::uuid IS NULL OR i.batch_id = $2::uuid)
   )`;

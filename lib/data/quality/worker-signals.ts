@@ -1,13 +1,14 @@
 import "server-only";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
+import { analyticQuery } from "@/lib/data/quality/analytic-query";
 import { STRENGTH_TALLIES_SQL, WORKER_SIGNALS_SQL, type WorkerSignalRow } from "@/lib/data/quality/worker-signals-sql";
 import { workerSignals, type WorkerSignals, type WorkerTallies } from "@/lib/quality/worker-signals";
 
 /** Every worker's signals in a project (or one of its batches), most judgments first. */
 export async function findWorkerSignals(projectId: string, batchId: string | null): Promise<WorkerSignals[]> {
   const [rows, strengthRows] = await Promise.all([
-    queryPool<WorkerSignalRow>(pool(), WORKER_SIGNALS_SQL, [projectId, batchId]),
+    analyticQuery<WorkerSignalRow>(pool(), WORKER_SIGNALS_SQL, [projectId, batchId]),
     queryPool<StrengthRow>(pool(), STRENGTH_TALLIES_SQL, [projectId, batchId]),
   ]);
   const strengths = strengthsByWorker(strengthRows);
