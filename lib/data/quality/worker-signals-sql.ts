@@ -25,22 +25,30 @@ export type WorkerSignalRow = {
   last_at: Date;
 };
 
-// Each judgment against the others' labels on its item: the share of the others' votes its own label
-// has the most of (ties among the leaders split evenly), as agreementWithOthers() counts it.
+// Each judgment against the others' labels on its item, as agreementWithOthers() counts it: its label
+// leads the others' votes only if it is the item's one most common label (n1 votes, counting its own) and
+// n1 - 1 is at least the next count n2; a draw there shares the lead among the t2 labels at n2. Worked out
+// from each item's counts of counts, so nothing is compared judgment by judgment.
 const CONSENSUS = `
   multi AS (SELECT * FROM labelled WHERE item_id IN (SELECT item_id FROM labelled GROUP BY item_id HAVING count(*) >= 2)),
   label_counts AS (SELECT item_id, choice, count(*)::int AS n FROM multi GROUP BY item_id, choice),
-  others AS (
-    SELECT m.worker_id, m.item_id, m.choice AS own, c.choice, c.n - (c.choice = m.choice)::int AS n
-      FROM multi m JOIN label_counts c ON c.item_id = m.item_id
+  count_levels AS (
+    SELECT item_id, array_agg(n ORDER BY n DESC) AS counts, array_agg(labels ORDER BY n DESC) AS labels
+      FROM (SELECT item_id, n, count(*)::int AS labels FROM label_counts GROUP BY item_id, n) levels
+     GROUP BY item_id
   ),
-  ranked_others AS (SELECT *, max(n) OVER (PARTITION BY worker_id, item_id) AS top FROM others),
+  shares AS (
+    SELECT c.item_id, c.choice,
+           CASE WHEN c.n <> l.counts[1] OR l.labels[1] > 1 THEN 0
+                WHEN c.n - 1 > coalesce(l.counts[2], 0) THEN 1
+                WHEN c.n - 1 = l.counts[2] THEN 1.0 / (1 + l.labels[2])
+                ELSE 0 END AS share
+      FROM label_counts c JOIN count_levels l ON l.item_id = c.item_id
+  ),
   consensus AS (
-    SELECT worker_id, count(*)::int AS items,
-           sum(CASE WHEN own_leads THEN 1.0 / leaders ELSE 0 END)::float8 AS agreeing
-      FROM (SELECT worker_id, item_id, count(*) FILTER (WHERE n = top) AS leaders, bool_or(choice = own AND n = top) AS own_leads
-              FROM ranked_others GROUP BY worker_id, item_id) per_item
-     GROUP BY worker_id
+    SELECT m.worker_id, count(*)::int AS items, sum(s.share)::float8 AS agreeing
+      FROM multi m JOIN shares s ON s.item_id = m.item_id AND s.choice = m.choice
+     GROUP BY m.worker_id
   )`;
 
 // Items whose every response has a reference rank and exactly one is best: the reference's preference.
