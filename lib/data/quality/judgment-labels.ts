@@ -13,7 +13,7 @@ export const CHOICE_BOTH_BAD = -2;
  */
 export const LABELLED_JUDGMENTS = `
   ordered AS (
-    SELECT c.item_id, c.id, c.reference_rank,
+    SELECT c.item_id, c.id, c.reference_rank, length(c.text) AS characters,
            row_number() OVER (PARTITION BY c.item_id ORDER BY c.position)::int AS ordinal,
            count(*) OVER (PARTITION BY c.item_id)::int AS responses
       FROM candidates c

@@ -64,7 +64,7 @@ export const WORKER_SIGNALS_SQL = `
   WITH ${LABELLED_JUDGMENTS},
   ${CONSENSUS},
   ${REFERENCE},
-  lengths AS (SELECT item_id, sum(length(c.text))::int AS characters FROM candidates c WHERE c.item_id IN (SELECT item_id FROM ordered) GROUP BY item_id),
+  lengths AS (SELECT item_id, sum(characters)::int AS characters FROM ordered GROUP BY item_id),
   texts AS (
     SELECT judgment_id, count(*) OVER (PARTITION BY lower(regexp_replace(btrim(rationale), '\\s+', ' ', 'g'))) AS uses
       FROM labelled WHERE btrim(coalesce(rationale, '')) <> ''
