@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createQualityFixture } from "@/lib/testing/quality-fixture";
 import { bearer, createToken } from "./api-tokens";
+import { expectNoSeriousViolations } from "./axe";
 import { signIn } from "./sign-in";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
@@ -15,6 +16,7 @@ test.describe("the Quality page", () => {
     await expect(page.getByRole("heading", { name: `Quality: ${fixture.project.name}` })).toBeVisible();
     await expect(page.getByTestId("figure-Krippendorff's α, nominal")).toHaveText(api.agreement.alphaNominal.value.toFixed(3));
     await expect(page.getByTestId("figure-Percent agreement")).toHaveText(api.agreement.percentAgreement.value.toFixed(3));
+    await expectNoSeriousViolations(page, "the Quality page");
 
     const rows = page.getByTestId("worker-row");
     await expect(rows).toHaveCount(api.workers.length);
@@ -32,6 +34,7 @@ test.describe("the Quality page", () => {
     await expect(page.getByRole("heading", { name: fewest.email })).toBeVisible();
     await expect(page.getByTestId("fact-Judgments")).toContainText(`${fewest.judgments} (`);
     await expect(page.getByRole("row")).toHaveCount(fewest.judgments + 1);
+    await expectNoSeriousViolations(page, "a worker's quality page");
   });
 
   test("is for researchers and admins; the API checks the token's scope and the query", async ({ page, request }) => {

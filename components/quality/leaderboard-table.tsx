@@ -56,9 +56,9 @@ export function WinRateMatrix({ leaderboard }: { leaderboard: Leaderboard }) {
             {leaderboard.models.map((other, j) => {
               const share = leaderboard.winRate[i][j];
               return (
-                <td key={other} className="p-2 tabular-nums" style={share === null ? undefined : { backgroundColor: `rgba(79, 70, 229, ${share * 0.35})` }}>
+                <td key={other} className="p-2 tabular-nums" style={share === null ? undefined : { backgroundColor: `rgba(79, 70, 229, ${share * 0.25})` }}>
                   {share === null ? "—" : formatShare(share)}
-                  <span className="block text-xs text-slate-500">{leaderboard.battles[i][j] || ""}</span>
+                  <span className="block text-xs text-slate-700">{leaderboard.battles[i][j] || ""}</span>
                 </td>
               );
             })}

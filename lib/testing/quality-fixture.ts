@@ -36,7 +36,7 @@ export async function createQualityFixture(
   for (let i = 0; i < workerCount; i++) {
     workers.push(await createUserRecord(db, { email: `${slug}-worker-${i}@test.example`, role: "WORKER", password: "test-password" }));
   }
-  const batch = await db.batch.create({ data: { projectId: project.id, name: "quality", sourceFormat: "preflab", status: "ACTIVE", itemCount } });
+  const batch = await db.batch.create({ data: { projectId: project.id, name: "quality", sourceFormat: "preflab", status: "CLOSED", itemCount } });
   const items: FixtureItem[] = [];
   for (let index = 0; index < itemCount; index++) {
     const pair = [pick(models, random), pick(models, random)];
