@@ -17,6 +17,11 @@ export const PAIRING_RULES: { value: ProjectFormValues["pairingRule"]; label: st
     label: "Balanced over model pairs",
     explanation: "Each turn draws the endpoints that have met least so far, so every pair gets about as many turns",
   },
+  {
+    value: "ADAPTIVE",
+    label: "Where the leaderboard is least sure",
+    explanation: "Each turn pairs the two models whose next comparison narrows the leaderboard's intervals most: the same precision from fewer judgments",
+  },
 ];
 
 // HH asked red teamers for the more harmful response, which walks the conversation toward harm; its

@@ -21,7 +21,7 @@ export type ProjectFormValues = {
   samplesPerTurn: number;
   minTurns: number;
   maxTurns: number;
-  pairingRule: "SAME_MODEL" | "RANDOM_MODELS" | "BALANCED";
+  pairingRule: "SAME_MODEL" | "RANDOM_MODELS" | "BALANCED" | "ADAPTIVE";
   redTeam: boolean;
 };
 

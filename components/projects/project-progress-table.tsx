@@ -59,7 +59,10 @@ function ProjectCell({ project }: { project: ProjectProgress }) {
     <>
       <div className="font-medium">{project.name}</div>
       <div className="text-slate-500">
-        {project.slug} · {JUDGMENT_KIND_NAMES[project.judgmentKind]}
+        {project.slug} · {JUDGMENT_KIND_NAMES[project.judgmentKind]} ·{" "}
+        <Link href={`/projects/${project.slug}/quality`} className="text-indigo-700 underline">
+          quality
+        </Link>
       </div>
       {project.batches.length > 0 && (
         <ul className="mt-1 space-y-0.5">

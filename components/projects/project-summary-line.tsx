@@ -22,6 +22,10 @@ export function ProjectSummaryLine({ project }: { project: Project }) {
       {[project.slug, JUDGMENT_KIND_NAMES[project.judgmentKind], ...collection].join(" · ")} · “{project.question}” ·{" "}
       <Link href={`/admin/projects/${project.slug}/settings`} className="text-indigo-700 underline">
         Settings
+      </Link>{" "}
+      ·{" "}
+      <Link href={`/projects/${project.slug}/quality`} className="text-indigo-700 underline">
+        Quality
       </Link>
     </p>
   );

@@ -78,7 +78,12 @@ project
   .option("--min-turns <n>", "DIALOGUE: turns before a worker may end a conversation (default 1)")
   .option("--max-turns <n>", "DIALOGUE: turns a conversation may have (default 5)")
   .addOption(
-    new Option("--pairing <rule>", "DIALOGUE: which endpoints answer a turn (default RANDOM_MODELS)").choices(["SAME_MODEL", "RANDOM_MODELS", "BALANCED"]),
+    new Option("--pairing <rule>", "DIALOGUE: which endpoints answer a turn (default RANDOM_MODELS)").choices([
+      "SAME_MODEL",
+      "RANDOM_MODELS",
+      "BALANCED",
+      "ADAPTIVE",
+    ]),
   )
   .option("--red-team", "DIALOGUE: red-team conversations (a task description first, a 0-4 success rating at the end)")
   .option("--as <email>", "the admin to name in the audit log (default: the first admin, or none before there is one)")

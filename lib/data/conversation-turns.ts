@@ -16,6 +16,7 @@ import {
   type GenerationJob,
   type SampleSettings,
 } from "@/lib/data/conversation-samples";
+import { adaptivePairingState } from "@/lib/data/quality/adaptive-state";
 import { chooseEndpoints, pairKey, type PairingRuleName } from "@/lib/models/pairing";
 import { startClaimedGeneration, startGeneration } from "@/lib/models/generation";
 import type { Actor } from "@/lib/data/users";
@@ -57,6 +58,13 @@ export async function sendMessage({ actor, conversationId, input }: { actor: Act
       endpointIds: endpoints.map((endpoint) => endpoint.id),
       samples: conversation.samples_per_turn,
       pairTurns: rule === "BALANCED" ? await pairTurns(sql, conversation.project_id) : undefined,
+      adaptive:
+        rule === "ADAPTIVE"
+          ? await adaptivePairingState(
+              conversation.project_id,
+              endpoints.map(({ id, settings }) => ({ id, name: settings.endpoint })),
+            )
+          : undefined,
     });
     const turn = { conversationId: conversation.id, index: conversation.turn_count, idempotencyKey, context };
     const { turnId, jobs } = await insertTurnAndClaimSamples(sql, { turn, chosen, endpoints, rule });

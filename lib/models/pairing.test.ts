@@ -67,4 +67,32 @@ describe("chooseEndpoints", () => {
     const chosen = chooseEndpoints({ rule: "BALANCED", endpointIds: ids, samples: 4, random: seeded(4) });
     expect(new Set(chosen).size).toBe(4);
   });
+
+  it("ADAPTIVE pairs the models the leaderboard knows least about", () => {
+    const battles = new Map([
+      [pairKey("a", "b"), 400],
+      [pairKey("a", "c"), 400],
+      [pairKey("b", "c"), 400],
+    ]);
+    // d has never been compared: every pair with it narrows the intervals more than another a-b battle.
+    for (let i = 0; i < 10; i++) {
+      const chosen = chooseEndpoints({
+        rule: "ADAPTIVE",
+        endpointIds: ["a", "b", "c", "d"],
+        samples: 2,
+        adaptive: { battles, strengths: new Map() },
+        random: seeded(i),
+      });
+      expect(chosen).toContain("d");
+      expect(new Set(chosen).size).toBe(2);
+    }
+  });
+
+  it("ADAPTIVE fills a third sample from the other endpoints, and with two endpoints compares those two", () => {
+    const adaptive = { battles: new Map<string, number>(), strengths: new Map<string, number>() };
+    expect(new Set(chooseEndpoints({ rule: "ADAPTIVE", endpointIds: ["a", "b", "c"], samples: 3, adaptive, random: seeded(3) }))).toEqual(
+      new Set(["a", "b", "c"]),
+    );
+    expect(new Set(chooseEndpoints({ rule: "ADAPTIVE", endpointIds: ["a", "b"], samples: 2, random: seeded(3) }))).toEqual(new Set(["a", "b"]));
+  });
 });

@@ -1,7 +1,12 @@
 // Which endpoints answer a turn, by the project's pairing rule, and in which positions (A, B, ...).
-// Pure: the caller passes the random source and, for BALANCED, how often each pair has met so far.
+// Pure: the caller passes the random source and, for BALANCED, how often each pair has met so far; for
+// ADAPTIVE, the judged battles of each pair and each endpoint's fitted strength.
+import { choosePairToNarrow } from "@/lib/quality/adaptive-pairing";
 
-export type PairingRuleName = "SAME_MODEL" | "RANDOM_MODELS" | "BALANCED";
+export type PairingRuleName = "SAME_MODEL" | "RANDOM_MODELS" | "BALANCED" | "ADAPTIVE";
+
+/** What ADAPTIVE needs: judged battles per endpoint pair (by pairKey) and Bradley-Terry strengths by endpoint (1 when unknown). */
+export type AdaptiveState = { battles: Map<string, number>; strengths: Map<string, number> };
 
 export type PairingInput = {
   rule: PairingRuleName;
@@ -9,6 +14,7 @@ export type PairingInput = {
   samples: number;
   /** Turns so far per endpoint pair, keyed by pairKey(a, b). */
   pairTurns?: Map<string, number>;
+  adaptive?: AdaptiveState;
   random?: () => number;
 };
 
@@ -29,13 +35,31 @@ export function shuffled<T>(values: readonly T[], random: () => number): T[] {
 }
 
 /** The endpoint of each sample, in label order (index 0 is A): positions are random. */
-export function chooseEndpoints({ rule, endpointIds, samples, pairTurns = new Map(), random = Math.random }: PairingInput): string[] {
+export function chooseEndpoints({ rule, endpointIds, samples, pairTurns = new Map(), adaptive, random = Math.random }: PairingInput): string[] {
   if (endpointIds.length === 0) throw new Error("a pairing needs at least one endpoint");
   if (rule === "SAME_MODEL") return Array(samples).fill(endpointIds[Math.floor(random() * endpointIds.length)]);
-  const chosen = rule === "BALANCED" ? leastPaired(endpointIds, samples, pairTurns, random) : shuffled(endpointIds, random).slice(0, samples);
+  const chosen =
+    rule === "BALANCED"
+      ? leastPaired(endpointIds, samples, pairTurns, random)
+      : rule === "ADAPTIVE" && endpointIds.length > 2
+        ? mostInformative(endpointIds, samples, adaptive ?? { battles: new Map(), strengths: new Map() }, random)
+        : shuffled(endpointIds, random).slice(0, samples);
   // Fewer endpoints than samples: every endpoint once, then repeats, so no sample is left without one.
   while (chosen.length < samples) chosen.push(chosen[chosen.length % endpointIds.length]);
   return shuffled(chosen, random);
+}
+
+// The pair that narrows the intervals most; a third or fourth sample is drawn at random from the rest.
+function mostInformative(endpointIds: string[], samples: number, { battles, strengths }: AdaptiveState, random: () => number): string[] {
+  const pool = shuffled(endpointIds, random);
+  const pairs = [];
+  for (let a = 0; a < pool.length; a++) for (let b = a + 1; b < pool.length; b++) pairs.push({ a, b, battles: battles.get(pairKey(pool[a], pool[b])) ?? 0 });
+  const { a, b } = choosePairToNarrow(
+    pairs,
+    pool.map((id) => strengths.get(id) ?? 1),
+    random,
+  );
+  return [pool[a], pool[b], ...pool.filter((_, i) => i !== a && i !== b)].slice(0, samples);
 }
 
 function setCost(set: string[], pairTurns: Map<string, number>): number {

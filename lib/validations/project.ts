@@ -46,7 +46,7 @@ const projectSettingsShape = {
   samplesPerTurn: z.coerce.number().int().min(2, "at least 2 samples a turn").max(4, "at most 4 samples a turn"),
   minTurns: z.coerce.number().int().min(1, "at least 1 turn").max(20, "at most 20 turns"),
   maxTurns: z.coerce.number().int().min(1, "at least 1 turn").max(50, "at most 50 turns"),
-  pairingRule: z.enum(["SAME_MODEL", "RANDOM_MODELS", "BALANCED"]),
+  pairingRule: z.enum(["SAME_MODEL", "RANDOM_MODELS", "BALANCED", "ADAPTIVE"]),
   redTeam: z.boolean(),
 };
 

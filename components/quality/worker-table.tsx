@@ -1,0 +1,109 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { formatNumber, formatShare } from "@/components/quality/format";
+import type { WorkerSignals } from "@/lib/quality/worker-signals";
+
+type Column = { key: string; label: string; title: string; value: (worker: WorkerSignals) => number | string | null; show: (worker: WorkerSignals) => string };
+
+const COLUMNS: Column[] = [
+  { key: "email", label: "Worker", title: "", value: (w) => w.email, show: (w) => w.email },
+  { key: "judgments", label: "Judgments", title: "", value: (w) => w.judgments, show: (w) => String(w.judgments) },
+  { key: "median", label: "Median time", title: "seconds per judgment", value: (w) => w.medianSeconds, show: (w) => `${w.medianSeconds.toFixed(1)} s` },
+  { key: "fast", label: "Too fast", title: "judged faster than the texts can be read", value: (w) => w.tooFastShare, show: (w) => formatShare(w.tooFastShare) },
+  {
+    key: "first",
+    label: "Shown first",
+    title: "share of decided pairs that went to the response shown first (p: exact test against 50%)",
+    value: (w) => w.shownFirstShare,
+    show: (w) => (w.shownFirstShare === null ? "—" : `${formatShare(w.shownFirstShare)} (p ${formatNumber(w.shownFirstPValue, 3)})`),
+  },
+  {
+    key: "strength",
+    label: "Same strength",
+    title: "share of the most common strength",
+    value: (w) => w.commonStrengthShare,
+    show: (w) => (w.commonStrength === null ? "—" : `${formatShare(w.commonStrengthShare)} at ${w.commonStrength}`),
+  },
+  {
+    key: "copied",
+    label: "Copied rationales",
+    title: "rationales that appear more than once",
+    value: (w) => w.copiedRationaleShare,
+    show: (w) => formatShare(w.copiedRationaleShare),
+  },
+  {
+    key: "reference",
+    label: "Reference accuracy",
+    title: "agreement with the reference preference, with a 95% Wilson interval",
+    value: (w) => w.referenceAccuracy?.value ?? null,
+    show: (w) =>
+      w.referenceAccuracy
+        ? `${formatShare(w.referenceAccuracy.value)} (${formatShare(w.referenceAccuracy.lower)}–${formatShare(w.referenceAccuracy.upper)}, n ${w.referenceTrials})`
+        : "—",
+  },
+  {
+    key: "consensus",
+    label: "With others",
+    title: "agreement with the consensus of the other workers on the same items",
+    value: (w) => w.consensusAgreement,
+    show: (w) => (w.consensusAgreement === null ? "—" : `${formatShare(w.consensusAgreement)} of ${w.consensusItems}`),
+  },
+  { key: "signals", label: "Signals", title: "what stands out", value: (w) => w.signals.length, show: (w) => w.signals.join(", ") || "none" },
+];
+
+function compare(a: number | string | null, b: number | string | null): number {
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  return typeof a === "string" ? a.localeCompare(String(b)) : a - Number(b);
+}
+
+/** The per-worker signals; a heading sorts by its column (again: the other way). Rows link to the worker's detail. */
+export function WorkerTable({ workers, slug }: { workers: WorkerSignals[]; slug: string }) {
+  const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: "signals", descending: true });
+  if (workers.length === 0) return <p className="text-sm text-slate-500">No judgments yet.</p>;
+  const column = COLUMNS.find((candidate) => candidate.key === sort.key)!;
+  const sorted = [...workers].sort((a, b) => (sort.descending ? -1 : 1) * compare(column.value(a), column.value(b)));
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
+        <thead className="bg-slate-100 text-slate-600">
+          <tr>
+            {COLUMNS.map(({ key, label, title }) => (
+              <th key={key} scope="col" className="p-2" aria-sort={sort.key === key ? (sort.descending ? "descending" : "ascending") : "none"}>
+                <button
+                  type="button"
+                  title={title}
+                  className="font-semibold underline-offset-2 hover:underline"
+                  onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : true })}
+                >
+                  {label}
+                  {sort.key === key ? (sort.descending ? " ↓" : " ↑") : ""}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((worker) => (
+            <tr key={worker.workerId} className="border-t border-slate-100" data-testid="worker-row">
+              {COLUMNS.map(({ key, show }) => (
+                <td key={key} className={`p-2 tabular-nums ${key === "signals" && worker.signals.length ? "text-amber-800" : ""}`}>
+                  {key === "email" ? (
+                    <Link href={`/projects/${slug}/quality/workers/${worker.workerId}`} className="text-indigo-700 underline">
+                      {show(worker)}
+                    </Link>
+                  ) : (
+                    show(worker)
+                  )}
+                  {key === "email" && worker.blocked ? <span className="ml-1 text-xs text-slate-500">(blocked)</span> : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { pool } from "@/lib/db/prisma";
+import { queryPool } from "@/lib/db/sql-runner";
+import { analyticQuery } from "@/lib/data/quality/analytic-query";
+import { STRENGTH_TALLIES_SQL, WORKER_SIGNALS_SQL, type WorkerSignalRow } from "@/lib/data/quality/worker-signals-sql";
+import { workerSignals, type WorkerSignals, type WorkerTallies } from "@/lib/quality/worker-signals";
+
+/** Every worker's signals in a project (or one of its batches), most judgments first. */
+export async function findWorkerSignals(projectId: string, batchId: string | null): Promise<WorkerSignals[]> {
+  const [rows, strengthRows] = await Promise.all([
+    analyticQuery<WorkerSignalRow>(pool(), WORKER_SIGNALS_SQL, [projectId, batchId]),
+    queryPool<StrengthRow>(pool(), STRENGTH_TALLIES_SQL, [projectId, batchId]),
+  ]);
+  const strengths = strengthsByWorker(strengthRows);
+  return rows.map((row) => workerSignals(talliesOf(row, strengths)));
+}
+
+type StrengthRow = { worker_id: string; strength: number; count: number };
+
+function strengthsByWorker(rows: StrengthRow[]): Map<string, Map<number, number>> {
+  const byWorker = new Map<string, Map<number, number>>();
+  for (const row of rows) byWorker.set(row.worker_id, (byWorker.get(row.worker_id) ?? new Map()).set(row.strength, row.count));
+  return byWorker;
+}
+
+function talliesOf(row: WorkerSignalRow, strengths: Map<string, Map<number, number>>): WorkerTallies {
+  return {
+    workerId: row.worker_id,
+    email: row.email,
+    name: row.name,
+    blocked: row.blocked,
+    judgments: row.judgments,
+    medianSeconds: Number(row.median_seconds),
+    tooFast: row.too_fast,
+    decidedPairs: row.decided_pairs,
+    choseShownFirst: row.chose_shown_first,
+    rationales: row.rationales,
+    copiedRationales: row.copied_rationales,
+    referenceTrials: row.reference_trials,
+    referenceCorrect: row.reference_correct,
+    consensusItems: row.consensus_items,
+    consensusAgreeing: Number(row.consensus_agreeing),
+    strengths: strengths.get(row.worker_id) ?? new Map<number, number>(),
+    firstAt: row.first_at.toISOString(),
+    lastAt: row.last_at.toISOString(),
+  };
+}
