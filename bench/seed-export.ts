@@ -1,26 +1,13 @@
 // A large judged project for the export benchmark, made in SQL: items with three-turn contexts
 // and two responses of a few hundred characters, each judged by k workers.
 import type pg from "pg";
+import { insertBenchProject, insertBenchWorkers } from "./seed-common";
 
 export async function seedExportBench(client: pg.Client, { items, k }: { items: number; k: number }): Promise<{ projectId: string; slug: string }> {
   const slug = "bench-export";
   const workers = Math.max(8, k * 2);
-  await client.query(
-    `INSERT INTO users (email, role, updated_at) SELECT 'worker-' || n || '@bench.example', 'WORKER', now() FROM generate_series(1, $1) AS n`,
-    [workers],
-  );
-  const {
-    rows: [project],
-  } = await client.query<{ id: string }>("INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ($1, $1, $2, now()) RETURNING id", [
-    slug,
-    k,
-  ]);
-  const {
-    rows: [batch],
-  } = await client.query<{ id: string }>(
-    "INSERT INTO batches (project_id, name, status, source_format, item_count) VALUES ($1, 'bench', 'ACTIVE', 'preflab', $2) RETURNING id",
-    [project.id, items],
-  );
+  await insertBenchWorkers(client, workers);
+  const { projectId, batchId } = await insertBenchProject(client, { slug, k, items });
   await client.query(
     `INSERT INTO items (project_id, batch_id, position, context, judgment_count, is_complete)
      SELECT $1, $2, n, jsonb_build_array(
@@ -29,13 +16,13 @@ export async function seedExportBench(client: pg.Client, { items, k }: { items: 
          jsonb_build_object('role', 'user', 'content', 'Can you say more about point ' || (n % 7) || '?')),
        $3, true
      FROM generate_series(1, $4) AS n`,
-    [project.id, batch.id, k, items],
+    [projectId, batchId, k, items],
   );
   await client.query(
     `INSERT INTO candidates (item_id, position, text, model)
      SELECT i.id, p, 'Answer ' || p || ' to item ' || i.position || '. ' || repeat('More words that make the answer realistic in length. ', 7), 'bench-model-' || p
      FROM items i CROSS JOIN generate_series(0, 1) AS p WHERE i.batch_id = $1`,
-    [batch.id],
+    [batchId],
   );
   await client.query(
     `INSERT INTO assignments (project_id, item_id, worker_id, display_order, status, lease_expires_at, submitted_at)
@@ -46,7 +33,7 @@ export async function seedExportBench(client: pg.Client, { items, k }: { items: 
      JOIN candidates c0 ON c0.item_id = i.id AND c0.position = 0
      JOIN candidates c1 ON c1.item_id = i.id AND c1.position = 1
      WHERE i.batch_id = $2`,
-    [project.id, batch.id, k, workers],
+    [projectId, batchId, k, workers],
   );
   await client.query(
     `INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, time_spent_ms, idempotency_key)
@@ -56,8 +43,8 @@ export async function seedExportBench(client: pg.Client, { items, k }: { items: 
             CASE WHEN hashtext(a.id::text) % 3 = 0 THEN 2 ELSE -3 END,
             20000, 'bench-' || a.id
      FROM assignments a WHERE a.project_id = $1`,
-    [project.id],
+    [projectId],
   );
   await client.query("ANALYZE");
-  return { projectId: project.id, slug };
+  return { projectId, slug };
 }

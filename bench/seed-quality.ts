@@ -2,6 +2,7 @@
 // strengths (25 Elo points apart, in order), each item judged by k of 1,000 workers, the winner drawn from
 // the Bradley-Terry model, 5% "both bad", strengths 1-4 as the worker saw them.
 import type pg from "pg";
+import { insertBenchProject, insertBenchWorkers } from "./seed-common";
 
 export const BENCH_MODELS = 50;
 export const MODEL_STEP_ELO = 25;
@@ -9,26 +10,12 @@ export const MODEL_STEP_ELO = 25;
 export async function seedQualityBench(client: pg.Client, { items, k }: { items: number; k: number }): Promise<{ projectId: string }> {
   const workers = 1000;
   await client.query("SELECT setseed(0.42)");
-  await client.query(
-    `INSERT INTO users (email, role, updated_at) SELECT 'worker-' || n || '@bench.example', 'WORKER', now() FROM generate_series(1, $1) AS n`,
-    [workers],
-  );
-  const {
-    rows: [project],
-  } = await client.query<{ id: string }>(
-    "INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ('bench-quality', 'bench-quality', $1, now()) RETURNING id",
-    [k],
-  );
-  const {
-    rows: [batch],
-  } = await client.query<{ id: string }>(
-    "INSERT INTO batches (project_id, name, status, source_format, item_count) VALUES ($1, 'bench', 'ACTIVE', 'preflab', $2) RETURNING id",
-    [project.id, items],
-  );
+  await insertBenchWorkers(client, workers);
+  const { projectId, batchId } = await insertBenchProject(client, { slug: "bench-quality", k, items });
   await client.query(
     `INSERT INTO items (project_id, batch_id, position, context, judgment_count, is_complete)
      SELECT $1, $2, n, jsonb_build_array(jsonb_build_object('role', 'user', 'content', 'Question ' || n || '?')), $3, true FROM generate_series(1, $4) AS n`,
-    [project.id, batch.id, k, items],
+    [projectId, batchId, k, items],
   );
   // Two different models an item: the second a random step away from the first.
   await client.query(
@@ -37,7 +24,7 @@ export async function seedQualityBench(client: pg.Client, { items, k }: { items:
      SELECT id, p, 'Answer ' || p || ' of ' || id || '. ' || repeat('Some words of an answer. ', 8),
             'model-' || lpad((CASE p WHEN 0 THEN first ELSE (first + step) % $2::int END)::text, 2, '0')
        FROM picks CROSS JOIN generate_series(0, 1) AS p`,
-    [batch.id, BENCH_MODELS],
+    [batchId, BENCH_MODELS],
   );
   await client.query(
     `INSERT INTO assignments (project_id, item_id, worker_id, display_order, status, lease_expires_at, submitted_at)
@@ -48,7 +35,7 @@ export async function seedQualityBench(client: pg.Client, { items, k }: { items:
        JOIN candidates c1 ON c1.item_id = i.id AND c1.position = 0
        JOIN candidates c2 ON c2.item_id = i.id AND c2.position = 1
       WHERE i.batch_id = $2`,
-    [project.id, batch.id, k, workers],
+    [projectId, batchId, k, workers],
   );
   await client.query(
     `INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, both_bad, time_spent_ms, idempotency_key)
@@ -64,8 +51,8 @@ export async function seedQualityBench(client: pg.Client, { items, k }: { items:
                JOIN candidates m1 ON m1.item_id = a.item_id AND m1.position = 0
                JOIN candidates m2 ON m2.item_id = a.item_id AND m2.position = 1
               WHERE a.project_id = $1) drawn`,
-    [project.id],
+    [projectId],
   );
   await client.query("ANALYZE");
-  return { projectId: project.id };
+  return { projectId };
 }

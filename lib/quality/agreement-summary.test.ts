@@ -2,37 +2,12 @@ import { describe, expect, it } from "vitest";
 import { percentAgreement } from "@/lib/quality/agreement";
 import { bootstrapPatterns, fleissKappaOfPatterns, percentAgreementOfPatterns, summariseAgreement } from "@/lib/quality/agreement-summary";
 import { unitPatterns, type AlphaUnit } from "@/lib/quality/krippendorff";
+import { FLEISS_1971_COUNTS, KRIPPENDORFF_2011_UNITS } from "@/lib/quality/published-examples";
 
-// Fleiss (1971)'s example as units: 10 subjects, 14 raters, categories 1-5; published kappa 0.210.
-const FLEISS_COUNTS = [
-  [0, 0, 0, 0, 14],
-  [0, 2, 6, 4, 2],
-  [0, 0, 3, 5, 6],
-  [0, 3, 9, 2, 0],
-  [2, 2, 8, 1, 1],
-  [7, 7, 0, 0, 0],
-  [3, 2, 6, 3, 0],
-  [2, 5, 3, 2, 2],
-  [6, 5, 2, 1, 0],
-  [0, 2, 2, 3, 7],
-];
-const FLEISS_UNITS: AlphaUnit[] = FLEISS_COUNTS.map((row) => row.flatMap((times, category) => Array<number>(times).fill(category + 1)));
+// Fleiss (1971)'s example as units: each subject's 14 ratings.
+const FLEISS_UNITS: AlphaUnit[] = FLEISS_1971_COUNTS.map((row) => row.flatMap((times, category) => Array<number>(times).fill(category + 1)));
 
-// Krippendorff's worked example (2011), units with their coders' values: alpha 0.743 / 0.815 / 0.849.
-const KRIPPENDORFF_UNITS: AlphaUnit[] = [
-  [1, 1, 1],
-  [2, 2, 3, 2],
-  [3, 3, 3, 3],
-  [3, 3, 3, 3],
-  [2, 2, 2, 2],
-  [1, 2, 3, 4],
-  [4, 4, 4, 4],
-  [1, 1, 2, 1],
-  [2, 2, 2, 2],
-  [5, 5, 5],
-  [1, 1],
-  [3],
-];
+const KRIPPENDORFF_UNITS = KRIPPENDORFF_2011_UNITS;
 
 describe("agreement from unit patterns", () => {
   it("gives Fleiss' published kappa when each subject is its own pattern and when alike subjects are grouped", () => {

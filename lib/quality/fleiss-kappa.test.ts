@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fleissKappa } from "@/lib/quality/fleiss-kappa";
+import { FLEISS_1971_COUNTS } from "@/lib/quality/published-examples";
 import { kendallW, midRanks } from "@/lib/quality/kendall-w";
 
 describe("Fleiss' kappa", () => {
   it("gives the published value of the classic example (10 subjects, 14 raters, 5 categories): 0.210", () => {
-    const counts = [
-      [0, 0, 0, 0, 14],
-      [0, 2, 6, 4, 2],
-      [0, 0, 3, 5, 6],
-      [0, 3, 9, 2, 0],
-      [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0],
-      [3, 2, 6, 3, 0],
-      [2, 5, 3, 2, 2],
-      [6, 5, 2, 1, 0],
-      [0, 2, 2, 3, 7],
-    ];
+    const counts = FLEISS_1971_COUNTS;
     expect(fleissKappa(counts)).toBeCloseTo(0.21, 3);
   });
 

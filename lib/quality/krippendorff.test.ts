@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { KRIPPENDORFF_2011_UNITS } from "@/lib/quality/published-examples";
 import { alphaOfPatterns, bootstrapAlpha, krippendorffAlpha, unitPatterns, type AlphaUnit } from "@/lib/quality/krippendorff";
 
-// Krippendorff's own worked example ("Computing Krippendorff's Alpha-Reliability", 2011): four coders,
-// twelve units, values 1-5, some missing (null).
-const CODERS: (number | null)[][] = [
-  [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
-  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
-  [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
-  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
-];
-const UNITS: AlphaUnit[] = CODERS[0].map((_, unit) => CODERS.map((coder) => coder[unit]).filter((value): value is number => value !== null));
+const UNITS: AlphaUnit[] = KRIPPENDORFF_2011_UNITS;
 
 describe("Krippendorff's alpha", () => {
   it("gives the published values of Krippendorff's example at each level", () => {
