@@ -39,6 +39,9 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
       <label className="flex items-center gap-2">
         <input type="checkbox" name="excludeBlocked" defaultChecked /> Leave out blocked annotators
       </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="releaseGate" /> Release gate: warn when a project’s agreement (nominal α) is under 0.667
+      </label>
       <FormError message={error} />
       <Button type="submit" disabled={pending || chosen.length === 0}>
         {pending ? "Starting…" : "Start export"}

@@ -17,5 +17,6 @@ export function exportInputFrom(form: FormData, projects: string[]) {
     excludeBlockedAnnotators: form.get("excludeBlocked") === "on",
     minAgreement: numberOrUndefined(form.get("minAgreement")),
     testFraction: numberOrUndefined(form.get("testFraction")) ?? 0,
+    releaseGate: form.get("releaseGate") === "on",
   };
 }

@@ -3,12 +3,23 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import type { ExportView } from "@/lib/data/exports";
+import type { ExportManifest } from "@/lib/exports/manifest";
 
 const POLL_MS = 1500;
 
 function size(bytes: number | null) {
   if (bytes === null) return "";
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function ReleaseGateLine({ gate }: { gate: NonNullable<ExportManifest["releaseGate"]> }) {
+  const alphas = gate.projects.map((project) => `${project.project} α = ${project.alphaNominal ?? "none (no item judged twice)"}`).join(", ");
+  if (gate.passed) return <p className="mt-1 text-emerald-800">Release gate passed: {alphas}.</p>;
+  return (
+    <p role="alert" className="mt-1 rounded border border-red-300 bg-red-50 p-2 font-semibold text-red-800">
+      Below the release gate (α under {gate.threshold}): {alphas}. Agreement this low is usually not relied on.
+    </p>
+  );
 }
 
 /** Recent exports; while one is queued or running the list refreshes itself. */
@@ -60,6 +71,7 @@ export function ExportList({ exports }: { exports: ExportView[] }) {
             </p>
           )}
           {view.status === "EXPIRED" && <p className="mt-1 text-slate-600">The file was deleted after its retention period.</p>}
+          {view.manifest?.releaseGate && <ReleaseGateLine gate={view.manifest.releaseGate} />}
           {view.manifest && (
             <details className="mt-2">
               <summary className="cursor-pointer text-indigo-700">Manifest: what was included and left out</summary>

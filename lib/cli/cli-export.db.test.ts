@@ -11,6 +11,7 @@ import { submitJudgment } from "@/lib/data/judgments";
 import { db } from "@/lib/db/prisma";
 import type { ExportManifest } from "@/lib/exports/manifest";
 import { createTestProject, createTestUser } from "@/lib/testing/factories";
+import { createQualityFixture } from "@/lib/testing/quality-fixture";
 import { createItemsRecord } from "@/prisma/factories";
 
 const ITEMS = 6;
@@ -167,5 +168,16 @@ describe("preflab export", () => {
     for (const line of lines) expect(Object.keys(JSON.parse(line))).toEqual(["chosen", "rejected"]);
     const record = await db().export.findUniqueOrThrow({ where: { id: exportIdOf(run.stderr) } });
     expect(record).toMatchObject({ status: "COMPLETE", format: "hh-rlhf", byteSize: BigInt(content.length), sha256: sha256(content) });
+  });
+
+  it("--release-gate says when a project's agreement is under the gate and exits 3, the file written all the same", async () => {
+    const fixture = await createQualityFixture(db(), { items: 20, workers: 4, perItem: 3, seed: 31 });
+    const output = path.join(tmp, "gated.jsonl");
+    const run = await runCli(["export", "--project", fixture.project.slug, "--format", "trl", "--output", output, "--release-gate", "--as", researcherEmail]);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(new RegExp(`BELOW THE RELEASE GATE \\(nominal alpha under 0.667\\): ${fixture.project.slug} alpha -?[0-9.]+\\.`));
+    const manifest = JSON.parse(fs.readFileSync(`${output}.manifest.json`, "utf8")) as ExportManifest;
+    expect(manifest.releaseGate?.passed).toBe(false);
+    expect(jsonLines(fs.readFileSync(output, "utf8")).length).toBe(manifest.counts.rows);
   });
 });

@@ -50,6 +50,7 @@ program
   .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD); conversations: started from this day")
   .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD); conversations: started up to this day")
   .option("--include-blocked", "keep the judgments of blocked annotators")
+  .option("--release-gate", "say (and exit 3) when a project's nominal alpha is under 0.667")
   .option("--min-agreement <share>", "leave out items whose judgments agree less than this (0-1)")
   .option("--test-fraction <share>", "share of items in the test split, by a stable hash (0-0.5)")
   .option("--output <file>", "write to this file (and FILE.manifest.json) instead of standard output")

@@ -82,6 +82,8 @@ export const exportOptionsSchema = z
     excludeBlockedAnnotators: z.boolean().default(true),
     minAgreement: z.number().min(0).max(1).optional(),
     testFraction: z.number().min(0).max(0.5).default(0),
+    // Say in the manifest (loudly) when a project's agreement is under the level data is relied on at.
+    releaseGate: z.boolean().default(false),
   })
   .refine((options) => !options.from || !options.to || options.from <= options.to, { message: "the start date is after the end date", path: ["from"] })
   .superRefine((options, context) => {
@@ -110,7 +112,9 @@ export function normaliseOptions(options: ExportOptions): ExportOptions {
     excludeBlockedAnnotators: options.excludeBlockedAnnotators,
     ...(options.minAgreement !== undefined ? { minAgreement: options.minAgreement } : {}),
     testFraction: options.testFraction,
-  };
+    // Only when asked for, so the manifests of exports without the gate keep their bytes.
+    ...(options.releaseGate ? { releaseGate: true } : {}),
+  } as ExportOptions;
 }
 
 export function fileExtension(fileType: FileType): string {

@@ -2,6 +2,7 @@
 // out, and the pseudonyms it gave workers.
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { Column, FormatContext } from "@/lib/exports/formats/format";
+import type { ExportQuality, ReleaseGate } from "@/lib/exports/export-quality";
 import { LeftOut } from "@/lib/exports/left-out";
 import { PREFLAB_VERSION, sortedCounts, type ExportManifest } from "@/lib/exports/manifest";
 import type { Split } from "@/lib/exports/writers/row-writer";
@@ -18,6 +19,7 @@ export class ExportTally {
   private conversationsRead = 0;
   private rows = 0;
   private readonly rowsBySplit = { train: 0, test: 0 };
+  private releaseGate?: ReleaseGate;
 
   constructor(
     private readonly options: ExportOptions,
@@ -37,6 +39,12 @@ export class ExportTally {
   private pseudonym(workerId: string): string {
     if (!this.pseudonyms.has(workerId)) this.pseudonyms.set(workerId, `annotator-${String(this.pseudonyms.size + 1).padStart(4, "0")}`);
     return this.pseudonyms.get(workerId)!;
+  }
+
+  /** The quality figures read in the export's snapshot: the gate goes in the manifest, annotators' figures in rows. */
+  useQuality({ releaseGate, annotators }: ExportQuality) {
+    this.releaseGate = releaseGate;
+    if (annotators) this.context.annotatorQuality = (project, workerId) => annotators.get(project)?.get(workerId) ?? null;
   }
 
   /** Numbers these workers first, in this order, before any row is made. */
@@ -90,6 +98,7 @@ export class ExportTally {
             }
           : {}),
       },
+      ...(this.releaseGate ? { releaseGate: this.releaseGate } : {}),
     };
   }
 }

@@ -1,4 +1,5 @@
 // What an export says about itself: enough to reproduce it and to know what it left out and why.
+import type { ReleaseGate } from "@/lib/exports/export-quality";
 import packageJson from "@/package.json";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { Column } from "@/lib/exports/formats/format";
@@ -37,6 +38,8 @@ export type ExportManifest = {
   counts: ExportCounts;
   /** CSV only: text cells a spreadsheet would run as formulas were written with this prefix. */
   csv?: CsvFormulaEscaping;
+  /** Asked for with the releaseGate option: each project's nominal alpha against 0.667, and whether all pass. */
+  releaseGate?: ReleaseGate;
   /** The delivered file; absent from the copy inside a dataset zip, which cannot hash itself. */
   file?: { bytes: number; sha256: string };
 };

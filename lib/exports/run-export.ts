@@ -12,6 +12,7 @@ import { normaliseOptions, type ExportOptions } from "@/lib/exports/export-optio
 import { readExportConversations, workersInJudgmentsOrder } from "@/lib/exports/conversation-source";
 import type { ExportItem } from "@/lib/exports/export-item";
 import { readExportItems } from "@/lib/exports/export-source";
+import { readExportQuality } from "@/lib/exports/export-quality";
 import { ExportTally, type ExportProgress } from "@/lib/exports/export-tally";
 import { conversationJudgments } from "@/lib/exports/formats/conversations-format";
 import type { Column, Row } from "@/lib/exports/formats/format";
@@ -137,6 +138,7 @@ async function readSnapshot({ pool, options, tally, splitColumn, stallTimeoutMs,
     // The first page of a large export may take longer than a request's statement limit; the session
     // goes idle only while it waits for its reader, which the stall limit already bounds.
     await setTransactionLimits(client, { statementMs: 0, idleInTransactionMs: stallTimeoutMs && stallTimeoutMs + IDLE_BEYOND_STALL_MS });
+    tally.useQuality(await readExportQuality(client, options));
     for await (const { rows, splitKey } of exportUnits(client, options, tally)) {
       const split = splitOf(splitKey, options.testFraction);
       for (const row of rows) {

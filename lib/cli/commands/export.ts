@@ -14,6 +14,7 @@ export type ExportCommandOptions = {
   to?: string;
   batch?: string[];
   includeBlocked?: boolean;
+  releaseGate?: boolean;
   minAgreement?: string;
   testFraction?: string;
   output?: string;
@@ -41,6 +42,7 @@ export async function exportCommand(options: ExportCommandOptions) {
       excludeBlockedAnnotators: !options.includeBlocked,
       minAgreement: options.minAgreement === undefined ? undefined : Number(options.minAgreement),
       testFraction: options.testFraction === undefined ? undefined : Number(options.testFraction),
+      releaseGate: Boolean(options.releaseGate),
     },
   });
   await new Promise<void>((resolve) => (destination === process.stdout ? resolve() : destination.end(resolve)));
@@ -51,4 +53,12 @@ export async function exportCommand(options: ExportCommandOptions) {
       `${leftOut.length ? ` (left out: ${leftOut.join(", ")})` : ""}; ${manifest.file?.bytes} bytes, sha256 ${manifest.file?.sha256}; export ${exportId}.\n` +
       (options.output ? `Manifest: ${options.output}.manifest.json\n` : ""),
   );
+  const gate = manifest.releaseGate;
+  if (gate && !gate.passed) {
+    const alphas = gate.projects.map((project) => `${project.project} alpha ${project.alphaNominal ?? "undefined (no item judged twice)"}`).join(", ");
+    process.stderr.write(`BELOW THE RELEASE GATE (nominal alpha under ${gate.threshold}): ${alphas}.\n`);
+    process.exitCode = 3;
+    // As for errors (lib/cli/main.ts): the embedded server's package would exit with code 0 otherwise.
+    process.once("exit", () => (process.exitCode = 3));
+  }
 }

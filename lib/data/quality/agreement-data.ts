@@ -14,7 +14,7 @@ const counts = (column: string, values: number[]) => `ARRAY[${values.map((value)
 
 // Each item's judgments become counts per value, and items with the same counts one pattern: hashing a
 // million judgments into a few hundred rows per day, with nothing sorted on the way.
-const PATTERNS_SQL = `
+export const PATTERNS_SQL = `
   WITH judged AS (
     SELECT j.item_id, j.created_at,
            CASE WHEN j.both_bad OR jsonb_array_length(j.ranking) = 0 THEN ${CHOICE_BOTH_BAD}
@@ -39,14 +39,18 @@ const PATTERNS_SQL = `
   )
   SELECT day, choices, strengths, count(*)::int AS count FROM units GROUP BY day, choices, strengths ORDER BY day`;
 
-type PatternRow = { day: string; choices: number[]; strengths: number[] | null; count: number };
+export type PatternRow = { day: string; choices: number[]; strengths: number[] | null; count: number };
 
 function valuesOf(countsPerValue: number[], values: number[]): number[] {
   return countsPerValue.flatMap((times, i) => Array<number>(times).fill(values[i]));
 }
 
 export async function dailyPatterns(pool: pg.Pool, projectId: string, batchId: string | null): Promise<DailyPatterns[]> {
-  const rows = await analyticQuery<PatternRow>(pool, PATTERNS_SQL, [projectId, batchId]);
+  return patternsOfRows(await analyticQuery<PatternRow>(pool, PATTERNS_SQL, [projectId, batchId]));
+}
+
+/** The rows of PATTERNS_SQL as each day's choice and strength patterns. */
+export function patternsOfRows(rows: PatternRow[]): DailyPatterns[] {
   const byDay = new Map<string, DailyPatterns>();
   for (const row of rows) {
     const day = byDay.get(row.day) ?? { day: row.day, choices: [], strengths: [] };

@@ -11,11 +11,16 @@ export async function findWorkerSignals(projectId: string, batchId: string | nul
     analyticQuery<WorkerSignalRow>(pool(), WORKER_SIGNALS_SQL, [projectId, batchId]),
     queryPool<StrengthRow>(pool(), STRENGTH_TALLIES_SQL, [projectId, batchId]),
   ]);
+  return signalsOfRows(rows, strengthRows);
+}
+
+/** The rows of WORKER_SIGNALS_SQL and STRENGTH_TALLIES_SQL as each worker's signals. */
+export function signalsOfRows(rows: WorkerSignalRow[], strengthRows: StrengthRow[]): WorkerSignals[] {
   const strengths = strengthsByWorker(strengthRows);
   return rows.map((row) => workerSignals(talliesOf(row, strengths)));
 }
 
-type StrengthRow = { worker_id: string; strength: number; count: number };
+export type StrengthRow = { worker_id: string; strength: number; count: number };
 
 function strengthsByWorker(rows: StrengthRow[]): Map<string, Map<number, number>> {
   const byWorker = new Map<string, Map<number, number>>();

@@ -1,5 +1,6 @@
 // The shape every export format has: its columns (in order, typed for CSV and Parquet) and the rows
 // a preference (or, for raw judgments, an item; for live conversations, a conversation) gives.
+import type { AnnotatorQuality } from "@/lib/exports/export-quality";
 import type { ExportConversation } from "@/lib/exports/export-conversation";
 import type { ExportOptions } from "@/lib/exports/export-options";
 import type { ExportItem } from "@/lib/exports/export-item";
@@ -18,6 +19,8 @@ export type FormatContext = {
   leftOut: LeftOut;
   /** A pseudonym for a worker, stable within this export: annotator-0001 for the first one met. */
   annotator: (workerId: string) => string;
+  /** The judgments format: the worker's quality figures in the project (lib/exports/export-quality.ts). */
+  annotatorQuality?: (project: string, workerId: string) => AnnotatorQuality | null;
 };
 
 export type ExportFormatDefinition = {

@@ -95,7 +95,7 @@ const COLUMNS: Record<ExportFormat, string[]> = {
   "ranking-pairs": ["prompt", "chosen", "rejected"],
   judgments: [
     ...["judgment_id", "item_id", "external_id", "project", "polarity", "annotator", "models", "display_order", "ranking", "scale"],
-    ...["strength", "both_bad", "flags", "rationale", "time_spent_ms", "assigned_at", "submitted_at"],
+    ...["strength", "both_bad", "flags", "rationale", "time_spent_ms", "assigned_at", "submitted_at", "annotator_quality"],
   ],
   conversations: [
     ...["conversation_id", "project", "worker_id", "status", "started_at", "ended_at", "transcript", "task_description", "rating"],
@@ -294,7 +294,7 @@ describe("judgments format", () => {
         ...{ judgment_id: "judgment-1", item_id: "item-1", external_id: "ext-1", project: "proj", polarity: "HELPFUL", annotator: "annotator-0007" },
         ...{ models: ["model-a", "model-b"], display_order: [1, 0], ranking: [[0], [1]], scale: "EIGHT_POINT", strength: 3, both_bad: false },
         ...{ flags: { "1": ["harmful", "off-topic"] }, rationale: "A is right.", time_spent_ms: 1000 },
-        ...{ assigned_at: new Date("2026-01-01T09:01:00Z"), submitted_at: new Date("2026-01-01T10:01:00Z") },
+        ...{ assigned_at: new Date("2026-01-01T09:01:00Z"), submitted_at: new Date("2026-01-01T10:01:00Z"), annotator_quality: null },
       },
     ]);
   });

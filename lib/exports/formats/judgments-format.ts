@@ -23,8 +23,10 @@ export const judgmentsFormat: ExportFormatDefinition = {
     { name: "time_spent_ms", type: "int" },
     { name: "assigned_at", type: "timestamp" },
     { name: "submitted_at", type: "timestamp" },
+    // The worker's figures in the whole project, as the Quality page gives them (docs/quality.md).
+    { name: "annotator_quality", type: "json", nullable: true },
   ],
-  rowsOfItem: (item, { options, leftOut, annotator }) => {
+  rowsOfItem: (item, { options, leftOut, annotator, annotatorQuality }) => {
     const index = new Map(item.candidates.map((candidate, position) => [candidate.id, position]));
     const judgments = options.excludeBlockedAnnotators ? item.judgments.filter((judgment) => !judgment.workerBlocked) : item.judgments;
     leftOut.judgment(LEFT_OUT.blocked, item.judgments.length - judgments.length);
@@ -46,6 +48,7 @@ export const judgmentsFormat: ExportFormatDefinition = {
       judgment.timeSpentMs,
       judgment.assignedAt,
       judgment.createdAt,
+      annotatorQuality?.(item.project, judgment.workerId) ?? null,
     ]);
   },
 };
