@@ -20,6 +20,7 @@ const params: Record<string, string> = {
   id: "00000000-0000-4000-8000-000000000000",
   assignmentId: "00000000-0000-4000-8000-000000000000",
   batchId: "00000000-0000-4000-8000-000000000000",
+  workerId: "00000000-0000-4000-8000-000000000000",
   token: "not-a-real-token",
   nextauth: "session",
 };
