@@ -17,12 +17,14 @@ test.describe("the Quality page", () => {
     await expect(page.getByTestId("figure-Krippendorff's α, nominal")).toHaveText(api.agreement.alphaNominal.value.toFixed(3));
     await expect(page.getByTestId("figure-Percent agreement")).toHaveText(api.agreement.percentAgreement.value.toFixed(3));
     await expectNoSeriousViolations(page, "the Quality page");
+    // A researcher sees workers by part of their id, never their email (as on batch pages).
+    expect(await page.locator("main").innerText()).not.toContain("@test.example");
 
     const rows = page.getByTestId("worker-row");
     await expect(rows).toHaveCount(api.workers.length);
     await page.getByRole("button", { name: "Judgments" }).click();
     const most = [...api.workers].sort((a, b) => b.judgments - a.judgments)[0];
-    await expect(rows.first().getByRole("link")).toHaveText(most.email);
+    await expect(rows.first().getByRole("link")).toHaveText(most.worker);
     await page.getByRole("button", { name: /Judgments/ }).click();
     const fewest = [...api.workers].sort((a, b) => a.judgments - b.judgments)[0];
     await expect(rows.first().getByRole("cell").nth(1)).toHaveText(String(fewest.judgments));
@@ -31,7 +33,7 @@ test.describe("the Quality page", () => {
     await expect(page.getByTestId("leaderboard-row").first().getByRole("rowheader")).toHaveText(api.leaderboard.rows[0].model);
 
     await rows.first().getByRole("link").click();
-    await expect(page.getByRole("heading", { name: fewest.email })).toBeVisible();
+    await expect(page.getByRole("heading", { name: fewest.worker })).toBeVisible();
     await expect(page.getByTestId("fact-Judgments")).toContainText(`${fewest.judgments} (`);
     await expect(page.getByRole("row")).toHaveCount(fewest.judgments + 1);
     await expectNoSeriousViolations(page, "a worker's quality page");

@@ -8,7 +8,7 @@ import type { WorkerSignals } from "@/lib/quality/worker-signals";
 type Column = { key: string; label: string; title: string; value: (worker: WorkerSignals) => number | string | null; show: (worker: WorkerSignals) => string };
 
 const COLUMNS: Column[] = [
-  { key: "email", label: "Worker", title: "", value: (w) => w.email, show: (w) => w.email },
+  { key: "worker", label: "Worker", title: "", value: (w) => w.worker, show: (w) => w.worker },
   { key: "judgments", label: "Judgments", title: "", value: (w) => w.judgments, show: (w) => String(w.judgments) },
   { key: "median", label: "Median time", title: "seconds per judgment", value: (w) => w.medianSeconds, show: (w) => `${w.medianSeconds.toFixed(1)} s` },
   { key: "fast", label: "Too fast", title: "judged faster than the texts can be read", value: (w) => w.tooFastShare, show: (w) => formatShare(w.tooFastShare) },
@@ -90,14 +90,14 @@ export function WorkerTable({ workers, slug }: { workers: WorkerSignals[]; slug:
             <tr key={worker.workerId} className="border-t border-slate-100" data-testid="worker-row">
               {COLUMNS.map(({ key, show }) => (
                 <td key={key} className={`p-2 tabular-nums ${key === "signals" && worker.signals.length ? "text-amber-800" : ""}`}>
-                  {key === "email" ? (
+                  {key === "worker" ? (
                     <Link href={`/projects/${slug}/quality/workers/${worker.workerId}`} className="text-indigo-700 underline">
                       {show(worker)}
                     </Link>
                   ) : (
                     show(worker)
                   )}
-                  {key === "email" && worker.blocked ? <span className="ml-1 text-xs text-slate-500">(blocked)</span> : null}
+                  {key === "worker" && worker.blocked ? <span className="ml-1 text-xs text-slate-500">(blocked)</span> : null}
                 </td>
               ))}
             </tr>

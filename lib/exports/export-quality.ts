@@ -75,7 +75,7 @@ async function annotatorsOf(client: pg.PoolClient, projects: { id: string; slug:
   for (const project of projects) {
     const rows = (await client.query<WorkerSignalRow>(WORKER_SIGNALS_SQL, [project.id, null])).rows;
     const strengths = (await client.query<StrengthRow>(STRENGTH_TALLIES_SQL, [project.id, null])).rows;
-    bySlug.set(project.slug, new Map(signalsOfRows(rows, strengths).map((signals) => [signals.workerId, annotatorQuality(signals)])));
+    bySlug.set(project.slug, new Map(signalsOfRows(rows, strengths, false).map((signals) => [signals.workerId, annotatorQuality(signals)])));
   }
   return bySlug;
 }

@@ -5,8 +5,8 @@ import { binomialTestHalf, wilsonInterval } from "@/lib/quality/proportions";
 
 export type WorkerTallies = {
   workerId: string;
-  email: string;
-  name: string | null;
+  /** The worker's email for those who manage people, else "worker" and the first characters of their id. */
+  worker: string;
   blocked: boolean;
   judgments: number;
   medianSeconds: number;

@@ -96,4 +96,14 @@ describe("project quality figures", () => {
     await expect(findProjectQuality(fixture.project.slug, { batchId: other.batch.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(findProjectQuality("no-such-project")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("names workers by email only for those who manage people", async () => {
+    const fixture = await createQualityFixture(db(), { items: 6, workers: 2, perItem: 2, seed: 12 });
+    const emails = new Map(fixture.workers.map((worker) => [worker.id, worker.email]));
+    const masked = await findProjectQuality(fixture.project.slug, { rounds: 10 });
+    const named = await findProjectQuality(fixture.project.slug, { rounds: 10, showEmails: true });
+    expect(masked.workers.length).toBeGreaterThan(0);
+    for (const row of masked.workers) expect(row.worker).toBe(`worker ${row.workerId.slice(0, 8)}`);
+    for (const row of named.workers) expect(row.worker).toBe(emails.get(row.workerId));
+  });
 });

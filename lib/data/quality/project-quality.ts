@@ -25,20 +25,21 @@ export type ProjectQuality = {
   computedAt: string;
 };
 
-export type QualityOptions = { batchId?: string | null; rounds?: number };
+/** showEmails: name workers by email (for those who manage people); otherwise by part of their id. */
+export type QualityOptions = { batchId?: string | null; rounds?: number; showEmails?: boolean };
 
 export function sideOf(polarity: string): LeaderboardSide {
   return SIDE_POLARITIES.harmlessness.includes(polarity) ? "harmlessness" : "helpfulness";
 }
 
 /** Every quality figure of a project (or one of its batches), computed from what is stored now. */
-export async function findProjectQuality(slug: string, { batchId = null, rounds = 1000 }: QualityOptions = {}): Promise<ProjectQuality> {
+export async function findProjectQuality(slug: string, { batchId = null, rounds = 1000, showEmails = false }: QualityOptions = {}): Promise<ProjectQuality> {
   const { project, batch } = await findQualityScope(slug, batchId);
   const side = sideOf(project.polarity);
   const [days, ranked, workers, battles] = await Promise.all([
     dailyPatterns(pool(), project.id, batch?.id ?? null),
     rankedItems(pool(), project.id, batch?.id ?? null),
-    findWorkerSignals(project.id, batch?.id ?? null),
+    findWorkerSignals(project.id, batch?.id ?? null, showEmails),
     batch ? Promise.resolve([]) : modelBattles(pool(), project.id, side),
   ]);
   const { id: _id, ...projectFields } = project;

@@ -48,10 +48,10 @@ const WORKER_JUDGMENTS_SQL = `
    LIMIT $4`;
 
 /** A worker's signals in a project and their latest judgments there, for the Quality page's drill-down. */
-export async function findWorkerQuality(slug: string, workerId: string, limit = 100): Promise<WorkerQuality> {
+export async function findWorkerQuality(slug: string, workerId: string, { limit = 100, showEmails = false } = {}): Promise<WorkerQuality> {
   idOrNotFound(workerId, "worker");
   const { project } = await findQualityScope(slug, null);
-  const signals = (await findWorkerSignals(project.id, null)).find((worker) => worker.workerId === workerId);
+  const signals = (await findWorkerSignals(project.id, null, showEmails)).find((worker) => worker.workerId === workerId);
   if (!signals) throw new AppError("NOT_FOUND", `No judgments by this worker in "${slug}"`);
   const rows = await queryPool<Row>(pool(), WORKER_JUDGMENTS_SQL, [project.id, null, workerId, limit]);
   return {

@@ -7,7 +7,6 @@ export const TOO_FAST_CHARACTERS_PER_SECOND = 100;
 export type WorkerSignalRow = {
   worker_id: string;
   email: string;
-  name: string | null;
   blocked: boolean;
   judgments: number;
   median_seconds: number;
@@ -86,7 +85,7 @@ export const WORKER_SIGNALS_SQL = `
       LEFT JOIN references_ r ON r.item_id = l.item_id
      GROUP BY l.worker_id
   )
-  SELECT w.*, u.email, u.name, u.blocked_at IS NOT NULL AS blocked,
+  SELECT w.*, u.email, u.blocked_at IS NOT NULL AS blocked,
          coalesce(c.items, 0) AS consensus_items, coalesce(c.agreeing, 0) AS consensus_agreeing
     FROM per_worker w
     JOIN users u ON u.id = w.worker_id

@@ -5,19 +5,22 @@ import { analyticQuery } from "@/lib/data/quality/analytic-query";
 import { STRENGTH_TALLIES_SQL, WORKER_SIGNALS_SQL, type WorkerSignalRow } from "@/lib/data/quality/worker-signals-sql";
 import { workerSignals, type WorkerSignals, type WorkerTallies } from "@/lib/quality/worker-signals";
 
-/** Every worker's signals in a project (or one of its batches), most judgments first. */
-export async function findWorkerSignals(projectId: string, batchId: string | null): Promise<WorkerSignals[]> {
+/**
+ * Every worker's signals in a project (or one of its batches), most judgments first. Workers are named by
+ * email only for those who manage people (showEmails), as on batch pages; others see part of the id.
+ */
+export async function findWorkerSignals(projectId: string, batchId: string | null, showEmails: boolean): Promise<WorkerSignals[]> {
   const [rows, strengthRows] = await Promise.all([
     analyticQuery<WorkerSignalRow>(pool(), WORKER_SIGNALS_SQL, [projectId, batchId]),
     queryPool<StrengthRow>(pool(), STRENGTH_TALLIES_SQL, [projectId, batchId]),
   ]);
-  return signalsOfRows(rows, strengthRows);
+  return signalsOfRows(rows, strengthRows, showEmails);
 }
 
 /** The rows of WORKER_SIGNALS_SQL and STRENGTH_TALLIES_SQL as each worker's signals. */
-export function signalsOfRows(rows: WorkerSignalRow[], strengthRows: StrengthRow[]): WorkerSignals[] {
+export function signalsOfRows(rows: WorkerSignalRow[], strengthRows: StrengthRow[], showEmails: boolean): WorkerSignals[] {
   const strengths = strengthsByWorker(strengthRows);
-  return rows.map((row) => workerSignals(talliesOf(row, strengths)));
+  return rows.map((row) => workerSignals(talliesOf(row, strengths, showEmails)));
 }
 
 export type StrengthRow = { worker_id: string; strength: number; count: number };
@@ -28,11 +31,10 @@ function strengthsByWorker(rows: StrengthRow[]): Map<string, Map<number, number>
   return byWorker;
 }
 
-function talliesOf(row: WorkerSignalRow, strengths: Map<string, Map<number, number>>): WorkerTallies {
+function talliesOf(row: WorkerSignalRow, strengths: Map<string, Map<number, number>>, showEmails: boolean): WorkerTallies {
   return {
     workerId: row.worker_id,
-    email: row.email,
-    name: row.name,
+    worker: showEmails ? row.email : `worker ${row.worker_id.slice(0, 8)}`,
     blocked: row.blocked,
     judgments: row.judgments,
     medianSeconds: Number(row.median_seconds),

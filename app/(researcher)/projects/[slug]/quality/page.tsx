@@ -5,6 +5,7 @@ import { AgreementOverTimeChart } from "@/components/quality/agreement-over-time
 import { BatchPicker } from "@/components/quality/batch-picker";
 import { LeaderboardTable, WinRateMatrix } from "@/components/quality/leaderboard-table";
 import { WorkerTable } from "@/components/quality/worker-table";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findProjectBatches } from "@/lib/data/quality/quality-scope";
 import { findProjectQuality } from "@/lib/data/quality/project-quality";
@@ -13,9 +14,12 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 export const metadata: Metadata = { title: "Quality" };
 
 export default async function QualityPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ batch?: string }> }) {
-  await requirePagePermission("project:view");
+  const actor = await requirePagePermission("project:view");
   const [{ slug }, { batch }] = await Promise.all([params, searchParams]);
-  const [quality, batches] = await Promise.all([orNotFound(findProjectQuality(slug, { batchId: batch ?? null })), findProjectBatches(slug)]);
+  const [quality, batches] = await Promise.all([
+    orNotFound(findProjectQuality(slug, { batchId: batch ?? null, showEmails: can(actor.role, "user:manage") })),
+    findProjectBatches(slug),
+  ]);
   const base = `/projects/${slug}/quality`;
   return (
     <div className="space-y-8">

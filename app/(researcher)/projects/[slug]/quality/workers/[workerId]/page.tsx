@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber, formatShare } from "@/components/quality/format";
 import { WorkerJudgmentList } from "@/components/quality/worker-judgment-list";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findWorkerQuality } from "@/lib/data/quality/worker-judgments";
 import { orNotFound } from "@/lib/pages/or-not-found";
@@ -34,9 +35,9 @@ function facts(signals: WorkerSignals): [string, string][] {
 }
 
 export default async function WorkerQualityPage({ params }: { params: Promise<{ slug: string; workerId: string }> }) {
-  await requirePagePermission("project:view");
+  const actor = await requirePagePermission("project:view");
   const { slug, workerId } = await params;
-  const { signals, judgments } = await orNotFound(findWorkerQuality(slug, workerId));
+  const { signals, judgments } = await orNotFound(findWorkerQuality(slug, workerId, { showEmails: can(actor.role, "user:manage") }));
   return (
     <div className="space-y-6">
       <header>
@@ -45,7 +46,7 @@ export default async function WorkerQualityPage({ params }: { params: Promise<{ 
             ← Quality
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">{signals.email}</h1>
+        <h1 className="text-2xl font-semibold">{signals.worker}</h1>
         {signals.blocked && <p className="text-sm text-slate-600">Blocked.</p>}
       </header>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg bg-white p-4 text-sm shadow-sm sm:grid-cols-[max-content_1fr]">
