@@ -2,6 +2,7 @@
 // batch grows in steps, and one worker who signs in with a password and claims with an API token.
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import { insertBenchProject } from "./seed-common";
 import { insertBenchWorker } from "./seed-submit";
 
 export const PAGES_SLUG = "bench-pages";
@@ -12,18 +13,8 @@ const CHUNK = 100_000;
 export type PagesProject = { projectId: string; batchId: string; items: number };
 
 export async function seedPagesProject(client: pg.Client): Promise<PagesProject> {
-  const {
-    rows: [project],
-  } = await client.query<{ id: string }>("INSERT INTO projects (slug, name, judgments_per_item, updated_at) VALUES ($1, $1, 1, now()) RETURNING id", [
-    PAGES_SLUG,
-  ]);
-  const {
-    rows: [batch],
-  } = await client.query<{ id: string }>(
-    "INSERT INTO batches (project_id, name, status, source_format) VALUES ($1, 'bench', 'ACTIVE', 'preflab') RETURNING id",
-    [project.id],
-  );
-  return { projectId: project.id, batchId: batch.id, items: 0 };
+  const { projectId, batchId } = await insertBenchProject(client, { slug: PAGES_SLUG, k: 1, items: 0 });
+  return { projectId, batchId, items: 0 };
 }
 
 /** Adds items after the last one until the batch has `items`, in chunks of one statement each. */
