@@ -110,15 +110,21 @@ describe("the worker counters", () => {
     const project = await createTestProject({ judgmentsPerItem: 3, maxOpenLeases: 2 });
     await importBatch(project.slug, 12, { tag: "contended", activate: true });
     const workers = await createTestUsers(6);
-    // Every worker works until nothing is open to them, each skipping every third task.
-    await Promise.all(
-      workers.map(async (worker, w) => {
-        for (let task = 0; ; task++) {
-          const more = (task + w) % 3 === 0 ? await skipNext(worker, project.slug) : await judgeNext(worker, project.slug);
-          if (!more) return;
-        }
-      }),
-    );
+    // Every worker works until nothing is open to them, each skipping every third task. A worker can find
+    // nothing while the rest is leased by others, and a skip then gives an item back: rounds go on until one
+    // in which nobody got a task, when no lease is held and nothing is left open to anyone.
+    for (let round = 0; ; round++) {
+      const worked = await Promise.all(
+        workers.map(async (worker, w) => {
+          let tasks = 0;
+          for (let task = round; ; task++, tasks++) {
+            const more = (task + w) % 3 === 0 ? await skipNext(worker, project.slug) : await judgeNext(worker, project.slug);
+            if (!more) return tasks;
+          }
+        }),
+      );
+      if (worked.every((tasks) => tasks === 0)) break;
+    }
     const views = await expectCountersExact([project.id], workers);
     expect([...views.values()].every((row) => row.open === 0)).toBe(true);
     const complete = await db().item.count({ where: { projectId: project.id, isComplete: true } });
