@@ -4,6 +4,7 @@ import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { interpretAnswer, type AnswerRules, type StoredAnswer } from "@/lib/data/interpret-answer";
 import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
+import type { PracticeFeedback } from "@/lib/data/checks/practice-feedback";
 
 /**
  * How a task is answered: as its project says, except that a live conversation's turn (DIALOGUE) is a
@@ -15,7 +16,14 @@ export const ANSWER_KIND_SQL = `CASE WHEN p.judgment_kind = 'DIALOGUE' THEN CASE
 /** An admin closed the task's batch (or blocked the worker): the lease ended before its time. */
 export const WITHDRAWN_MESSAGE = "This task was withdrawn by an admin (its batch was closed), so your answer was not stored; take the next task";
 
-export type SubmittedJudgment = { judgmentId: string; assignmentId: string; createdAt: string; replayed: boolean };
+export type SubmittedJudgment = {
+  judgmentId: string;
+  assignmentId: string;
+  createdAt: string;
+  replayed: boolean;
+  /** Only for an item of the practice set. */
+  practice?: PracticeFeedback;
+};
 
 type SubmitOptions = { workerId: string; studySessionId?: string | null; assignmentId: string; answer: SubmitJudgmentAnswer; liveTurn?: boolean };
 
