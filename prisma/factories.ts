@@ -24,7 +24,8 @@ export async function createProjectRecord(
 /**
  * A batch of simple two-response items, inserted directly (tests that are not about importing).
  * `prompt` and `texts` (one per candidate, by position) replace the short default texts, for tests
- * about how long or awkward text is shown.
+ * about how long or awkward text is shown. Each item's reference prefers its first response; `role`
+ * makes the batch gold, attention or practice items.
  */
 export async function createItemsRecord(
   db: Database,
@@ -35,7 +36,16 @@ export async function createItemsRecord(
     status = "ACTIVE",
     prompt,
     texts,
-  }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED"; prompt?: string; texts?: string[] },
+    role = "TASK",
+  }: {
+    projectId: string;
+    count: number;
+    candidates?: number;
+    status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED";
+    prompt?: string;
+    texts?: string[];
+    role?: "TASK" | "GOLD" | "ATTENTION" | "PRACTICE";
+  },
 ) {
   const batch = await db.batch.create({ data: { projectId, name: `batch ${randomUUID().slice(0, 8)}`, sourceFormat: "preflab", status, itemCount: count } });
   for (let position = 1; position <= count; position++) {
@@ -44,6 +54,9 @@ export async function createItemsRecord(
         projectId,
         batchId: batch.id,
         position,
+        role,
+        // A check item never waits for judgments (lib/data/checks/item-completion.ts).
+        isComplete: role !== "TASK",
         context: [{ role: "user", content: prompt ?? `Question ${position}?` }],
         candidates: {
           create: Array.from({ length: candidates }, (_, i) => ({

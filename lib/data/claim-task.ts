@@ -3,6 +3,7 @@
 import type pg from "pg";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
+import { CLAIM_STANDING_COLUMNS, CLAIM_STANDING_JOIN, drawsGold, pickCheckItem, practiceFirst, type ClaimStanding } from "@/lib/data/checks/claim-checks";
 
 // A claim may find items that filled up after its snapshot; it passes over those and looks again.
 const MAX_PICKS = 25;
@@ -36,7 +37,7 @@ function toAppError(error: unknown) {
 
 type ClaimOptions = { workerId: string; projectSlug: string; studySessionId?: string | null };
 
-type ClaimProject = {
+type ClaimProject = ClaimStanding & {
   id: string;
   judgment_kind: string;
   k: number;
@@ -64,8 +65,9 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug, studySes
                   ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
             project_open_to(p.id, $2::uuid) AS open_to_worker,
             (SELECT count(*) FROM worker)::int AS worker,
-            EXISTS (SELECT 1 FROM worker WHERE platform IS NOT NULL AND NOT EXISTS (SELECT 1 FROM visit)) AS outside_session
-     FROM projects p WHERE p.slug = $1`,
+            EXISTS (SELECT 1 FROM worker WHERE platform IS NOT NULL AND NOT EXISTS (SELECT 1 FROM visit)) AS outside_session,
+            ${CLAIM_STANDING_COLUMNS}
+     FROM projects p ${CLAIM_STANDING_JOIN} WHERE p.slug = $1`,
     [projectSlug, workerId, studySessionId],
   );
   if (!project) throw new AppError("NOT_FOUND", `No project with slug "${projectSlug}"`);
@@ -74,12 +76,39 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug, studySes
   if (!project.open_to_worker) throw new AppError("FORBIDDEN", "This project is not open to you");
   // A live conversation's turns are the conversing worker's alone: never handed out as tasks.
   if (project.judgment_kind === "DIALOGUE") throw new AppError("CONFLICT", "This project collects live conversations: start a conversation instead");
+  const practising = practiceFirst(project);
   const mine = await findOwnLeases(sql, { workerId, projectId: project.id, countToday: project.daily_cap !== null, studySessionId });
   if (mine.oldest && mine.live >= project.max_open_leases) return mine.oldest;
   if (project.daily_cap !== null && mine.today + mine.live_all >= project.daily_cap) {
     throw new AppError("DAILY_CAP_REACHED", `You have reached today's limit of ${project.daily_cap} tasks in this project`);
   }
+  if (practising || drawsGold(project.gold_rate)) {
+    const lease = await leaseCheckItem(sql, { project, workerId, studySessionId, practising });
+    if (lease || practising) return lease;
+  }
+  return leaseNextTask(sql, { project, workerId, studySessionId, holding: mine.live_all > 0 });
+}
 
+type CheckClaim = { project: ClaimProject; workerId: string; studySessionId: string | null; practising: boolean };
+
+/**
+ * A practice item (the practice set comes before any task) or a gold or attention item, leased like
+ * a task. A worker still practising with no practice item left is told why they get nothing.
+ */
+async function leaseCheckItem(sql: SqlRunner, { project, workerId, studySessionId, practising }: CheckClaim): Promise<string | null> {
+  const itemId = await pickCheckItem(sql, { batchIds: project.batch_ids, workerId, practice: practising });
+  if (itemId) {
+    const lease = { projectId: project.id, itemId, workerId, studySessionId, k: null, leaseSeconds: project.lease_seconds };
+    return leaseIfOpen(sql, lease);
+  }
+  if (practising) throw new AppError("CONFLICT", "This project asks for a practice set first, and none is open yet; try again later");
+  return null;
+}
+
+type TaskClaim = { project: ClaimProject; workerId: string; studySessionId: string | null; holding: boolean };
+
+/** The next open task, in batch priority and file order, passing over items that filled up meanwhile. */
+async function leaseNextTask(sql: SqlRunner, { project, workerId, studySessionId, holding }: TaskClaim): Promise<string | null> {
   const passedOver: string[] = [];
   for (let pick = 0; pick < MAX_PICKS; pick++) {
     // Wait for a held item only while holding none passed over: two claims never wait on each other.
@@ -87,7 +116,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug, studySes
       batchIds: project.batch_ids,
       k: project.k,
       workerId,
-      holding: mine.live_all > 0,
+      holding,
       passedOver,
       mayWait: passedOver.length === 0,
     });
@@ -141,7 +170,7 @@ const PICK_OPEN_ITEM = (lock: string, holding: boolean) => `
     AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'RELEASED')
     ${holding ? "AND NOT EXISTS (SELECT 1 FROM assignments h WHERE h.item_id = i.id AND h.worker_id = $3::uuid AND h.status = 'ACTIVE')" : ""}
     AND i.judgment_count + (SELECT count(*) FROM assignments a
-      WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2
+      WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $2 + i.extra_judgments
   ORDER BY i.position
   LIMIT 1
   ${lock}`;
@@ -171,7 +200,8 @@ async function lockNextOpenItem(
   return null;
 }
 
-type Lease = { projectId: string; itemId: string; workerId: string; studySessionId: string | null; k: number; leaseSeconds: number };
+/** k is null for a check item: it has no slots, and every worker may answer it once. */
+type Lease = { projectId: string; itemId: string; workerId: string; studySessionId: string | null; k: number | null; leaseSeconds: number };
 
 /**
  * Creates the lease if the item, now locked, really has a slot. The statement starts after the
@@ -192,8 +222,8 @@ async function leaseIfOpen(sql: SqlRunner, { projectId, itemId, workerId, studyS
             now() + make_interval(secs => $5), $6::uuid
      FROM items i
      WHERE i.id = $2::uuid AND EXISTS (SELECT 1 FROM open_batch)
-       AND i.judgment_count + (SELECT count(*) FROM assignments a
-             WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $4
+       AND ($4::int IS NULL OR i.judgment_count + (SELECT count(*) FROM assignments a
+             WHERE a.item_id = i.id AND a.status = 'ACTIVE' AND a.lease_expires_at > now()) < $4 + i.extra_judgments)
        AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = $3::uuid)
        AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = $3::uuid AND s.status = 'ACTIVE')
      RETURNING id`,

@@ -7,6 +7,7 @@ import { db, pool } from "@/lib/db/prisma";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEventSql } from "@/lib/data/audit";
+import { ITEM_COMPLETE_SQL } from "@/lib/data/checks/item-completion";
 import type { Actor } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validations/parse";
@@ -181,7 +182,7 @@ async function copyTurns(sql: SqlRunner, options: { source: ReviewProject; targe
 /** The target's k, as a settings change would set it: complete flags re-marked, and audited. */
 async function setTargetK(sql: SqlRunner, actor: Actor, target: ReviewProject, k: number) {
   await sql.execute("UPDATE projects SET judgments_per_item = $2, updated_at = now() WHERE id = $1::uuid", [target.id, k]);
-  await sql.execute("UPDATE items SET is_complete = judgment_count >= $2 WHERE project_id = $1::uuid AND is_complete <> (judgment_count >= $2)", [
+  await sql.execute(`UPDATE items SET is_complete = ${ITEM_COMPLETE_SQL("$2")} WHERE project_id = $1::uuid AND is_complete <> ${ITEM_COMPLETE_SQL("$2")}`, [
     target.id,
     k,
   ]);

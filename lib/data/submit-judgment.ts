@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { interpretAnswer, type AnswerRules, type StoredAnswer } from "@/lib/data/interpret-answer";
 import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 import type { PracticeFeedback } from "@/lib/data/checks/practice-feedback";
+import { CHECK_SETTINGS_JSON, recallPracticeFeedback, scoreCheckAnswer, type CheckSettings, type ItemRole } from "@/lib/data/checks/score-check";
+import { extendOverlapIfDisagreed } from "@/lib/data/checks/dynamic-overlap";
 
 /**
  * How a task is answered: as its project says, except that a live conversation's turn (DIALOGUE) is a
@@ -37,6 +39,8 @@ type LockedAssignment = {
   elapsed_ms: number;
   k: number;
   rules: AnswerRules;
+  role: ItemRole;
+  checks: CheckSettings;
 };
 
 /**
@@ -64,25 +68,43 @@ export async function submitJudgmentWithin(
     `SELECT a.id, a.item_id, a.project_id, a.status, a.display_order,
             a.lease_expires_at > now() AS live,
             (extract(epoch FROM now() - a.created_at) * 1000)::int AS elapsed_ms,
-            p.judgments_per_item AS k,
+            p.judgments_per_item AS k, i.role, ${CHECK_SETTINGS_JSON} AS checks,
             json_build_object('judgmentKind', ${ANSWER_KIND_SQL}, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
               'allowBothBad', p.allow_both_bad, 'flagOptions', p.flag_options, 'rationaleMode', p.rationale_mode,
               'rationaleMinLength', p.rationale_min_length) AS rules
-     FROM assignments a JOIN projects p ON p.id = a.project_id
+     FROM assignments a JOIN projects p ON p.id = a.project_id JOIN items i ON i.id = a.item_id
      WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND (p.judgment_kind = 'DIALOGUE') = $3
        AND a.study_session_id IS NOT DISTINCT FROM $4::uuid
      FOR UPDATE OF a`,
     [assignmentId, workerId, liveTurn, studySessionId],
   );
   if (!assignment) throw new AppError("NOT_FOUND", "No such task: it is not yours, or it does not exist");
-  if (assignment.status === "SUBMITTED") return replay(sql, assignment.id, answer.idempotencyKey);
+  if (assignment.status === "SUBMITTED") return replayWithFeedback(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey });
   if (assignment.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   if (assignment.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
   if (assignment.status !== "ACTIVE" || !assignment.live) {
     throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
   }
   const stored = interpretAnswer(answer, assignment.display_order, assignment.rules);
-  return storeJudgment(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey, answer: stored });
+  const judgment = await storeJudgment(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey, answer: stored });
+  const { role, checks, item_id: itemId, project_id: projectId } = assignment;
+  if (role === "TASK") {
+    if (judgment.completed) await extendOverlapIfDisagreed(sql, { itemId, k: assignment.k, checks });
+    return judgment.submitted;
+  }
+  const practice = await scoreCheckAnswer(sql, { workerId, projectId, itemId, role, answer: stored, checks });
+  return practice ? { ...judgment.submitted, practice } : judgment.submitted;
+}
+
+async function replayWithFeedback(
+  sql: SqlRunner,
+  { workerId, assignment, idempotencyKey }: { workerId: string; assignment: LockedAssignment; idempotencyKey: string },
+) {
+  const replayed = await replay(sql, assignment.id, idempotencyKey);
+  if (assignment.role !== "PRACTICE") return replayed;
+  const { project_id: projectId, item_id: itemId, checks } = assignment;
+  const practice = await recallPracticeFeedback(sql, { workerId, projectId, itemId, judgmentId: replayed.judgmentId, passMark: checks.passMark });
+  return { ...replayed, practice };
 }
 
 // Read in its own statement: after waiting for the lock, the locking statement sees the
@@ -100,28 +122,30 @@ async function replay(sql: SqlRunner, assignmentId: string, idempotencyKey: stri
 
 /**
  * One statement writes the judgment, counts it on the item (under the item's lock, guarded by k:
- * a live lease holds a slot, so the guard only bites if k was lowered) and closes the assignment.
+ * a live lease holds a slot, so the guard only bites if k was lowered; check items have no k) and
+ * closes the assignment. Says whether the judgment completed a task.
  * The (worker, idempotency key) constraint refuses a key already used for another task.
  */
 async function storeJudgment(
   sql: SqlRunner,
   { workerId, assignment, idempotencyKey, answer }: { workerId: string; assignment: LockedAssignment; idempotencyKey: string; answer: StoredAnswer },
-): Promise<SubmittedJudgment> {
-  const [stored] = await sql.query<{ id: string; created_at: Date; counted: number }>(
+): Promise<{ submitted: SubmittedJudgment; completed: boolean }> {
+  const [stored] = await sql.query<{ id: string; created_at: Date; counted: number; completed: boolean }>(
     `WITH judgment AS (
        INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, both_bad, flags, rationale, time_spent_ms, idempotency_key)
        VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $11, $12::jsonb, $7, $8, $9)
        ON CONFLICT (worker_id, idempotency_key) DO NOTHING
        RETURNING id, created_at),
      counted AS (
-       UPDATE items SET judgment_count = judgment_count + 1, is_complete = judgment_count + 1 >= $10
-       WHERE id = $3::uuid AND judgment_count < $10 AND EXISTS (SELECT 1 FROM judgment)
-       RETURNING id),
+       UPDATE items SET judgment_count = judgment_count + 1, is_complete = (role <> 'TASK' OR judgment_count + 1 >= $10 + extra_judgments)
+       WHERE id = $3::uuid AND (role <> 'TASK' OR judgment_count < $10 + extra_judgments) AND EXISTS (SELECT 1 FROM judgment)
+       RETURNING id, is_complete),
      closed AS (
        UPDATE assignments SET status = 'SUBMITTED', submitted_at = now()
        WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM judgment)
        RETURNING id)
-     SELECT judgment.id, judgment.created_at, (SELECT count(*) FROM counted)::int AS counted
+     SELECT judgment.id, judgment.created_at, (SELECT count(*) FROM counted)::int AS counted,
+            coalesce((SELECT is_complete FROM counted), false) AS completed
      FROM judgment, closed`,
     [
       assignment.id,
@@ -144,5 +168,6 @@ async function storeJudgment(
     ]);
   }
   if (stored.counted === 0) throw new AppError("CONFLICT", "This item already has all the judgments it needs");
-  return { judgmentId: stored.id, assignmentId: assignment.id, createdAt: new Date(stored.created_at).toISOString(), replayed: false };
+  const submitted = { judgmentId: stored.id, assignmentId: assignment.id, createdAt: new Date(stored.created_at).toISOString(), replayed: false };
+  return { submitted, completed: stored.completed };
 }
