@@ -3,6 +3,7 @@
 import type pg from "pg";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
+import { lockMostInformativeItem } from "@/lib/data/adaptive-items";
 import { CLAIM_STANDING_COLUMNS, CLAIM_STANDING_JOIN, drawsGold, pickCheckItem, practiceFirst, type ClaimStanding } from "@/lib/data/checks/claim-checks";
 
 // A claim may find items that filled up after its snapshot; it passes over those and looks again.
@@ -40,6 +41,7 @@ type ClaimOptions = { workerId: string; projectSlug: string; studySessionId?: st
 type ClaimProject = ClaimStanding & {
   id: string;
   judgment_kind: string;
+  pairing_rule: string;
   k: number;
   lease_seconds: number;
   max_open_leases: number;
@@ -60,7 +62,7 @@ async function claimTaskWithin(sql: SqlRunner, { workerId, projectSlug, studySes
           visit AS (SELECT id FROM study_sessions WHERE id = $3::uuid AND user_id = $2::uuid AND ended_at IS NULL FOR SHARE),
           expired AS (UPDATE assignments SET status = 'EXPIRED'
                       WHERE worker_id = $2::uuid AND status = 'ACTIVE' AND lease_expires_at <= now() RETURNING 1)
-     SELECT p.id, p.judgment_kind, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
+     SELECT p.id, p.judgment_kind, p.pairing_rule, p.judgments_per_item AS k, p.lease_seconds, p.max_open_leases, p.daily_cap,
             ARRAY(SELECT b.id FROM batches b WHERE b.project_id = p.id AND b.status = 'ACTIVE'
                   ORDER BY b.priority DESC, b.created_at, b.id) AS batch_ids,
             project_open_to(p.id, $2::uuid) AS open_to_worker,
@@ -107,8 +109,17 @@ async function leaseCheckItem(sql: SqlRunner, { project, workerId, studySessionI
 
 type TaskClaim = { project: ClaimProject; workerId: string; studySessionId: string | null; holding: boolean };
 
-/** The next open task, in batch priority and file order, passing over items that filled up meanwhile. */
+/**
+ * The next open task, in batch priority and file order, passing over items that filled up meanwhile;
+ * with ADAPTIVE pairing, first the model-vs-model item that narrows the leaderboard most.
+ */
 async function leaseNextTask(sql: SqlRunner, { project, workerId, studySessionId, holding }: TaskClaim): Promise<string | null> {
+  const lease = { projectId: project.id, workerId, studySessionId, k: project.k, leaseSeconds: project.lease_seconds };
+  if (project.pairing_rule === "ADAPTIVE" && project.judgment_kind === "PAIRWISE") {
+    const itemId = await lockMostInformativeItem(sql, { projectId: project.id, batchIds: project.batch_ids, k: project.k, workerId });
+    const assignmentId = itemId && (await leaseIfOpen(sql, { ...lease, itemId }));
+    if (assignmentId) return assignmentId;
+  }
   const passedOver: string[] = [];
   for (let pick = 0; pick < MAX_PICKS; pick++) {
     // Wait for a held item only while holding none passed over: two claims never wait on each other.
@@ -124,7 +135,7 @@ async function leaseNextTask(sql: SqlRunner, { project, workerId, studySessionId
       if (passedOver.length > 0) throw new ClaimContention();
       return null;
     }
-    const assignmentId = await leaseIfOpen(sql, { projectId: project.id, itemId, workerId, studySessionId, k: project.k, leaseSeconds: project.lease_seconds });
+    const assignmentId = await leaseIfOpen(sql, { ...lease, itemId });
     if (assignmentId) return assignmentId;
     passedOver.push(itemId);
   }

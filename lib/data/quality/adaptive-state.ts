@@ -4,19 +4,27 @@ import { queryPool } from "@/lib/db/sql-runner";
 import { modelBattles } from "@/lib/data/quality/leaderboard-data";
 import { sideOf } from "@/lib/data/quality/project-quality";
 import { fitBradleyTerry } from "@/lib/quality/bradley-terry";
+import { narrowingGains } from "@/lib/quality/adaptive-pairing";
 import { pairKey, type AdaptiveState } from "@/lib/models/pairing";
 
-// The fit reads every judged turn of the project: once a minute per project is plenty, since one more
-// judgment barely moves it, and a turn must start without waiting on it.
+// The fit reads every judged comparison of the project. A small project is read again whenever its
+// judgments changed; a large one at most once a minute, since one more judgment barely moves it and a
+// claim or a turn must not wait on it. The judgment total comes from the per-day counters: a few rows.
 const FRESH_MS = 60_000;
-const cache = new Map<string, { at: number; battles: Awaited<ReturnType<typeof modelBattles>> }>();
+const LARGE = 1000;
+const cache = new Map<string, { at: number; judged: number; battles: Awaited<ReturnType<typeof modelBattles>> }>();
 
 async function projectBattles(projectId: string) {
+  const [{ judged }] = await queryPool<{ judged: number }>(
+    pool(),
+    "SELECT coalesce(sum(judgments), 0)::int AS judged FROM worker_day_counts WHERE project_id = $1::uuid",
+    [projectId],
+  );
   const cached = cache.get(projectId);
-  if (cached && Date.now() - cached.at < FRESH_MS) return cached.battles;
+  if (cached && (cached.judged === judged || (judged >= LARGE && Date.now() - cached.at < FRESH_MS))) return cached.battles;
   const [project] = await queryPool<{ polarity: string }>(pool(), "SELECT polarity::text AS polarity FROM projects WHERE id = $1", [projectId]);
   const battles = await modelBattles(pool(), projectId, sideOf(project?.polarity ?? "HELPFUL"));
-  cache.set(projectId, { at: Date.now(), battles });
+  cache.set(projectId, { at: Date.now(), judged, battles });
   return battles;
 }
 
@@ -43,4 +51,22 @@ export async function adaptivePairingState(projectId: string, endpoints: { id: s
     if (fitted && i !== undefined) state.strengths.set(endpoint.id, fitted[i]);
   }
   return state;
+}
+
+/**
+ * How much one more judgment of each model pair (by pairKey of model names) would narrow the project's
+ * rating intervals: for static items whose two responses name their models. Models not yet judged
+ * start at the common strength.
+ */
+export async function modelPairGains(projectId: string, pairs: [string, string][]): Promise<Map<string, number>> {
+  const battles = await projectBattles(projectId);
+  const names = [...new Set([...battles.flatMap((battle) => [battle.modelA, battle.modelB]), ...pairs.flat()])];
+  const index = new Map(names.map((name, i) => [name, i]));
+  const judged = battles.map((b) => ({ a: index.get(b.modelA)!, b: index.get(b.modelB)!, winsA: b.winsA, winsB: b.winsB, ties: b.ties }));
+  const strengths = judged.length > 0 ? fitBradleyTerry(judged, names.length) : names.map(() => 1);
+  const states = new Map<string, { a: number; b: number; battles: number }>();
+  for (const [a, b] of pairs) states.set(pairKey(a, b), { a: index.get(a)!, b: index.get(b)!, battles: 0 });
+  for (const b of judged) states.set(pairKey(names[b.a], names[b.b]), { a: b.a, b: b.b, battles: b.winsA + b.winsB + b.ties });
+  const gains = narrowingGains([...states.values()], strengths);
+  return new Map([...states.keys()].map((key, i) => [key, gains[i]]));
 }
