@@ -6,7 +6,7 @@ import { interpretAnswer, type AnswerRules, type StoredAnswer } from "@/lib/data
 import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 import type { PracticeFeedback } from "@/lib/data/checks/practice-feedback";
 import { CHECK_SETTINGS_JSON, recallPracticeFeedback, scoreCheckAnswer, type CheckSettings, type ItemRole } from "@/lib/data/checks/score-check";
-import { extendOverlapIfDisagreed } from "@/lib/data/checks/dynamic-overlap";
+import { wantsAnotherJudgment } from "@/lib/data/checks/dynamic-overlap";
 
 /**
  * How a task is answered: as its project says, except that a live conversation's turn (DIALOGUE) is a
@@ -86,14 +86,12 @@ export async function submitJudgmentWithin(
     throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
   }
   const stored = interpretAnswer(answer, assignment.display_order, assignment.rules);
-  const judgment = await storeJudgment(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey, answer: stored });
   const { role, checks, item_id: itemId, project_id: projectId } = assignment;
-  if (role === "TASK") {
-    if (judgment.completed) await extendOverlapIfDisagreed(sql, { itemId, k: assignment.k, checks });
-    return judgment.submitted;
-  }
+  const another = role === "TASK" && (await wantsAnotherJudgment(sql, { itemId, k: assignment.k, checks, answer: stored }));
+  const submitted = await storeJudgment(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey, answer: stored, another });
+  if (role === "TASK") return submitted;
   const practice = await scoreCheckAnswer(sql, { workerId, projectId, itemId, role, answer: stored, checks });
-  return practice ? { ...judgment.submitted, practice } : judgment.submitted;
+  return practice ? { ...submitted, practice } : submitted;
 }
 
 async function replayWithFeedback(
@@ -126,26 +124,25 @@ async function replay(sql: SqlRunner, assignmentId: string, idempotencyKey: stri
  * closes the assignment. Says whether the judgment completed a task.
  * The (worker, idempotency key) constraint refuses a key already used for another task.
  */
-async function storeJudgment(
-  sql: SqlRunner,
-  { workerId, assignment, idempotencyKey, answer }: { workerId: string; assignment: LockedAssignment; idempotencyKey: string; answer: StoredAnswer },
-): Promise<{ submitted: SubmittedJudgment; completed: boolean }> {
-  const [stored] = await sql.query<{ id: string; created_at: Date; counted: number; completed: boolean }>(
+type StoreOptions = { workerId: string; assignment: LockedAssignment; idempotencyKey: string; answer: StoredAnswer; another: boolean };
+
+async function storeJudgment(sql: SqlRunner, { workerId, assignment, idempotencyKey, answer, another }: StoreOptions): Promise<SubmittedJudgment> {
+  const [stored] = await sql.query<{ id: string; created_at: Date; counted: number }>(
     `WITH judgment AS (
        INSERT INTO judgments (assignment_id, project_id, item_id, worker_id, ranking, strength, both_bad, flags, rationale, time_spent_ms, idempotency_key)
        VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::jsonb, $6::int, $11, $12::jsonb, $7, $8, $9)
        ON CONFLICT (worker_id, idempotency_key) DO NOTHING
        RETURNING id, created_at),
      counted AS (
-       UPDATE items SET judgment_count = judgment_count + 1, is_complete = (role <> 'TASK' OR judgment_count + 1 >= $10 + extra_judgments)
+       UPDATE items SET judgment_count = judgment_count + 1, extra_judgments = extra_judgments + $13::int,
+         is_complete = (role <> 'TASK' OR judgment_count + 1 >= $10 + extra_judgments + $13::int)
        WHERE id = $3::uuid AND (role <> 'TASK' OR judgment_count < $10 + extra_judgments) AND EXISTS (SELECT 1 FROM judgment)
-       RETURNING id, is_complete),
+       RETURNING id),
      closed AS (
        UPDATE assignments SET status = 'SUBMITTED', submitted_at = now()
        WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM judgment)
        RETURNING id)
-     SELECT judgment.id, judgment.created_at, (SELECT count(*) FROM counted)::int AS counted,
-            coalesce((SELECT is_complete FROM counted), false) AS completed
+     SELECT judgment.id, judgment.created_at, (SELECT count(*) FROM counted)::int AS counted
      FROM judgment, closed`,
     [
       assignment.id,
@@ -160,6 +157,7 @@ async function storeJudgment(
       assignment.k,
       answer.bothBad,
       JSON.stringify(answer.flags),
+      Number(another),
     ],
   );
   if (!stored) {
@@ -168,6 +166,5 @@ async function storeJudgment(
     ]);
   }
   if (stored.counted === 0) throw new AppError("CONFLICT", "This item already has all the judgments it needs");
-  const submitted = { judgmentId: stored.id, assignmentId: assignment.id, createdAt: new Date(stored.created_at).toISOString(), replayed: false };
-  return { submitted, completed: stored.completed };
+  return { judgmentId: stored.id, assignmentId: assignment.id, createdAt: new Date(stored.created_at).toISOString(), replayed: false };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isCorrectAnswer, pauseReason, qualificationOutcome, referenceOf } from "@/lib/data/checks/check-answer";
+import { disagreementOf } from "@/lib/data/checks/dynamic-overlap";
 
 describe("referenceOf", () => {
   it("groups candidates best first and leaves out the unranked", () => {
@@ -51,5 +52,23 @@ describe("qualificationOutcome", () => {
     expect(qualificationOutcome({ answered: 10, correct: 7, total: 10, passMark: 0.7 })).toBe("QUALIFIED");
     expect(qualificationOutcome({ answered: 10, correct: 6, total: 10, passMark: 0.7 })).toBe("FAILED");
     expect(qualificationOutcome({ answered: 3, correct: 2, total: 3, passMark: 2 / 3 })).toBe("QUALIFIED");
+  });
+});
+
+describe("disagreementOf", () => {
+  const best = (id: string) => ({ ranking: [[id]], bothBad: false });
+  it("is the share away from the most common answer", () => {
+    expect(disagreementOf([best("a"), best("a"), best("b")])).toBeCloseTo(1 / 3);
+    expect(disagreementOf([best("a"), best("b")])).toBe(0.5);
+    expect(disagreementOf([best("a"), best("a")])).toBe(0);
+  });
+  it("takes a tie at the top as one answer whatever its order, and both bad as another", () => {
+    expect(
+      disagreementOf([
+        { ranking: [["a", "b"]], bothBad: false },
+        { ranking: [["b", "a"]], bothBad: false },
+      ]),
+    ).toBe(0);
+    expect(disagreementOf([{ ranking: [], bothBad: true }, best("a")])).toBe(0.5);
   });
 });
