@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
+import { env } from "@/lib/env";
 import { db } from "@/lib/db/prisma";
 import { answerChoosing, leasedItem } from "@/lib/testing/check-answers";
 import { createTestProject, createTestUser, createTestUsers } from "@/lib/testing/factories";
@@ -55,6 +56,20 @@ describe("ADAPTIVE pairing of imported model-vs-model items", () => {
     // Without ADAPTIVE the first item is full (k = 12), so the next in file order comes: alpha-beta again.
     const inOrder = await leasedItem((await claimNextTask({ actor: worker, projectSlug: plain.slug }))!);
     expect(inOrder.item.position).toBe(2);
+  });
+
+  it("reads the battles in the claim's own transaction, so as many claims as the pool has connections all go through", async () => {
+    const project = await createTestProject({ pairingRule: "ADAPTIVE" });
+    const size = env().DATABASE_POOL_SIZE;
+    await createModelPairs(
+      project.id,
+      Array.from({ length: size }, (_, i) => (i % 2 === 0 ? ["alpha", "beta"] : ["beta", "gamma"])),
+    );
+    const workers = await createTestUsers(size);
+    // Each claim holds a connection; were the battles read on another one, a full pool would wait on itself.
+    const claimed = await Promise.all(workers.map((worker) => claimNextTask({ actor: worker, projectSlug: project.slug })));
+    expect(claimed.every(Boolean)).toBe(true);
+    expect(await db().assignment.count({ where: { projectId: project.id, status: "ACTIVE" } })).toBe(size);
   });
 
   it("falls back to file order for items that do not name two models", async () => {

@@ -6,7 +6,7 @@ import type { SqlRunner } from "@/lib/db/sql-runner";
 import { pairKey } from "@/lib/models/pairing";
 import { modelPairGains } from "@/lib/data/quality/adaptive-state";
 
-const LOOK_AHEAD = 200;
+const LOOK_AHEAD = 128;
 
 // The same open items PICK_OPEN_ITEM would offer this worker, with the models of their two responses.
 const OPEN_PAIRS = `
@@ -31,6 +31,7 @@ export async function lockMostInformativeItem(sql: SqlRunner, { projectId, batch
     const open = await sql.query<{ id: string; model_a: string; model_b: string }>(OPEN_PAIRS, [batchId, k, workerId]);
     if (open.length === 0) continue;
     const gains = await modelPairGains(
+      sql,
       projectId,
       open.map((item) => [item.model_a, item.model_b]),
     );

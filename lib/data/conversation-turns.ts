@@ -61,6 +61,7 @@ export async function sendMessage({ actor, conversationId, input }: { actor: Act
       adaptive:
         rule === "ADAPTIVE"
           ? await adaptivePairingState(
+              sql,
               conversation.project_id,
               endpoints.map(({ id, settings }) => ({ id, name: settings.endpoint })),
             )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adaptivePairingState } from "@/lib/data/quality/adaptive-state";
-import { db } from "@/lib/db/prisma";
+import { db, pool } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/sql-runner";
 import { pairKey } from "@/lib/models/pairing";
 import { createQualityFixture } from "@/lib/testing/quality-fixture";
 
@@ -13,7 +14,7 @@ describe("adaptive pairing state", () => {
       { id: "endpoint-c", name: "m-c" },
       { id: "endpoint-new", name: "never-judged" },
     ];
-    const state = await adaptivePairingState(fixture.project.id, endpoints);
+    const state = await inTransaction(pool(), (sql) => adaptivePairingState(sql, fixture.project.id, endpoints));
     const expected = new Map<string, number>();
     for (const judgment of fixture.judgments) {
       const [x, y] = fixture.items[judgment.itemIndex].models;

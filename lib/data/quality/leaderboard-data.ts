@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { analyticQuery } from "@/lib/data/quality/analytic-query";
+import type { SqlRunner } from "@/lib/db/sql-runner";
 import type { ModelBattles } from "@/lib/quality/leaderboard";
 
 /** HH reported helpfulness and harmlessness separately: red-team and harmless projects rate harm. */
@@ -41,6 +42,14 @@ type BattleRow = { model_a: string; model_b: string; wins_a: number; wins_b: num
 
 /** Battle counts of one project (projectId) or of every project on one side (null). */
 export async function modelBattles(pool: pg.Pool, projectId: string | null, side: LeaderboardSide): Promise<ModelBattles[]> {
-  const rows = await analyticQuery<BattleRow>(pool, BATTLES_SQL, [projectId, SIDE_POLARITIES[side]]);
+  return battlesOfRows(await analyticQuery<BattleRow>(pool, BATTLES_SQL, [projectId, SIDE_POLARITIES[side]]));
+}
+
+/** The same, inside the caller's transaction (a claim that must not wait for a second connection). */
+export async function modelBattlesWithin(sql: SqlRunner, projectId: string, side: LeaderboardSide): Promise<ModelBattles[]> {
+  return battlesOfRows(await sql.query<BattleRow>(BATTLES_SQL, [projectId, SIDE_POLARITIES[side]]));
+}
+
+function battlesOfRows(rows: BattleRow[]): ModelBattles[] {
   return rows.map((row) => ({ modelA: row.model_a, modelB: row.model_b, winsA: row.wins_a, winsB: row.wins_b, ties: row.ties }));
 }
