@@ -22,8 +22,8 @@ export function BatchProgressSummary({ progress }: { progress: BatchProgress }) 
       <StatGrid stats={stats} columns="sm:grid-cols-5" />
       {progress.checkItems > 0 && (
         <p className="text-sm text-slate-600" data-testid="check-items">
-          {progress.checkItems} check {progress.checkItems === 1 ? "item" : "items"} (gold, attention, practice): not counted above, and left out of
-          datasets unless an export includes them.
+          {progress.checkItems} check {progress.checkItems === 1 ? "item" : "items"} (gold, attention, practice): not counted above, and left out of datasets
+          unless an export includes them.
         </p>
       )}
     </div>

@@ -34,11 +34,7 @@ export function ItemRoleForm({ item }: { item: BatchItemRow }) {
     >
       <label className="block">
         Role
-        <select
-          value={role}
-          onChange={(event) => setRole(event.target.value as ItemRoleName)}
-          className="ml-2 rounded border border-slate-300 px-2 py-1"
-        >
+        <select value={role} onChange={(event) => setRole(event.target.value as ItemRoleName)} className="ml-2 rounded border border-slate-300 px-2 py-1">
           {ITEM_ROLES.map((name) => (
             <option key={name} value={name}>
               {ITEM_ROLE_LABELS[name]}
@@ -59,7 +55,12 @@ export function ItemRoleForm({ item }: { item: BatchItemRow }) {
       </fieldset>
       <label className="block">
         Why it is best (shown after a practice answer)
-        <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+        <textarea
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          rows={2}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <button type="submit" disabled={pending} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-60">
         Save role

@@ -55,8 +55,8 @@ export function UploadedFileStep({ upload, flow }: { upload: StagedUpload; flow:
       </label>
       {flow.role !== "task" && (
         <p className="text-sm text-slate-600">
-          Check items need a reference preference (a rank on every response, exactly one best). Their judgments are left out of datasets unless an
-          export asks for them.
+          Check items need a reference preference (a rank on every response, exactly one best). Their judgments are left out of datasets unless an export asks
+          for them.
         </p>
       )}
       {flow.format === "csv" &&

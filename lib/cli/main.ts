@@ -32,10 +32,7 @@ program
   .argument("<file>", "the file")
   .requiredOption("--project <slug>", "the project to import into")
   .addOption(new Option("--format <format>", "the file's format").choices(["auto", ...IMPORT_FORMATS]).default("auto"))
-  .option(
-    "--map <mapping>",
-    "CSV columns: prompt=COL,response=COL[,model=COL],response=COL[,model=COL][,id=COL][,reference=COL][,explanation=COL]",
-  )
+  .option("--map <mapping>", "CSV columns: prompt=COL,response=COL[,model=COL],response=COL[,model=COL][,id=COL][,reference=COL][,explanation=COL]")
   .addOption(
     new Option("--role <role>", "the items' role: check items (gold, attention, practice) need a reference preference and stay out of datasets")
       .choices([...ITEM_ROLES])

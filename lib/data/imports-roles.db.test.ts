@@ -12,7 +12,11 @@ import type { CsvMapping } from "@/lib/validations/import";
 const REFERENCE_NEEDED = "a gold item needs a reference preference: a rank on every response and exactly one best";
 
 function ranked(n: number, ranks: (number | null)[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ prompt: `Question ${n}?`, responses: ranks.map((rank, i) => ({ text: `Answer ${n}.${i}`, ...(rank === null ? {} : { rank }) })), ...extra });
+  return JSON.stringify({
+    prompt: `Question ${n}?`,
+    responses: ranks.map((rank, i) => ({ text: `Answer ${n}.${i}`, ...(rank === null ? {} : { rank }) })),
+    ...extra,
+  });
 }
 
 async function importAs(role: ItemRoleName | undefined, text: string, extra: { format?: "csv"; mapping?: CsvMapping } = {}) {
@@ -26,12 +30,21 @@ async function storedItems(projectId: string) {
   return db().item.findMany({
     where: { projectId },
     orderBy: { position: "asc" },
-    select: { position: true, role: true, isComplete: true, referenceNote: true, batchId: true, candidates: { select: { referenceRank: true }, orderBy: { position: "asc" } } },
+    select: {
+      position: true,
+      role: true,
+      isComplete: true,
+      referenceNote: true,
+      batchId: true,
+      candidates: { select: { referenceRank: true }, orderBy: { position: "asc" } },
+    },
   });
 }
 
 async function openItemsCounted(batchId: string): Promise<number> {
-  const [row] = await queryPool<{ n: number }>(pool(), "SELECT COALESCE(sum(open_items), 0)::int AS n FROM batch_open_counts WHERE batch_id = $1::uuid", [batchId]);
+  const [row] = await queryPool<{ n: number }>(pool(), "SELECT COALESCE(sum(open_items), 0)::int AS n FROM batch_open_counts WHERE batch_id = $1::uuid", [
+    batchId,
+  ]);
   return row.n;
 }
 

@@ -43,7 +43,13 @@ function itemArrays(rows: PositionedItem[], ids: string[]) {
 /** Inserts a chunk; returns how many items were stored (fewer than given when duplicates are skipped). */
 export async function insertItemChunk(
   client: pg.PoolClient,
-  { projectId, batchId, rows, skipDuplicates, role }: { projectId: string; batchId: string; rows: PositionedItem[]; skipDuplicates: boolean; role: ItemRoleName },
+  {
+    projectId,
+    batchId,
+    rows,
+    skipDuplicates,
+    role,
+  }: { projectId: string; batchId: string; rows: PositionedItem[]; skipDuplicates: boolean; role: ItemRoleName },
 ): Promise<number> {
   const ids = rows.map(() => randomUUID());
   const inserted = await client.query<{ id: string }>(skipDuplicates ? INSERT_NEW : INSERT_ALL, [

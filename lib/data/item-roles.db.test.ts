@@ -71,7 +71,10 @@ describe("setItemRole", () => {
       details: [{ field: "best", message: expect.stringMatching(/^a gold item needs a reference preference: a rank on every response and exactly one best/) }],
     });
     await db().candidate.updateMany({ where: { itemId: item.id }, data: { referenceRank: 1 } });
-    await expect(setItemRole({ actor: admin, itemId: item.id, role: "practice" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: [{ field: "best" }] });
+    await expect(setItemRole({ actor: admin, itemId: item.id, role: "practice" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ field: "best" }],
+    });
     await expect(setItemRole({ actor: admin, itemId: item.id, role: "gold", best: other.candidates[0].id })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: [{ field: "best", message: "not a response of this item" }],

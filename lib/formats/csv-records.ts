@@ -82,7 +82,7 @@ function rowEntry(line: number, columns: string[], record: string[], mapping: Cs
         referenceRank: preferred === null ? null : i === preferred ? 1 : 2,
       })),
       meta: {},
-      referenceNote: explanation === "" ? null : explanation,
+      ...(explanation === "" ? {} : { referenceNote: explanation }),
     },
   };
 }

@@ -65,7 +65,7 @@ export function parsePreflabRecord(value: unknown): { item: ItemInput } | { erro
         meta: rest,
       })),
       meta: meta ?? {},
-      referenceNote: explanation?.trim() || null,
+      ...(explanation?.trim() ? { referenceNote: explanation.trim() } : {}),
     },
   };
 }
