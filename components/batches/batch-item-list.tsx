@@ -1,20 +1,22 @@
 import Link from "next/link";
+import { ItemRoleForm } from "@/components/batches/item-role-form";
 import type { BatchItemRow, StaffJudgment } from "@/lib/data/batch-items";
 import { formatDuration } from "@/lib/format-duration";
 
 /** A page of items, each with its judgments behind a disclosure (keyboard: Tab, Enter). */
 export function BatchItemList({
   items,
-  k,
   page,
   pageCount,
   basePath,
+  canManage = false,
 }: {
   items: BatchItemRow[];
-  k: number;
   page: number;
   pageCount: number;
   basePath: string;
+  /** Whether the viewer may change an item's role and reference (admins). */
+  canManage?: boolean;
 }) {
   if (items.length === 0) return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">No items on this page.</p>;
   return (
@@ -26,10 +28,17 @@ export function BatchItemList({
               <summary className="cursor-pointer">
                 <span className="font-mono text-sm text-slate-500">#{item.position}</span>{" "}
                 <span className="inert-text">{item.summary || "(no user message)"}</span>{" "}
+                {item.role !== "task" && (
+                  <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 uppercase" data-testid="item-role">
+                    {item.role}
+                  </span>
+                )}{" "}
                 <span className="text-sm text-slate-600">
-                  · {item.judgmentCount} / {k} judgments · {item.candidateCount} responses
+                  · {item.judgmentsWanted === null ? item.judgmentCount : `${item.judgmentCount} / ${item.judgmentsWanted}`} judgments · {item.candidateCount}{" "}
+                  responses
                 </span>
               </summary>
+              {canManage && <ItemRoleForm item={item} />}
               {item.judgments.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-500">No judgments yet.</p>
               ) : (

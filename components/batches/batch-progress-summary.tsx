@@ -17,5 +17,15 @@ export function BatchProgressSummary({ progress }: { progress: BatchProgress }) 
     ["Last hour", `${progress.judgmentsLastHour} ${progress.judgmentsLastHour === 1 ? "judgment" : "judgments"}`],
     ["Time to finish", eta],
   ] as const;
-  return <StatGrid stats={stats} columns="sm:grid-cols-5" />;
+  return (
+    <div className="space-y-2">
+      <StatGrid stats={stats} columns="sm:grid-cols-5" />
+      {progress.checkItems > 0 && (
+        <p className="text-sm text-slate-600" data-testid="check-items">
+          {progress.checkItems} check {progress.checkItems === 1 ? "item" : "items"} (gold, attention, practice): not counted above, and left out of datasets
+          unless an export includes them.
+        </p>
+      )}
+    </div>
+  );
 }

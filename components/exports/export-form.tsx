@@ -40,6 +40,9 @@ export function ExportForm({ projects, batches, initialProject }: Props) {
         <input type="checkbox" name="excludeBlocked" defaultChecked /> Leave out blocked annotators
       </label>
       <label className="flex items-center gap-2">
+        <input type="checkbox" name="includeChecks" /> Include check items (gold, attention checks, practice): left out of datasets by default
+      </label>
+      <label className="flex items-center gap-2">
         <input type="checkbox" name="releaseGate" /> Release gate: warn when a project’s agreement (nominal α) is under 0.667
       </label>
       <FormError message={error} />

@@ -15,6 +15,7 @@ export function exportInputFrom(form: FormData, projects: string[]) {
     aggregation: form.get("aggregation") ?? undefined,
     strengthPolicy: form.get("strengthPolicy") ?? undefined,
     excludeBlockedAnnotators: form.get("excludeBlocked") === "on",
+    includeChecks: form.get("includeChecks") === "on",
     minAgreement: numberOrUndefined(form.get("minAgreement")),
     testFraction: numberOrUndefined(form.get("testFraction")) ?? 0,
     releaseGate: form.get("releaseGate") === "on",

@@ -8,7 +8,10 @@ type BatchRow = {
   priority: number;
   sourceFormat: string;
   itemCount: number;
+  /** Task items, and those with all their judgments; check items (gold, attention, practice) apart. */
+  taskCount: number;
   completeCount: number;
+  checkCount: number;
   createdAt: Date;
   createdBy: { email: string } | null;
 };
@@ -27,13 +30,18 @@ export function BatchTable({ projectSlug, batches }: { projectSlug: string; batc
           <td className="p-3">{batch.status.toLowerCase()}</td>
           <td className="p-3">{batch.priority}</td>
           <td className="p-3">
-            {batch.completeCount} of {batch.itemCount}
+            {batch.completeCount} of {batch.taskCount}
             <progress
               className="ml-2 w-20 align-middle"
               value={batch.completeCount}
-              max={Math.max(batch.itemCount, 1)}
-              aria-label={`${batch.name}: ${batch.completeCount} of ${batch.itemCount} items complete`}
+              max={Math.max(batch.taskCount, 1)}
+              aria-label={`${batch.name}: ${batch.completeCount} of ${batch.taskCount} items complete`}
             />
+            {batch.checkCount > 0 && (
+              <span className="ml-2 text-sm text-slate-600">
+                + {batch.checkCount} check {batch.checkCount === 1 ? "item" : "items"}
+              </span>
+            )}
           </td>
           <td className="p-3">{batch.sourceFormat}</td>
           <td className="p-3 text-slate-500">

@@ -2,7 +2,7 @@
 
 import { MAX_CANDIDATES, MIN_CANDIDATES } from "@/lib/formats/item";
 
-export type MappingDraft = { prompt: string; id: string; reference: string; responses: { text: string; model: string }[] };
+export type MappingDraft = { prompt: string; id: string; reference: string; explanation: string; responses: { text: string; model: string }[] };
 
 const RESPONSE_NAMES = /response|answer|completion|output|chosen|rejected|reply/i;
 
@@ -13,7 +13,7 @@ export function guessMapping(columns: string[]): MappingDraft {
   const rest = columns.filter((c) => c !== prompt && c !== id && !/model/i.test(c));
   const likely = rest.filter((c) => RESPONSE_NAMES.test(c) && !/model/i.test(c));
   const responses = (likely.length >= MIN_CANDIDATES ? likely : rest).slice(0, MIN_CANDIDATES).map((text) => ({ text, model: "" }));
-  return { prompt, id, reference: "", responses };
+  return { prompt, id, reference: "", explanation: "", responses };
 }
 
 /** The mapping as the server's csvMappingSchema reads it: empty choices left out. */
@@ -22,6 +22,7 @@ export function mappingFromDraft(draft: MappingDraft) {
     prompt: draft.prompt,
     id: draft.id || undefined,
     reference: draft.reference || undefined,
+    explanation: draft.explanation || undefined,
     responses: draft.responses.map((r) => ({ text: r.text, model: r.model || undefined })),
   };
 }
@@ -75,6 +76,13 @@ export function ColumnMappingForm({ columns, draft, onChange }: { columns: strin
           value={draft.reference}
           columns={columns}
           onChange={(reference) => onChange({ ...draft, reference })}
+        />
+        <ColumnSelect
+          label="Why it is preferred"
+          optional
+          value={draft.explanation}
+          columns={columns}
+          onChange={(explanation) => onChange({ ...draft, explanation })}
         />
       </div>
       <ol className="space-y-2">

@@ -5,6 +5,8 @@ import type { StagedUpload } from "@/components/imports/import-types";
 import type { ImportFlow } from "@/components/imports/use-import-flow";
 import { Button } from "@/components/ui/button";
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from "@/lib/formats/import-formats";
+import { ITEM_ROLE_LABELS } from "@/components/imports/item-role-labels";
+import { ITEM_ROLES, type ItemRoleName } from "@/lib/formats/reference-preference";
 
 function megabytes(bytes: number) {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -37,6 +39,26 @@ export function UploadedFileStep({ upload, flow }: { upload: StagedUpload; flow:
           ))}
         </select>
       </label>
+      <label className="block text-sm">
+        The items are
+        <select
+          value={flow.role}
+          onChange={(event) => flow.setRole(event.target.value as ItemRoleName)}
+          className="mt-1 block rounded border border-slate-300 px-2 py-1.5"
+        >
+          {ITEM_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ITEM_ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {flow.role !== "task" && (
+        <p className="text-sm text-slate-600">
+          Check items need a reference preference (a rank on every response, exactly one best). Their judgments are left out of datasets unless an export asks
+          for them.
+        </p>
+      )}
       {flow.format === "csv" &&
         (upload.columns && upload.columns.length > 0 ? (
           <ColumnMappingForm columns={upload.columns} draft={flow.mapping} onChange={flow.setMapping} />

@@ -12,6 +12,7 @@ import { EnvError } from "@/lib/env";
 import { formatErrorDetail, isAppError } from "@/lib/errors";
 import { AGGREGATIONS, EXPORT_FORMATS, FILE_TYPES, STRENGTH_POLICIES } from "@/lib/exports/export-options";
 import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
+import { ITEM_ROLES } from "@/lib/formats/reference-preference";
 import { parseFlagList } from "@/lib/validations/project";
 import { ROLES } from "@/lib/validations/user";
 import { useLocalDatabaseIfUnset } from "@/lib/runner/local-database";
@@ -31,7 +32,12 @@ program
   .argument("<file>", "the file")
   .requiredOption("--project <slug>", "the project to import into")
   .addOption(new Option("--format <format>", "the file's format").choices(["auto", ...IMPORT_FORMATS]).default("auto"))
-  .option("--map <mapping>", "CSV columns: prompt=COL,response=COL[,model=COL],response=COL[,model=COL][,id=COL][,reference=COL]")
+  .option("--map <mapping>", "CSV columns: prompt=COL,response=COL[,model=COL],response=COL[,model=COL][,id=COL][,reference=COL][,explanation=COL]")
+  .addOption(
+    new Option("--role <role>", "the items' role: check items (gold, attention, practice) need a reference preference and stay out of datasets")
+      .choices([...ITEM_ROLES])
+      .default("task"),
+  )
   .option("--skip-duplicates", "leave out items already in the project (same context and responses) or repeated in the file")
   .option("--activate", "make the new batch active at once, so workers get its tasks")
   .option("--name <name>", "the batch name (default: the file name)")
@@ -50,6 +56,7 @@ program
   .option("--from <date>", "only judgments from this UTC day (YYYY-MM-DD); conversations: started from this day")
   .option("--to <date>", "only judgments up to this UTC day (YYYY-MM-DD); conversations: started up to this day")
   .option("--include-blocked", "keep the judgments of blocked annotators")
+  .option("--include-checks", "keep the judgments of check items (gold, attention, practice), left out by default")
   .option("--release-gate", "say (and exit 3) when a project's nominal alpha is under 0.667")
   .option("--min-agreement <share>", "leave out items whose judgments agree less than this (0-1)")
   .option("--test-fraction <share>", "share of items in the test split, by a stable hash (0-0.5)")

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { isId } from "@/lib/validations/ids";
 import type { Actor } from "@/lib/data/users";
+import type { ItemRoleName } from "@/lib/formats/reference-preference";
 import { batchItemsPageSchema } from "@/lib/validations/batch";
 import { parseInput } from "@/lib/validations/parse";
 
@@ -33,6 +34,12 @@ export type BatchItemRow = {
   summary: string;
   candidateCount: number;
   judgmentCount: number;
+  /** Judgments the item wants: k plus its extra ones for a task; null for a check item, which wants none. */
+  judgmentsWanted: number | null;
+  role: ItemRoleName;
+  referenceNote: string | null;
+  /** In import order: each response's id, the start of its text, and its reference rank (1 = best). */
+  candidates: { id: string; preview: string; referenceRank: number | null }[];
   judgments: StaffJudgment[];
 };
 
@@ -42,7 +49,10 @@ type Row = {
   external_id: string | null;
   summary: string | null;
   judgment_count: number;
-  candidates: string[];
+  wanted: number;
+  role: string;
+  reference_note: string | null;
+  candidates: { id: string; preview: string; reference_rank: number | null }[];
   judgments: {
     id: string;
     worker_id: string;
@@ -75,15 +85,17 @@ export async function findBatchItems({
   const rows = await queryPool<Row & { total: number }>(
     pool(),
     `WITH page AS (SELECT id FROM items WHERE batch_id = $1::uuid ORDER BY position OFFSET $2 LIMIT $3)
-     SELECT i.id, i.position, i.external_id, i.judgment_count, b.item_count AS total,
+     SELECT i.id, i.position, i.external_id, i.judgment_count, b.item_count AS total, i.role::text AS role, i.reference_note,
+            p.judgments_per_item + i.extra_judgments AS wanted,
             left((SELECT m->>'content' FROM jsonb_array_elements(i.context) WITH ORDINALITY AS c(m, n)
                   WHERE m->>'role' = 'user' ORDER BY n DESC LIMIT 1), 240) AS summary,
-            ARRAY(SELECT c.id::text FROM candidates c WHERE c.item_id = i.id ORDER BY c.position) AS candidates,
+            COALESCE((SELECT json_agg(json_build_object('id', c.id, 'preview', left(c.text, 160), 'reference_rank', c.reference_rank) ORDER BY c.position)
+                      FROM candidates c WHERE c.item_id = i.id), '[]') AS candidates,
             COALESCE((SELECT json_agg(json_build_object('id', j.id, 'worker_id', j.worker_id, 'email', u.email, 'ranking', j.ranking, 'strength', j.strength,
                         'both_bad', j.both_bad, 'flags', j.flags, 'rationale', j.rationale, 'time_spent_ms', j.time_spent_ms,
                         'created_at', j.created_at) ORDER BY j.created_at)
                       FROM judgments j JOIN users u ON u.id = j.worker_id WHERE j.item_id = i.id), '[]') AS judgments
-     FROM page JOIN items i ON i.id = page.id JOIN batches b ON b.id = i.batch_id
+     FROM page JOIN items i ON i.id = page.id JOIN batches b ON b.id = i.batch_id JOIN projects p ON p.id = i.project_id
      ORDER BY i.position`,
     [batchId, (page - 1) * BATCH_ITEMS_PAGE_SIZE, BATCH_ITEMS_PAGE_SIZE],
   );
@@ -97,7 +109,9 @@ export async function findBatchItems({
 }
 
 function toItemRow(row: Row, showEmails: boolean): BatchItemRow {
-  const numberOf = (candidateId: string) => row.candidates.indexOf(candidateId) + 1;
+  const ids = row.candidates.map((candidate) => candidate.id);
+  const numberOf = (candidateId: string) => ids.indexOf(candidateId) + 1;
+  const role = row.role.toLowerCase() as ItemRoleName;
   return {
     id: row.id,
     position: row.position,
@@ -105,6 +119,10 @@ function toItemRow(row: Row, showEmails: boolean): BatchItemRow {
     summary: row.summary ?? "",
     candidateCount: row.candidates.length,
     judgmentCount: row.judgment_count,
+    judgmentsWanted: role === "task" ? row.wanted : null,
+    role,
+    referenceNote: row.reference_note,
+    candidates: row.candidates.map((candidate) => ({ id: candidate.id, preview: candidate.preview, referenceRank: candidate.reference_rank })),
     judgments: row.judgments.map((judgment) => ({
       id: judgment.id,
       worker: showEmails ? judgment.email : `worker ${judgment.worker_id.slice(0, 8)}`,

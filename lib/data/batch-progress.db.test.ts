@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
 import { findBatchItems } from "@/lib/data/batch-items";
 import { findBatchProgress } from "@/lib/data/batch-progress";
+import { findBatchesForProject } from "@/lib/data/batches";
+import { findProjectsWithProgress } from "@/lib/data/projects";
 import { submitJudgment } from "@/lib/data/judgments";
 import { db } from "@/lib/db/prisma";
 import { createItemsRecord } from "@/prisma/factories";
@@ -63,5 +65,32 @@ describe("findBatchProgress", () => {
     expect((await findBatchProgress({ batchId: batch.id })).hoursToFinish).toBeNull();
     await expect(findBatchProgress({ batchId: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(findBatchProgress({ batchId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("progress of a batch with check items", () => {
+  it("counts task items only, each wanting k plus its extra judgments", async () => {
+    const project = await createTestProject({ judgmentsPerItem: 2 });
+    const batch = await createItemsRecord(db(), { projectId: project.id, count: 4 });
+    const items = await db().item.findMany({ where: { batchId: batch.id }, orderBy: { position: "asc" }, select: { id: true } });
+    // Item 1 is gold and item 2 an attention check (with judgments of their own); item 3 wants one more by overlap.
+    await db().item.updateMany({ where: { id: items[0].id }, data: { role: "GOLD", isComplete: true, judgmentCount: 5 } });
+    await db().item.updateMany({ where: { id: items[1].id }, data: { role: "ATTENTION", isComplete: true } });
+    await db().item.updateMany({ where: { id: items[2].id }, data: { extraJudgments: 1, judgmentCount: 2 } });
+
+    const progress = await findBatchProgress({ batchId: batch.id });
+    expect(progress).toMatchObject({ itemsTotal: 2, itemsComplete: 0, checkItems: 2, judgmentsStored: 2, judgmentsWanted: 5 });
+    const projects = await findProjectsWithProgress();
+    expect(projects.find((row) => row.slug === project.slug)).toMatchObject({ itemCount: 2, judgmentsWanted: 5 });
+    const batches = await findBatchesForProject({ projectId: project.id });
+    expect(batches[0]).toMatchObject({ taskCount: 2, completeCount: 0, checkCount: 2 });
+    // The batch page still lists every item, check items with their role.
+    const page = await findBatchItems({ actor: { role: "ADMIN" }, batchId: batch.id, page: 1 });
+    expect(page.items.map((item) => [item.role, item.judgmentsWanted])).toEqual([
+      ["gold", null],
+      ["attention", null],
+      ["task", 3],
+      ["task", 2],
+    ]);
   });
 });

@@ -20,11 +20,27 @@ export async function findBatchesForProject({ projectId }: { projectId: string }
       itemCount: true,
       createdAt: true,
       createdBy: { select: { email: true } },
-      _count: { select: { items: { where: { isComplete: true } } } },
     },
     orderBy: { createdAt: "desc" },
   });
-  return batches.map(({ _count, ...batch }) => ({ ...batch, completeCount: _count.items }));
+  const counts = await countItemsByBatch({ projectId });
+  return batches.map((batch) => ({ ...batch, ...(counts.get(batch.id) ?? { taskCount: 0, completeCount: 0, checkCount: 0 }) }));
+}
+
+/** Per batch: its tasks, those complete, and its check items (always complete, never to do: counted apart). */
+async function countItemsByBatch({ projectId }: { projectId: string }) {
+  const groups = await db().item.groupBy({ by: ["batchId", "role", "isComplete"], where: { projectId }, _count: { _all: true } });
+  const counts = new Map<string, { taskCount: number; completeCount: number; checkCount: number }>();
+  for (const group of groups) {
+    const count = counts.get(group.batchId) ?? { taskCount: 0, completeCount: 0, checkCount: 0 };
+    if (group.role !== "TASK") count.checkCount += group._count._all;
+    else {
+      count.taskCount += group._count._all;
+      if (group.isComplete) count.completeCount += group._count._all;
+    }
+    counts.set(group.batchId, count);
+  }
+  return counts;
 }
 
 /** Every batch with its project, for choosing what an export covers. */

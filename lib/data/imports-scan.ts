@@ -6,6 +6,7 @@ import type { ImportFormat } from "@/lib/formats/import-formats";
 import { IMPORT_MAX_BYTES } from "@/lib/formats/import-limits";
 import type { ItemInput } from "@/lib/formats/item";
 import { itemProblems, itemSize } from "@/lib/formats/item-checks";
+import type { ItemRoleName } from "@/lib/formats/reference-preference";
 import { readImportRecords } from "@/lib/formats/import-records";
 import type { CsvMapping } from "@/lib/validations/import";
 
@@ -31,6 +32,8 @@ export type ScanOptions = {
   maxBytes?: number;
   format?: ImportFormat | "auto";
   mapping?: CsvMapping;
+  /** The whole file's role (task by default): check items are refused, line by line, without a usable reference. */
+  role?: ItemRoleName;
   onProgress?: (progress: ImportProgress) => void;
 };
 
@@ -128,7 +131,7 @@ export async function scanImport(options: ScanOptions, onChunk: (rows: Positione
   try {
     for await (const entry of entries) {
       lines = entry.line;
-      const problems = "errors" in entry ? entry.errors : itemProblems(entry.item, { pairwise });
+      const problems = "errors" in entry ? entry.errors : itemProblems(entry.item, { pairwise, role: options.role });
       if (problems.length > 0) report.add(entry.line, problems);
       if (problems.length > 0 || !("item" in entry)) continue;
       itemCount++;

@@ -2,21 +2,27 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { PositionedItem } from "@/lib/data/imports-scan";
+import { storedRole, type ItemRoleName } from "@/lib/formats/reference-preference";
 
 // Items go in by one multi-row INSERT per table per chunk, through unnest() of parallel arrays: a
 // handful of round trips for hundreds of items. The content hash is computed by PostgreSQL's
 // items_content_hash(), the one definition of it, from the same jsonb the row stores.
 
-const INPUT = `SELECT id, position, external_id, context, meta, items_content_hash(context, texts) AS content_hash
-  FROM unnest($3::uuid[], $4::int[], $5::text[], $6::jsonb[], $7::jsonb[], $8::jsonb[]) AS t(id, position, external_id, context, meta, texts)`;
+const INPUT = `SELECT id, position, external_id, context, meta, reference_note, items_content_hash(context, texts) AS content_hash
+  FROM unnest($3::uuid[], $4::int[], $5::text[], $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::text[])
+    AS t(id, position, external_id, context, meta, texts, reference_note)`;
 
-const INSERT_ALL = `INSERT INTO items (id, project_id, batch_id, position, external_id, context, meta, content_hash)
-  SELECT id, $1, $2, position, external_id, context, meta, content_hash FROM (${INPUT}) input RETURNING id`;
+// Check items (any role but TASK) are complete from the start: the pick that fills k never hands them
+// out, and the open-item counters (triggers at insert) must not count them.
+const COLUMNS = "id, project_id, batch_id, position, external_id, context, meta, content_hash, reference_note, role, is_complete";
+const VALUES = `id, $1, $2, position, external_id, context, meta, content_hash, reference_note, $10::"ItemRole", $10::"ItemRole" <> 'TASK'`;
+
+const INSERT_ALL = `INSERT INTO items (${COLUMNS}) SELECT ${VALUES} FROM (${INPUT}) input RETURNING id`;
 
 // Items inserted by earlier chunks of this import are visible here (same transaction), so the
 // NOT EXISTS covers duplicates within the file across chunks and DISTINCT ON those within a chunk.
-const INSERT_NEW = `INSERT INTO items (id, project_id, batch_id, position, external_id, context, meta, content_hash)
-  SELECT id, $1, $2, position, external_id, context, meta, content_hash FROM (
+const INSERT_NEW = `INSERT INTO items (${COLUMNS})
+  SELECT ${VALUES} FROM (
     SELECT DISTINCT ON (content_hash) * FROM (${INPUT}) input
     WHERE NOT EXISTS (SELECT 1 FROM items e WHERE e.project_id = $1 AND e.content_hash = input.content_hash)
     ORDER BY content_hash, position
@@ -30,16 +36,28 @@ function itemArrays(rows: PositionedItem[], ids: string[]) {
     rows.map((r) => JSON.stringify(r.item.context)),
     rows.map((r) => JSON.stringify(r.item.meta)),
     rows.map((r) => JSON.stringify(r.item.candidates.map((c) => c.text))),
+    rows.map((r) => r.item.referenceNote ?? null),
   ];
 }
 
 /** Inserts a chunk; returns how many items were stored (fewer than given when duplicates are skipped). */
 export async function insertItemChunk(
   client: pg.PoolClient,
-  { projectId, batchId, rows, skipDuplicates }: { projectId: string; batchId: string; rows: PositionedItem[]; skipDuplicates: boolean },
+  {
+    projectId,
+    batchId,
+    rows,
+    skipDuplicates,
+    role,
+  }: { projectId: string; batchId: string; rows: PositionedItem[]; skipDuplicates: boolean; role: ItemRoleName },
 ): Promise<number> {
   const ids = rows.map(() => randomUUID());
-  const inserted = await client.query<{ id: string }>(skipDuplicates ? INSERT_NEW : INSERT_ALL, [projectId, batchId, ...itemArrays(rows, ids)]);
+  const inserted = await client.query<{ id: string }>(skipDuplicates ? INSERT_NEW : INSERT_ALL, [
+    projectId,
+    batchId,
+    ...itemArrays(rows, ids),
+    storedRole(role),
+  ]);
   const kept = new Set(inserted.rows.map((row) => row.id));
   const candidates = rows.flatMap((row, i) =>
     kept.has(ids[i]) ? row.item.candidates.map((candidate, position) => ({ itemId: ids[i], position, candidate })) : [],

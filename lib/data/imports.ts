@@ -7,6 +7,7 @@ import { rollbackAndRelease } from "@/lib/db/sql-runner";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { ImportFormat } from "@/lib/formats/import-formats";
+import type { ItemRoleName } from "@/lib/formats/reference-preference";
 import type { Actor } from "@/lib/data/users";
 import { findProjectBySlug } from "@/lib/data/projects";
 import { assertImportable, assertSizeAllowed, scanImport, type ImportProgress, type ProjectRef, type ScanOptions } from "@/lib/data/imports-scan";
@@ -21,6 +22,8 @@ export type ImportResult = {
   status: "DRAFT" | "ACTIVE";
   itemCount: number;
   duplicatesSkipped: number;
+  /** The items' role: task, or a kind of check item (gold, attention, practice). */
+  role: ItemRoleName;
 };
 
 export type ImportOptions = Omit<ScanOptions, "project"> & {
@@ -93,6 +96,7 @@ async function lockWaitingUpload(client: pg.PoolClient, uploadId: string) {
 
 async function runImport(client: pg.PoolClient, project: ProjectRef, options: ImportOptions): Promise<ImportResult> {
   const skipDuplicates = options.skipDuplicates ?? false;
+  const role = options.role ?? "task";
   const status = options.activate ? "ACTIVE" : "DRAFT";
   const batchId = randomUUID();
   let batchInserted = false;
@@ -108,7 +112,7 @@ async function runImport(client: pg.PoolClient, project: ProjectRef, options: Im
         );
         batchInserted = true;
       }
-      itemCount += await insertItemChunk(client, { projectId: project.id, batchId, rows, skipDuplicates });
+      itemCount += await insertItemChunk(client, { projectId: project.id, batchId, rows, skipDuplicates, role });
     });
     const duplicatesSkipped = scan.itemCount - itemCount;
     if (itemCount === 0) throw new AppError("CONFLICT", `All ${scan.itemCount} items are already in the project; nothing was imported`);
@@ -117,11 +121,11 @@ async function runImport(client: pg.PoolClient, project: ProjectRef, options: Im
     await insertImportAudit(client, {
       actorId: options.actor.id,
       batchId,
-      after: { name: options.batchName, format: scan.format, itemCount, duplicatesSkipped, status },
+      after: { name: options.batchName, format: scan.format, itemCount, duplicatesSkipped, status, ...(role === "task" ? {} : { role }) },
     });
     await client.query("COMMIT");
     client.release();
-    return { batchId, batchName: options.batchName, format: scan.format, status, itemCount, duplicatesSkipped };
+    return { batchId, batchName: options.batchName, format: scan.format, status, itemCount, duplicatesSkipped, role };
   } catch (error) {
     await rollbackAndRelease(client);
     throw error;

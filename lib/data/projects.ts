@@ -210,12 +210,15 @@ function changedSettings<T extends Record<string, unknown>>(current: T, next: Pa
   ) as Partial<T>;
 }
 
-/** Staff overview: every project with its collection progress. */
+/**
+ * Staff overview: every project with its collection progress, of task items only (check items are
+ * scored, not collected); a task wants k judgments plus its extra ones (dynamic overlap).
+ */
 export async function findProjectsWithProgress() {
   const projects = await db().project.findMany({
     select: {
       ...projectSelect,
-      _count: { select: { items: true, judgments: true, batches: true } },
+      _count: { select: { items: { where: { role: "TASK" } }, judgments: { where: { item: { role: "TASK" } } }, batches: true } },
       batches: { select: { id: true, name: true, status: true }, orderBy: { createdAt: "asc" } },
     },
     orderBy: { createdAt: "asc" },
@@ -223,12 +226,14 @@ export async function findProjectsWithProgress() {
   // A live-conversation project's progress is its conversations: it has no target number of judgments.
   const dialogueIds = projects.filter((project) => project.judgmentKind === "DIALOGUE").map((project) => project.id);
   const conversations = await findConversationCounts({ projectIds: dialogueIds });
+  const extras = await db().item.groupBy({ by: ["projectId"], where: { role: "TASK" }, _sum: { extraJudgments: true } });
+  const extraJudgments = new Map(extras.map((row) => [row.projectId, row._sum.extraJudgments ?? 0]));
   return projects.map(({ _count, ...project }) => ({
     ...project,
     itemCount: _count.items,
     judgmentCount: _count.judgments,
     batchCount: _count.batches,
-    judgmentsWanted: _count.items * project.judgmentsPerItem,
+    judgmentsWanted: _count.items * project.judgmentsPerItem + (extraJudgments.get(project.id) ?? 0),
     conversations: (conversations.get(project.id) ?? null) as ConversationCounts | null,
   }));
 }

@@ -120,8 +120,8 @@ async function* stagedFile(file: string): AsyncGenerator<Uint8Array> {
 }
 
 function readOptions({ actor, request, onProgress }: UploadStep<ImportRequest>, upload: WaitingUpload) {
-  const { format, mapping } = request;
-  return { actor, projectSlug: upload.project.slug, source: stagedFile(upload.file), totalBytes: upload.byteSize, format, mapping, onProgress };
+  const { format, mapping, role } = request;
+  return { actor, projectSlug: upload.project.slug, source: stagedFile(upload.file), totalBytes: upload.byteSize, format, mapping, role, onProgress };
 }
 
 /** Validates a staged upload once called, returning the counts and the preview; stores nothing. */

@@ -32,6 +32,8 @@ export type ExportItem = {
   position: number;
   /** The live conversation the item is a turn (or an edit, or a review copy) of: its turns share one split. */
   conversationId: string | null;
+  /** TASK, or a check item's role: check items' judgments stay out of datasets unless asked for. */
+  role: "TASK" | "GOLD" | "ATTENTION" | "PRACTICE";
   context: ChatMessage[];
   /** In import order. */
   candidates: ExportCandidate[];

@@ -80,6 +80,8 @@ export const exportOptionsSchema = z
     aggregation: z.enum(AGGREGATIONS).default("per-judgment"),
     strengthPolicy: z.enum(STRENGTH_POLICIES).default("keep"),
     excludeBlockedAnnotators: z.boolean().default(true),
+    // Judgments on check items (gold, attention, practice) measure workers, not preferences: left out unless asked for.
+    includeChecks: z.boolean().default(false),
     minAgreement: z.number().min(0).max(1).optional(),
     testFraction: z.number().min(0).max(0.5).default(0),
     // Say in the manifest (loudly) when a project's agreement is under the level data is relied on at.
@@ -110,6 +112,8 @@ export function normaliseOptions(options: ExportOptions): ExportOptions {
     aggregation: options.aggregation,
     strengthPolicy: options.strengthPolicy,
     excludeBlockedAnnotators: options.excludeBlockedAnnotators,
+    // Only when asked for, so the manifests of exports made before the option keep their bytes.
+    ...(options.includeChecks ? { includeChecks: true } : {}),
     ...(options.minAgreement !== undefined ? { minAgreement: options.minAgreement } : {}),
     testFraction: options.testFraction,
     // Only when asked for, so the manifests of exports without the gate keep their bytes.

@@ -33,6 +33,7 @@ type Row = {
   batch_id: string;
   position: number;
   conversation_id: string | null;
+  role: ExportItem["role"];
   context: ExportItem["context"];
   candidates: ExportItem["candidates"];
   judgments: JudgmentJson[];
@@ -68,7 +69,7 @@ export async function* readExportItems(client: pg.ClientBase, options: ExportOpt
   const rows = cursorRows<Row>(
     client,
     `SELECT i.id AS item_id, i.external_id, p.slug AS project, p.polarity, p.pairwise_scale AS scale,
-            b.id AS batch_id, i.position, ${CONVERSATION_OF_ITEM} AS conversation_id, i.context,
+            b.id AS batch_id, i.position, ${CONVERSATION_OF_ITEM} AS conversation_id, i.role, i.context,
             (SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'model', c.model) ORDER BY c.position)
                FROM candidates c WHERE c.item_id = i.id) AS candidates,
             judged.judgments
@@ -104,6 +105,7 @@ function toItem(row: Row): ExportItem {
     batchId: row.batch_id,
     position: row.position,
     conversationId: row.conversation_id,
+    role: row.role,
     context: row.context,
     candidates: row.candidates,
     judgments: row.judgments.map(toJudgment),

@@ -41,6 +41,7 @@ function total(counts: Record<string, number>): number {
 
 export const LEFT_OUT = {
   blocked: "annotator blocked",
+  checkItem: "check item (gold, attention or practice)",
   bothBad: "both bad",
   tie: "tie",
   weakest: "weakest strength dropped",

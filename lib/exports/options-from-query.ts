@@ -3,7 +3,7 @@
 
 const LISTS = new Set(["projects", "batches"]);
 const NUMBERS = new Set(["minAgreement", "testFraction"]);
-const BOOLEANS = new Set(["excludeBlockedAnnotators", "releaseGate"]);
+const BOOLEANS = new Set(["excludeBlockedAnnotators", "includeChecks", "releaseGate"]);
 
 export function optionsFromQuery(query: URLSearchParams, defaults: Record<string, unknown> = {}): Record<string, unknown> {
   const options: Record<string, unknown> = { ...defaults };

@@ -30,7 +30,17 @@ const candidates = (...ids: string[]) => ids.map((id) => ({ id, text: `text ${id
 
 function item(judgments: ExportJudgment[], fields: Partial<ExportItem> = {}): ExportItem {
   return {
-    ...{ itemId: "item-1", externalId: null, project: "p", polarity: "HELPFUL", scale: "EIGHT_POINT", batchId: "batch-1", position: 1, conversationId: null },
+    ...{
+      itemId: "item-1",
+      externalId: null,
+      project: "p",
+      polarity: "HELPFUL",
+      scale: "EIGHT_POINT",
+      batchId: "batch-1",
+      position: 1,
+      conversationId: null,
+      role: "TASK",
+    },
     ...{ context: [{ role: "user", content: "Which?" }], candidates: candidates("a", "b"), judgments },
     ...fields,
   };

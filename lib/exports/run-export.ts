@@ -14,6 +14,7 @@ import type { ExportItem } from "@/lib/exports/export-item";
 import { readExportItems } from "@/lib/exports/export-source";
 import { readExportQuality } from "@/lib/exports/export-quality";
 import { ExportTally, type ExportProgress } from "@/lib/exports/export-tally";
+import { LEFT_OUT } from "@/lib/exports/left-out";
 import { conversationJudgments } from "@/lib/exports/formats/conversations-format";
 import type { Column, Row } from "@/lib/exports/formats/format";
 import { EXPORT_FORMAT_DEFINITIONS } from "@/lib/exports/formats/registry";
@@ -110,6 +111,11 @@ async function* exportUnits(client: pg.ClientBase, options: ExportOptions, tally
     });
   for await (const item of readExportItems(client, options)) {
     tally.readItems(1, item.judgments.length);
+    if (item.role !== "TASK" && !options.includeChecks) {
+      // Read, and counted in the manifest, so that read = included + left out still holds.
+      leftOut.judgment(LEFT_OUT.checkItem, item.judgments.length);
+      continue;
+    }
     const rows = definition.reads === "judgments" ? definition.rowsOfItem!(item, context) : preferenceRows(item);
     yield { rows, splitKey: item.conversationId ?? item.itemId };
   }

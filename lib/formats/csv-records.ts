@@ -13,7 +13,7 @@ export type CsvHeader = { line: number; columns: string[] };
 
 /** The header's column names, or errors naming what is wrong with the mapping. */
 export function mappingErrors(columns: string[], mapping: CsvMapping): FieldError[] {
-  const named = [mapping.prompt, mapping.id, mapping.reference, ...mapping.responses.flatMap((r) => [r.text, r.model])];
+  const named = [mapping.prompt, mapping.id, mapping.reference, mapping.explanation, ...mapping.responses.flatMap((r) => [r.text, r.model])];
   return named
     .filter((name): name is string => name !== undefined && !columns.includes(name))
     .map((name) => ({ field: name, message: `no column named "${name}" in the header (${columns.join(", ")})` }));
@@ -69,6 +69,7 @@ function rowEntry(line: number, columns: string[], record: string[], mapping: Cs
   const preferred = mapping.reference ? referenceOf(cell(mapping.reference).trim(), mapping, errors) : null;
   if (errors.length > 0) return { line, errors };
   const id = mapping.id ? cell(mapping.id).trim() : "";
+  const explanation = mapping.explanation ? cell(mapping.explanation).trim() : "";
   return {
     line,
     item: {
@@ -81,6 +82,7 @@ function rowEntry(line: number, columns: string[], record: string[], mapping: Cs
         referenceRank: preferred === null ? null : i === preferred ? 1 : 2,
       })),
       meta: {},
+      ...(explanation === "" ? {} : { referenceNote: explanation }),
     },
   };
 }

@@ -2,6 +2,7 @@
 // jsonb cannot hold one), metadata nested too deep to serialise, the wrong number of responses.
 import { MAX_JSON_DEPTH } from "@/lib/formats/import-limits";
 import type { ItemInput } from "@/lib/formats/item";
+import { hasUsableReference, referenceNeededMessage, type ItemRoleName } from "@/lib/formats/reference-preference";
 import type { FieldError } from "@/lib/formats/zod-issues";
 
 const NUL_MESSAGE = "contains a NUL character (\\u0000), which cannot be stored";
@@ -37,8 +38,12 @@ function jsonProblems(field: string, value: unknown): FieldError[] {
   return [...(facts.nul ? [{ field, message: NUL_MESSAGE }] : []), ...(facts.tooDeep ? [{ field, message: DEEP_MESSAGE }] : [])];
 }
 
-export function itemProblems(item: ItemInput, { pairwise }: { pairwise: boolean }): FieldError[] {
+/** What keeps an item out of a project; role is the batch's (a check item must have a usable reference). */
+export function itemProblems(item: ItemInput, { pairwise, role = "task" }: { pairwise: boolean; role?: ItemRoleName }): FieldError[] {
   const problems: FieldError[] = [];
+  if (role !== "task" && !hasUsableReference(item.candidates.map((candidate) => candidate.referenceRank))) {
+    problems.push({ field: "candidates", message: referenceNeededMessage(role) });
+  }
   if (pairwise && item.candidates.length !== 2) {
     problems.push({ field: "responses", message: `this project compares pairs: expected 2 responses, got ${item.candidates.length}` });
   }
@@ -52,6 +57,7 @@ export function itemProblems(item: ItemInput, { pairwise }: { pairwise: boolean 
     problems.push(...jsonProblems(`responses[${i}]`, candidate.meta));
   });
   problems.push(...jsonProblems("meta", item.meta));
+  if (item.referenceNote?.includes("\u0000")) problems.push({ field: "explanation", message: NUL_MESSAGE });
   return problems;
 }
 

@@ -17,6 +17,8 @@ export type ItemInput = {
   context: ChatMessage[];
   candidates: CandidateInput[];
   meta: Record<string, unknown>;
+  /** Why the reference preference is right (Preflab JSONL `explanation`, a mapped CSV column); shown after a practice answer. */
+  referenceNote?: string | null;
 };
 
 export const MIN_CANDIDATES = 2;

@@ -1,8 +1,10 @@
 // Preflab's own import format, one item a line:
-// {"id"?, "messages" | "prompt", "responses": [{"text", "model"?, "rank"?, ...}], "meta"?}
+// {"id"?, "messages" | "prompt", "responses": [{"text", "model"?, "rank"?, ...}], "meta"?, "explanation"?}
 import { z } from "zod";
 import { MAX_CANDIDATES, MIN_CANDIDATES, type ItemInput } from "@/lib/formats/item";
 import { fieldErrorsFromZod, type FieldError } from "@/lib/formats/zod-issues";
+
+export const MAX_EXPLANATION_CHARS = 10_000;
 
 const messageSchema = z.object({
   role: z.enum(["system", "user", "assistant"], { error: 'expected "system", "user" or "assistant"' }),
@@ -26,6 +28,8 @@ const recordSchema = z.object({
     .min(MIN_CANDIDATES, `needs at least ${MIN_CANDIDATES} responses`)
     .max(MAX_CANDIDATES, `allows at most ${MAX_CANDIDATES} responses`),
   meta: z.record(z.string(), z.unknown(), { error: "expected an object" }).optional(),
+  // Why the reference preference (the ranks) is right: shown to a worker after a practice answer.
+  explanation: z.string({ error: "expected a string" }).max(MAX_EXPLANATION_CHARS, `at most ${MAX_EXPLANATION_CHARS} characters`).nullish(),
 });
 
 // Checked apart from the schema so these errors are reported together with field errors.
@@ -49,7 +53,7 @@ export function parsePreflabRecord(value: unknown): { item: ItemInput } | { erro
   const parsed = recordSchema.safeParse(value);
   const errors = [...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)), ...contextErrors(value as object)];
   if (!parsed.success || errors.length > 0) return { errors };
-  const { id, messages, prompt, responses, meta } = parsed.data;
+  const { id, messages, prompt, responses, meta, explanation } = parsed.data;
   return {
     item: {
       externalId: id === undefined || id === null ? null : String(id),
@@ -61,6 +65,7 @@ export function parsePreflabRecord(value: unknown): { item: ItemInput } | { erro
         meta: rest,
       })),
       meta: meta ?? {},
+      ...(explanation?.trim() ? { referenceNote: explanation.trim() } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { IMPORT_FORMATS } from "@/lib/formats/import-formats";
 import { MAX_CANDIDATES, MIN_CANDIDATES } from "@/lib/formats/item";
+import { ITEM_ROLES, type ItemRoleName } from "@/lib/formats/reference-preference";
 
 const column = z.string().trim().min(1, "choose a column");
 
@@ -15,6 +16,8 @@ export const csvMappingSchema = z.object({
     .max(MAX_CANDIDATES, `map at most ${MAX_CANDIDATES} response columns`),
   /** A column naming the preferred response: its column name or its number (1 = the first response). */
   reference: column.optional(),
+  /** A column saying why the reference is right: shown to a worker after a practice answer. */
+  explanation: column.optional(),
 });
 export type CsvMapping = z.infer<typeof csvMappingSchema>;
 
@@ -23,6 +26,8 @@ export const importRequestSchema = z
     format: z.enum(["auto", ...IMPORT_FORMATS], { error: `use auto, ${IMPORT_FORMATS.join(", ")}` }).default("auto"),
     mapping: csvMappingSchema.optional(),
     skipDuplicates: z.boolean().default(false),
+    // The whole batch's role: tasks fill k and make the dataset; check items are scored against their reference.
+    role: z.enum(ITEM_ROLES, { error: `use ${ITEM_ROLES.join(", ")}` }).default("task"),
   })
   .refine((value) => value.format !== "csv" || value.mapping !== undefined, { path: ["mapping"], message: "a CSV file needs a column mapping" });
 
@@ -44,12 +49,15 @@ export const uploadFilenameSchema = z
   .trim()
   .refine(noNul, NUL_MESSAGE)
   .transform((name) => name.slice(0, 255) || "upload");
-export type ImportRequest = z.infer<typeof importRequestSchema>;
-export type CommitImportRequest = z.infer<typeof commitImportSchema>;
+// Callers inside the app may leave the role out: task, as the schema's default.
+export type ImportRequest = Omit<z.infer<typeof importRequestSchema>, "role"> & { role?: ItemRoleName };
+export type CommitImportRequest = Omit<z.infer<typeof commitImportSchema>, "role"> & { role?: ItemRoleName };
 
-/** "prompt=question,id=qid,response=a,model=model_a,response=b,reference=winner" -> a mapping. */
+/** "prompt=question,id=qid,response=a,model=model_a,response=b,reference=winner,explanation=why" -> a mapping. */
 export function parseMappingText(text: string): unknown {
-  const mapping: { prompt?: string; id?: string; reference?: string; responses: { text: string; model?: string }[] } = { responses: [] };
+  const mapping: { prompt?: string; id?: string; reference?: string; explanation?: string; responses: { text: string; model?: string }[] } = {
+    responses: [],
+  };
   for (const pair of text
     .split(",")
     .map((part) => part.trim())
@@ -61,8 +69,8 @@ export function parseMappingText(text: string): unknown {
       const last = mapping.responses.at(-1);
       if (!last) throw new Error(`"model=${value}" must follow the response it belongs to`);
       last.model = value;
-    } else if (key === "prompt" || key === "id" || key === "reference") mapping[key] = value;
-    else throw new Error(`unknown mapping key "${key}": use prompt, id, response, model, reference`);
+    } else if (key === "prompt" || key === "id" || key === "reference" || key === "explanation") mapping[key] = value;
+    else throw new Error(`unknown mapping key "${key}": use prompt, id, response, model, reference, explanation`);
   }
   return mapping;
 }

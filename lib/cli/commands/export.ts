@@ -14,6 +14,7 @@ export type ExportCommandOptions = {
   to?: string;
   batch?: string[];
   includeBlocked?: boolean;
+  includeChecks?: boolean;
   releaseGate?: boolean;
   minAgreement?: string;
   testFraction?: string;
@@ -40,6 +41,7 @@ export async function exportCommand(options: ExportCommandOptions) {
       aggregation: options.aggregation,
       strengthPolicy: options.strengthPolicy,
       excludeBlockedAnnotators: !options.includeBlocked,
+      includeChecks: Boolean(options.includeChecks),
       minAgreement: options.minAgreement === undefined ? undefined : Number(options.minAgreement),
       testFraction: options.testFraction === undefined ? undefined : Number(options.testFraction),
       releaseGate: Boolean(options.releaseGate),

@@ -14,6 +14,7 @@ type ImportCommandOptions = {
   skipDuplicates?: boolean;
   activate?: boolean;
   name?: string;
+  role?: string;
   as?: string;
 };
 
@@ -43,6 +44,7 @@ export async function importCommand(file: string, options: ImportCommandOptions)
     skipDuplicates: options.skipDuplicates ?? false,
     activate: options.activate ?? false,
     name: options.name,
+    role: options.role,
   });
   const actor = await resolveCliActor(options.as);
   const started = Date.now();
@@ -58,13 +60,14 @@ export async function importCommand(file: string, options: ImportCommandOptions)
       mapping: input.mapping,
       skipDuplicates: input.skipDuplicates,
       activate: input.activate,
+      role: input.role,
       onProgress: (progress) => showProgress && process.stderr.write(progressLine(progress)),
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const skipped = result.duplicatesSkipped > 0 ? ` Skipped ${result.duplicatesSkipped} duplicates of items already in the project.` : "";
     const draft = result.status === "DRAFT" ? " Activate it on the batch page, or import with --activate." : "";
     console.log(
-      `Imported ${result.itemCount} items (${result.format}) into project ${options.project} as ${result.status.toLowerCase()} batch "${result.batchName}" (${result.batchId}) in ${seconds} s.${skipped}${draft}`,
+      `Imported ${result.itemCount} ${result.role === "task" ? "" : `${result.role} `}items (${result.format}) into project ${options.project} as ${result.status.toLowerCase()} batch "${result.batchName}" (${result.batchId}) in ${seconds} s.${skipped}${draft}`,
     );
   } finally {
     if (showProgress) process.stderr.write("\n");

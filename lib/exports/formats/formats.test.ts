@@ -47,6 +47,7 @@ function item({ candidates = 2, judgments = [judgment(1)] }: { candidates?: numb
       batchId: "batch-1",
       position: 1,
       conversationId: null,
+      role: "TASK",
     },
     ...{ context: CONTEXT, candidates: CANDIDATES.slice(0, candidates), judgments },
   };

@@ -5,7 +5,7 @@ import { LEFT_OUT } from "@/lib/exports/left-out";
 
 export const judgmentsFormat: ExportFormatDefinition = {
   reads: "judgments",
-  columns: () => [
+  columns: (options) => [
     { name: "judgment_id", type: "string" },
     { name: "item_id", type: "string" },
     { name: "external_id", type: "string", nullable: true },
@@ -25,6 +25,8 @@ export const judgmentsFormat: ExportFormatDefinition = {
     { name: "submitted_at", type: "timestamp" },
     // The worker's figures in the whole project, as the Quality page gives them (docs/quality.md).
     { name: "annotator_quality", type: "json", nullable: true },
+    // With check items included, which rows are checks (task, gold, attention, practice); absent otherwise.
+    ...(options.includeChecks ? [{ name: "item_role", type: "string" } as const] : []),
   ],
   rowsOfItem: (item, { options, leftOut, annotator, annotatorQuality }) => {
     const index = new Map(item.candidates.map((candidate, position) => [candidate.id, position]));
@@ -49,6 +51,7 @@ export const judgmentsFormat: ExportFormatDefinition = {
       judgment.assignedAt,
       judgment.createdAt,
       annotatorQuality?.(item.project, judgment.workerId) ?? null,
+      ...(options.includeChecks ? [item.role.toLowerCase()] : []),
     ]);
   },
 };

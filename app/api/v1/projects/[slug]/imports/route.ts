@@ -20,7 +20,7 @@ function mappingFromQuery(text: string | null): unknown {
 
 /**
  * One request for scripts: POST the file itself as the body
- * (?format=auto|hh-rlhf|preflab|trl|csv&map=...&name=...&skipDuplicates=1&activate=1). It is read as
+ * (?format=auto|hh-rlhf|preflab|trl|csv&map=...&name=...&skipDuplicates=1&activate=1&role=gold). It is read as
  * a stream, never whole, and never past 1 GB (413, before reading when Content-Length says so); a
  * file with any bad line is refused with every error and nothing stored. The batch is a DRAFT
  * unless activate=1.
@@ -33,6 +33,7 @@ export const POST = apiRoute<{ slug: string }>("batch:import", async ({ request,
     skipDuplicates: YES.has(query.get("skipDuplicates") ?? ""),
     activate: YES.has(query.get("activate") ?? ""),
     name: query.get("name") ?? undefined,
+    role: query.get("role") ?? undefined,
   });
   if (!request.body) throw new AppError("INVALID_FILE", "The request has no file in its body");
   const body = streamRequestBody(request, IMPORT_MAX_BYTES);
@@ -47,6 +48,7 @@ export const POST = apiRoute<{ slug: string }>("batch:import", async ({ request,
       mapping: input.mapping,
       skipDuplicates: input.skipDuplicates,
       activate: input.activate,
+      role: input.role,
     });
     return jsonResponse({ batch: result }, { status: 201 });
   } finally {

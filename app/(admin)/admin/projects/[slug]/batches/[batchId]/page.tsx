@@ -48,7 +48,7 @@ export default async function BatchPage({
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Items ({items.total})</h2>
-        <BatchItemList items={items.items} k={progress.project.k} page={items.page} pageCount={items.pageCount} basePath={basePath} />
+        <BatchItemList items={items.items} page={items.page} pageCount={items.pageCount} basePath={basePath} canManage={can(actor.role, "project:manage")} />
       </section>
     </div>
   );
