@@ -1,5 +1,5 @@
-// The demo a new user gets on first `npm start`: one person per role, and one project with an
-// active batch from prisma/demo/comparisons.jsonl.
+// The demo a new user gets on first `npm start`: one person per role, one project with an active batch
+// from prisma/demo/comparisons.jsonl, two live-conversation projects, and one with the quality checks.
 import fs from "node:fs";
 import path from "node:path";
 import { createDialogueProjectRecord, createEndpointRecord, createProjectRecord, createUserRecord } from "@/prisma/factories";
@@ -7,6 +7,7 @@ import type { Database } from "@/lib/db/connection";
 import { importItems } from "@/lib/data/imports";
 import { verifyPassword } from "@/lib/auth/password";
 import { projectRoot } from "@/lib/project-root";
+import { seedChecksDemo } from "@/prisma/seed-checks";
 
 export const DEMO_LOGINS = [
   { email: "admin@example.com", password: "preflab-admin", role: "ADMIN", name: "Ada Admin" },
@@ -74,6 +75,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     activate: true,
   });
   await seedLiveDemo(db);
+  await seedChecksDemo(db, users[0]);
   return true;
 }
 
