@@ -35,7 +35,19 @@ export async function createItemsRecord(
     status = "ACTIVE",
     prompt,
     texts,
-  }: { projectId: string; count: number; candidates?: number; status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED"; prompt?: string; texts?: string[] },
+    role = "TASK",
+    referenceNote,
+  }: {
+    projectId: string;
+    count: number;
+    candidates?: number;
+    status?: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED";
+    prompt?: string;
+    texts?: string[];
+    /** Gold, attention and practice items (reference: the first response is best) are complete from the start. */
+    role?: "TASK" | "GOLD" | "ATTENTION" | "PRACTICE";
+    referenceNote?: string;
+  },
 ) {
   const batch = await db.batch.create({ data: { projectId, name: `batch ${randomUUID().slice(0, 8)}`, sourceFormat: "preflab", status, itemCount: count } });
   for (let position = 1; position <= count; position++) {
@@ -44,6 +56,9 @@ export async function createItemsRecord(
         projectId,
         batchId: batch.id,
         position,
+        role,
+        isComplete: role !== "TASK",
+        referenceNote: referenceNote ?? null,
         context: [{ role: "user", content: prompt ?? `Question ${position}?` }],
         candidates: {
           create: Array.from({ length: candidates }, (_, i) => ({
