@@ -2,22 +2,13 @@
 
 import Link from "next/link";
 import { useRef } from "react";
+import { referenceText } from "@/components/comparison/reference-text";
 import { useShortcuts } from "@/components/comparison/use-shortcuts";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { claimNextTaskAction } from "@/lib/actions/tasks";
 import type { PracticeFeedbackView } from "@/lib/data/practice-feedback-view";
-
-/** "A", "A and B": one group of the reference, in the worker's labels. */
-const groupText = (group: string[]) => group.join(" and ");
-
-/** The reference preference in words: the best for a pair, the whole order for a ranking. */
-export function referenceText(reference: string[][]): string {
-  if (reference.length === 0) return "The reference gives no preference.";
-  if (reference.length === 2 && reference.every((group) => group.length === 1)) return `The reference prefers ${reference[0][0]}.`;
-  return `The reference ranks them ${reference.map(groupText).join(", then ")} (best first).`;
-}
 
 const OUTCOME_MESSAGES = {
   QUALIFIED: "You passed the practice set: real tasks come next.",

@@ -28,7 +28,7 @@ export function StandingActions({ slug, workerId, worker, status }: { slug: stri
   if (status?.kind !== "FAILED") return null;
   return (
     <span>
-      <button type="button" onClick={() => setConfirming(true)} className={secondary} aria-label={`Allow ${worker} to retry the practice set`}>
+      <button type="button" onClick={() => setConfirming(true)} className={secondary} aria-label={`Allow retry for ${worker}`}>
         Allow retry
       </button>
       <Modal open={confirming} title={`Let ${worker} retry the practice set?`} onClose={() => setConfirming(false)}>
