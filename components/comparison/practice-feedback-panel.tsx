@@ -7,6 +7,7 @@ import { useShortcuts } from "@/components/comparison/use-shortcuts";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { claimStudyTaskAction } from "@/lib/actions/studies";
 import { claimNextTaskAction } from "@/lib/actions/tasks";
 import type { PracticeFeedbackView } from "@/lib/data/practice-feedback-view";
 
@@ -18,10 +19,10 @@ const OUTCOME_MESSAGES = {
 /**
  * What a worker sees after answering a practice item, instead of moving on at once: right or wrong, the
  * reference, why, and how the practice set stands. "Next" (focused; Enter) goes on; after a failed
- * practice set it goes back to the task list, which says why.
+ * practice set it goes back to the task list (or the study's page), which says why.
  */
-export function PracticeFeedbackPanel({ feedback, projectSlug }: { feedback: PracticeFeedbackView; projectSlug: string }) {
-  const next = useServerAction(() => claimNextTaskAction(projectSlug));
+export function PracticeFeedbackPanel({ feedback, projectSlug, studyId }: { feedback: PracticeFeedbackView; projectSlug: string; studyId?: string }) {
+  const next = useServerAction(() => (studyId ? claimStudyTaskAction(studyId) : claimNextTaskAction(projectSlug)));
   const nextLink = useRef<HTMLAnchorElement>(null);
   const failed = feedback.outcome === "FAILED";
   const goOn = () => (failed ? nextLink.current?.click() : void next.run());
@@ -53,7 +54,12 @@ export function PracticeFeedbackPanel({ feedback, projectSlug }: { feedback: Pra
       )}
       <div className="mt-4 text-right">
         {failed ? (
-          <Link ref={nextLink} href="/tasks" autoFocus className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
+          <Link
+            ref={nextLink}
+            href={studyId ? `/study/${studyId}` : "/tasks"}
+            autoFocus
+            className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
+          >
             Next <kbd className="text-xs opacity-80">Enter</kbd>
           </Link>
         ) : (

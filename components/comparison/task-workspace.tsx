@@ -61,7 +61,11 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
         disabled={workspace.locked}
         onFlagsChange={(label, ids) => draft.update({ flags: { ...draft.draft.flags, [label]: ids } })}
       />
-      {practice ? <PracticeFeedbackPanel feedback={practice} projectSlug={project.slug} /> : <AnswerPanel task={task} workspace={workspace} />}
+      {practice ? (
+        <PracticeFeedbackPanel feedback={practice} projectSlug={project.slug} studyId={studyId} />
+      ) : (
+        <AnswerPanel task={task} workspace={workspace} />
+      )}
       <Modal open={dialog === "instructions"} title="Instructions" onClose={() => setDialog(null)}>
         {instructions}
       </Modal>

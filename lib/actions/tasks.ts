@@ -1,12 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { claimAfterAnswer } from "@/lib/actions/claim-after-answer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { claimNextTask, unlessCapped } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
 import { extendLease, skipTask } from "@/lib/data/leases";
 import { practiceFeedbackForWorker, type PracticeFeedbackView } from "@/lib/data/practice-feedback-view";
-import { isAppError } from "@/lib/errors";
 import { findResponseDiffs } from "@/lib/data/response-diffs";
 import type { TaskNote } from "@/lib/task-notes";
 
@@ -20,19 +20,6 @@ export async function claimNextTaskAction(projectSlug: string): Promise<ActionRe
   const result = await runAction("task:work", (actor) => claimNextTask({ actor, projectSlug }));
   if (!result.ok) return result;
   redirect(nextTaskPath(projectSlug, result.data));
-}
-
-/**
- * The next task after an answer that was stored: "list" when the claim refuses the worker (paused, or
- * failed the practice set), so the task list says why instead of the answer looking refused.
- */
-async function claimAfterAnswer(claim: Promise<string | null>): Promise<string | null | "capped" | "list"> {
-  try {
-    return await unlessCapped(claim);
-  } catch (error) {
-    if (isAppError(error) && error.code === "FORBIDDEN") return "list";
-    throw error;
-  }
 }
 
 /**
