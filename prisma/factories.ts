@@ -37,6 +37,7 @@ export async function createItemsRecord(
     prompt,
     texts,
     role = "TASK",
+    referenceNote,
   }: {
     projectId: string;
     count: number;
@@ -45,6 +46,7 @@ export async function createItemsRecord(
     prompt?: string;
     texts?: string[];
     role?: "TASK" | "GOLD" | "ATTENTION" | "PRACTICE";
+    referenceNote?: string;
   },
 ) {
   const batch = await db.batch.create({ data: { projectId, name: `batch ${randomUUID().slice(0, 8)}`, sourceFormat: "preflab", status, itemCount: count } });
@@ -57,6 +59,7 @@ export async function createItemsRecord(
         role,
         // A check item never waits for judgments (lib/data/checks/item-completion.ts).
         isComplete: role !== "TASK",
+        referenceNote: referenceNote ?? null,
         context: [{ role: "user", content: prompt ?? `Question ${position}?` }],
         candidates: {
           create: Array.from({ length: candidates }, (_, i) => ({

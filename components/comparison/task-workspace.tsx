@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { AnswerPanel } from "@/components/comparison/answer-panel";
 import { LeaseEndedAlert } from "@/components/comparison/lease-ended-alert";
+import { PracticeFeedbackPanel } from "@/components/comparison/practice-feedback-panel";
 import { ResponseGrid } from "@/components/comparison/response-grid";
 import { ShortcutsDialog } from "@/components/comparison/shortcuts-dialog";
 import { SkipDialog } from "@/components/comparison/skip-dialog";
@@ -27,6 +28,8 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
   const { project } = task;
   const workspace = useTaskWorkspace(task, studyId);
   const { draft, readiness, lease, dialog, setDialog } = workspace;
+  // A practice answer is stored: its feedback replaces the answer panel until the worker goes on.
+  const practice = workspace.moveOn.practice;
   const shortcuts = taskShortcuts({
     kind: project.judgmentKind,
     scale: project.pairwiseScale,
@@ -47,7 +50,7 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
         </p>
       )}
       <h1 className="mb-3 text-xl font-semibold wrap-anywhere">{project.question}</h1>
-      {lease.ended && <LeaseEndedAlert ended={lease.ended} projectSlug={project.slug} studyId={studyId} />}
+      {lease.ended && !practice && <LeaseEndedAlert ended={lease.ended} projectSlug={project.slug} studyId={studyId} />}
       <section className="mb-4">{conversation}</section>
       <ResponseGrid
         responses={responses}
@@ -58,7 +61,11 @@ export function TaskWorkspace({ task, instructions, conversation, responses, not
         disabled={workspace.locked}
         onFlagsChange={(label, ids) => draft.update({ flags: { ...draft.draft.flags, [label]: ids } })}
       />
-      <AnswerPanel task={task} workspace={workspace} />
+      {practice ? (
+        <PracticeFeedbackPanel feedback={practice} projectSlug={project.slug} studyId={studyId} />
+      ) : (
+        <AnswerPanel task={task} workspace={workspace} />
+      )}
       <Modal open={dialog === "instructions"} title="Instructions" onClose={() => setDialog(null)}>
         {instructions}
       </Modal>

@@ -10,11 +10,12 @@ export type SubmitState =
 const MAX_DELAY_S = 10;
 
 /**
- * Sends an answer through a Server Action that moves on to the next task when it succeeds. A lost
- * connection is retried with backoff, for as long as it takes: the action is idempotent (one key
- * per task), so a retry can never store a second judgment. A refusal from the server is shown.
+ * Sends an answer through a Server Action that moves on to the next task when it succeeds, or answers
+ * with something to show first (practice feedback), handed to onStored. A lost connection is retried
+ * with backoff, for as long as it takes: the action is idempotent (one key per task), so a retry can
+ * never store a second judgment. A refusal from the server is shown.
  */
-export function useSubmit(send: () => Promise<ActionResult<never>>) {
+export function useSubmit<T>(send: () => Promise<ActionResult<T>>, onStored: (data: T) => void = () => {}) {
   const { run, pending } = useServerAction(send);
   const [state, setState] = useState<SubmitState>({ kind: "idle" });
   const busy = useRef(false);
@@ -27,7 +28,8 @@ export function useSubmit(send: () => Promise<ActionResult<never>>) {
       for (let attempt = 1; ; attempt++) {
         // No result: the answer was stored and the page is moving on to the next task.
         const result = await run();
-        if (result?.ok !== false) return;
+        if (result === undefined) return;
+        if (result.ok) return onStored(result.data as T);
         if (result.code !== NETWORK_ERROR) return setState({ kind: "refused", code: result.code, message: result.error });
         const delay = Math.min(MAX_DELAY_S, 2 ** (attempt - 1));
         for (let left = delay; left > 0; left--) {

@@ -38,7 +38,7 @@ export function useTaskWorkspace(task: WorkspaceTask, studyId?: string) {
   });
   const moveOn = useSubmitOrSkip({ task, studyId, answer, draft, onLeaseEnded: lease.setEnded });
 
-  const locked = moveOn.sending || lease.ended !== null;
+  const locked = moveOn.sending || moveOn.practice !== null || lease.ended !== null;
   const canSubmit = !locked && readiness.hasPreference && !readiness.rationaleShort;
   const trySubmit = () => canSubmit && moveOn.submit();
   const choose = (strength: number) => {

@@ -23,6 +23,12 @@ export type ProjectFormValues = {
   maxTurns: number;
   pairingRule: "SAME_MODEL" | "RANDOM_MODELS" | "BALANCED" | "ADAPTIVE";
   redTeam: boolean;
+  goldRate: number;
+  goldMinAnswers: number;
+  goldThreshold: number;
+  qualificationPassMark: number | null;
+  overlapMax: number | null;
+  overlapDisagreement: number;
 };
 
 // The schema's defaults (prisma/schema.prisma), shown in a new project's form.
@@ -49,6 +55,12 @@ export const PROJECT_DEFAULTS: ProjectFormValues = {
   maxTurns: 5,
   pairingRule: "RANDOM_MODELS",
   redTeam: false,
+  goldRate: 0,
+  goldMinAnswers: 10,
+  goldThreshold: 0.7,
+  qualificationPassMark: null,
+  overlapMax: null,
+  overlapDisagreement: 0.3,
 };
 
 export const POLARITY_LABELS: Record<ProjectFormValues["polarity"], string> = {

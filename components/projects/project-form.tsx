@@ -5,6 +5,7 @@ import { CollectionFields } from "@/components/projects/collection-fields";
 import { ConversationFields } from "@/components/projects/conversation-fields";
 import { JudgmentFields } from "@/components/projects/judgment-fields";
 import { ProjectBasicsFields } from "@/components/projects/project-basics-fields";
+import { QualityCheckFields } from "@/components/projects/quality-check-fields";
 import { PROJECT_DEFAULTS, type ProjectFormValues } from "@/components/projects/project-form-values";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -50,6 +51,7 @@ export function ProjectForm({ groups, endpoints, project }: Props) {
         <ConversationFields values={values} endpoints={endpoints} errorOf={errorOf} frozenNote={frozenNote} onPreset={setFraming} />
       </fieldset>
       <CollectionFields values={values} groups={groups} dialogue={dialogue} errorOf={errorOf} />
+      <QualityCheckFields values={values} dialogue={dialogue} errorOf={errorOf} />
       <FormError message={save.error} />
       {save.result?.ok && (
         <p role="status" className="text-sm text-green-800">

@@ -2,8 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatNumber, formatShare } from "@/components/quality/format";
+import { formatAccuracy, formatNumber, formatShare } from "@/components/quality/format";
+import { StandingActions } from "@/components/quality/standing-actions";
 import type { WorkerSignals } from "@/lib/quality/worker-signals";
+
+// Paused first when sorting by status: it is what needs an admin.
+const STATUS_ORDER = { PAUSED: 4, FAILED: 3, PRACTISING: 2, QUALIFIED: 1 } as const;
 
 type Column = { key: string; label: string; title: string; value: (worker: WorkerSignals) => number | string | null; show: (worker: WorkerSignals) => string };
 
@@ -34,14 +38,18 @@ const COLUMNS: Column[] = [
     show: (w) => formatShare(w.copiedRationaleShare),
   },
   {
+    key: "gold",
+    label: "Gold accuracy",
+    title: "gold and attention items answered with the reference's best response, all time, with a 95% Wilson interval",
+    value: (w) => w.goldAccuracy?.value ?? null,
+    show: (w) => formatAccuracy(w.goldAccuracy, w.goldTrials),
+  },
+  {
     key: "reference",
     label: "Reference accuracy",
-    title: "agreement with the reference preference, with a 95% Wilson interval",
+    title: "tasks (not gold) with a reference preference from their import, answered with its best response, with a 95% Wilson interval",
     value: (w) => w.referenceAccuracy?.value ?? null,
-    show: (w) =>
-      w.referenceAccuracy
-        ? `${formatShare(w.referenceAccuracy.value)} (${formatShare(w.referenceAccuracy.lower)}–${formatShare(w.referenceAccuracy.upper)}, n ${w.referenceTrials})`
-        : "—",
+    show: (w) => formatAccuracy(w.referenceAccuracy, w.referenceTrials),
   },
   {
     key: "consensus",
@@ -51,6 +59,13 @@ const COLUMNS: Column[] = [
     show: (w) => (w.consensusAgreement === null ? "—" : `${formatShare(w.consensusAgreement)} of ${w.consensusItems}`),
   },
   { key: "signals", label: "Signals", title: "what stands out", value: (w) => w.signals.length, show: (w) => w.signals.join(", ") || "none" },
+  {
+    key: "status",
+    label: "Status",
+    title: "paused by the gold rule, practising, failed or qualified in the project",
+    value: (w) => (w.status ? STATUS_ORDER[w.status.kind] : null),
+    show: (w) => w.status?.label ?? "—",
+  },
 ];
 
 function compare(a: number | string | null, b: number | string | null): number {
@@ -59,8 +74,11 @@ function compare(a: number | string | null, b: number | string | null): number {
   return typeof a === "string" ? a.localeCompare(String(b)) : a - Number(b);
 }
 
-/** The per-worker signals; a heading sorts by its column (again: the other way). Rows link to the worker's detail. */
-export function WorkerTable({ workers, slug }: { workers: WorkerSignals[]; slug: string }) {
+/**
+ * The per-worker signals; a heading sorts by its column (again: the other way). Rows link to the worker's
+ * detail. Those who manage people (canManage) get Resume and Allow retry beside a status that needs one.
+ */
+export function WorkerTable({ workers, slug, canManage = false }: { workers: WorkerSignals[]; slug: string; canManage?: boolean }) {
   const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: "signals", descending: true });
   if (workers.length === 0) return <p className="text-sm text-slate-500">No judgments yet.</p>;
   const column = COLUMNS.find((candidate) => candidate.key === sort.key)!;
@@ -98,6 +116,11 @@ export function WorkerTable({ workers, slug }: { workers: WorkerSignals[]; slug:
                     show(worker)
                   )}
                   {key === "worker" && worker.blocked ? <span className="ml-1 text-xs text-slate-500">(blocked)</span> : null}
+                  {key === "status" && canManage ? (
+                    <div className="mt-1">
+                      <StandingActions slug={slug} workerId={worker.workerId} worker={worker.worker} status={worker.status} />
+                    </div>
+                  ) : null}
                 </td>
               ))}
             </tr>

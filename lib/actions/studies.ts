@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { submitJudgment } from "@/lib/data/judgments";
+import { claimAfterAnswer } from "@/lib/actions/claim-after-answer";
 import { unlessCapped } from "@/lib/data/assignments";
+import { practiceFeedbackForWorker, type PracticeFeedbackView } from "@/lib/data/practice-feedback-view";
 import { skipTask } from "@/lib/data/leases";
 import { closeStudy, createStudy, updateStudyPlaces } from "@/lib/data/studies";
 import { claimStudyTask } from "@/lib/data/studies-progress";
@@ -69,15 +71,21 @@ export async function claimStudyTaskAction(studyId: string): Promise<ActionResul
   redirect(studyPath(result.data.id, result.data.next));
 }
 
-/** Stores the answer and moves on within the study (see submitAndContinueAction). */
-export async function submitInStudyAction(input: { studyId: string; assignmentId: string; answer: unknown }): Promise<ActionResult<never>> {
+/** Stores the answer and moves on within the study (see submitAndContinueAction, practice feedback included). */
+export async function submitInStudyAction(input: {
+  studyId: string;
+  assignmentId: string;
+  answer: unknown;
+}): Promise<ActionResult<{ practice: PracticeFeedbackView }>> {
   const result = await runAction("task:work", async (actor) => {
     const id = parseInput(studyIdSchema, input.studyId);
-    const { replayed } = await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
-    const next = await unlessCapped(claimStudyTask({ actor, studyId: id }));
-    return { id, replayed, next: next === "capped" ? null : next };
+    const { replayed, practice } = await submitJudgment({ actor, assignmentId: input.assignmentId, input: input.answer });
+    if (practice) return { id, replayed, practice: await practiceFeedbackForWorker({ actor, assignmentId: input.assignmentId, practice }), next: null };
+    const next = await claimAfterAnswer(claimStudyTask({ actor, studyId: id }));
+    return { id, replayed, practice: null, next: next === "capped" || next === "list" ? null : next };
   });
   if (!result.ok) return result;
+  if (result.data.practice) return { ok: true, data: { practice: result.data.practice } };
   redirect(studyPath(result.data.id, result.data.next, result.data.replayed ? "answered-elsewhere" : undefined));
 }
 

@@ -127,6 +127,53 @@ describe("updateProject", () => {
     ]);
   });
 
+  it("re-marks with k plus the extra judgments overlap wants, and keeps check items complete", async () => {
+    const admin = await createTestUser("ADMIN");
+    const project = await createTestProject({ judgmentsPerItem: 1 });
+    const tasks = await createItemsRecord(db(), { projectId: project.id, count: 2 });
+    const gold = await createItemsRecord(db(), { projectId: project.id, count: 1, role: "GOLD" });
+    const [first, second] = await db().item.findMany({ where: { batchId: tasks.id }, orderBy: { position: "asc" } });
+    await db().item.update({ where: { id: first.id }, data: { judgmentCount: 2, extraJudgments: 1, isComplete: true } });
+    await db().item.update({ where: { id: second.id }, data: { judgmentCount: 2, isComplete: true } });
+
+    await updateProject({ actor: admin, slug: project.slug, input: { judgmentsPerItem: 2 } });
+    const complete = async (id: string) => (await db().item.findUniqueOrThrow({ where: { id } })).isComplete;
+    // 2 judgments of the 2 + 1 wanted; 2 of 2; the gold item is never handed out by the pick that fills k.
+    expect(await complete(first.id)).toBe(false);
+    expect(await complete(second.id)).toBe(true);
+    expect((await db().item.findFirstOrThrow({ where: { batchId: gold.id } })).isComplete).toBe(true);
+  });
+
+  it("stores the quality checks, and refuses an overlap max not above k naming the field", async () => {
+    const admin = await createTestUser("ADMIN");
+    const project = await createTestProject({ judgmentsPerItem: 3 });
+    await updateProject({
+      actor: admin,
+      slug: project.slug,
+      input: { goldRate: 0.1, goldMinAnswers: 5, goldThreshold: 0.8, qualificationPassMark: 0.75, overlapMax: 5, overlapDisagreement: 0.4 },
+    });
+    expect(await findProjectSettings({ slug: project.slug })).toMatchObject({
+      goldRate: 0.1,
+      goldMinAnswers: 5,
+      goldThreshold: 0.8,
+      qualificationPassMark: 0.75,
+      overlapMax: 5,
+      overlapDisagreement: 0.4,
+    });
+    const before = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    // k raised to the overlap max: refused as a whole, though only k is sent.
+    await expect(updateProject({ actor: admin, slug: project.slug, input: { judgmentsPerItem: 5, goldRate: 0.2 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ field: "overlapMax", message: "overlap max must be greater than k (5), or empty for no dynamic overlap" }],
+    });
+    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toEqual(before);
+    await updateProject({ actor: admin, slug: project.slug, input: { judgmentsPerItem: 5, overlapMax: null } });
+    await expect(createProject({ actor: admin, input: { slug: `q-${Date.now()}`, name: "Q", overlapMax: 2, judgmentsPerItem: 2 } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ field: "overlapMax" }],
+    });
+  });
+
   it("replaces the project's groups and records them", async () => {
     const admin = await createTestUser("ADMIN");
     const project = await createTestProject();

@@ -12,6 +12,7 @@ import {
   createProjectSchema,
   dialogueSettingProblems,
   FROZEN_ONCE_JUDGED,
+  qualitySettingProblems,
   updateProjectSchema,
   type CreateProjectInput,
   type UpdateProjectInput,
@@ -29,6 +30,9 @@ const projectSelect = {
   leaseSeconds: true,
   samplesPerTurn: true,
   redTeam: true,
+  goldRate: true,
+  qualificationPassMark: true,
+  overlapMax: true,
   createdAt: true,
 } as const;
 
@@ -53,6 +57,12 @@ const settingsSelect = {
   maxTurns: true,
   pairingRule: true,
   redTeam: true,
+  goldRate: true,
+  goldMinAnswers: true,
+  goldThreshold: true,
+  qualificationPassMark: true,
+  overlapMax: true,
+  overlapDisagreement: true,
 } as const;
 
 type DialogueFields = { judgmentKind?: string; judgmentsPerItem?: number; allowBothBad?: boolean; minTurns?: number; maxTurns?: number; pairingRule?: string };
@@ -68,6 +78,12 @@ function withDialogueRules<T extends DialogueFields>(settings: T, merged: Requir
   return merged.judgmentKind === "DIALOGUE" ? { ...settings, judgmentsPerItem: 1, allowBothBad: false } : settings;
 }
 
+/** Refuses quality settings that do not fit the rest, as they will be after the change. */
+function refuseQualityProblems(merged: { judgmentKind: string; judgmentsPerItem: number; overlapMax: number | null }) {
+  const problems = qualitySettingProblems(merged);
+  if (problems.length > 0) throw new AppError("INVALID_INPUT", problems.map((p) => `${p.field}: ${p.message}`).join("; "), problems);
+}
+
 const DIALOGUE_DEFAULTS: Required<DialogueFields> = {
   judgmentKind: "PAIRWISE",
   judgmentsPerItem: 1,
@@ -80,6 +96,7 @@ const DIALOGUE_DEFAULTS: Required<DialogueFields> = {
 export async function createProject({ actor, input }: { actor: Actor | null; input: CreateProjectInput }) {
   const { groupIds = [], endpointIds = [], ...parsed } = parseInput(createProjectSchema, input);
   const data = withDialogueRules(parsed, { ...DIALOGUE_DEFAULTS, ...definedOnly(parsed) }, new Set(endpointIds).size);
+  refuseQualityProblems({ judgmentKind: data.judgmentKind ?? "PAIRWISE", judgmentsPerItem: data.judgmentsPerItem ?? 1, overlapMax: data.overlapMax ?? null });
   return db().$transaction(async (tx) => {
     const existing = await tx.project.findUnique({ where: { slug: data.slug }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", `A project with slug "${data.slug}" already exists`, [{ field: "slug", message: "already taken" }]);
@@ -159,6 +176,7 @@ export async function updateProject({ actor, slug, input }: { actor: Actor; slug
     };
     const endpointCount = (members.endpointIds.next ?? members.endpointIds.current).length;
     const data = withDialogueRules(parsed, { ...currentSettings, ...definedOnly(parsed) }, endpointCount);
+    refuseQualityProblems({ ...currentSettings, ...definedOnly(data) });
     const changed = changedSettings(currentSettings, data);
     await refuseFrozenChanges(tx, locked.id, changed);
     const changedMembers = (Object.keys(members) as (keyof typeof members)[]).filter((field) => members[field].next !== null);
@@ -166,8 +184,10 @@ export async function updateProject({ actor, slug, input }: { actor: Actor; slug
 
     await tx.project.update({ where: { id: locked.id }, data: changed as Prisma.ProjectUpdateInput });
     if (changed.judgmentsPerItem !== undefined) {
-      await tx.$executeRaw`UPDATE items SET is_complete = judgment_count >= ${changed.judgmentsPerItem}
-        WHERE project_id = ${locked.id}::uuid AND is_complete <> (judgment_count >= ${changed.judgmentsPerItem})`;
+      // Only TASK items fill k (checks are never handed out by that pick), and overlap may want more.
+      await tx.$executeRaw`UPDATE items SET is_complete = (role <> 'TASK' OR judgment_count >= ${changed.judgmentsPerItem} + extra_judgments)
+        WHERE project_id = ${locked.id}::uuid
+          AND is_complete IS DISTINCT FROM (role <> 'TASK' OR judgment_count >= ${changed.judgmentsPerItem} + extra_judgments)`;
     }
     if (members.groupIds.next) {
       await tx.projectGroup.deleteMany({ where: { projectId: locked.id } });

@@ -33,6 +33,7 @@ describe("quality in exports", () => {
         common_strength_share: share(worker.commonStrengthShare),
         copied_rationale_share: share(worker.copiedRationaleShare),
         reference_accuracy: share(worker.referenceAccuracy?.value ?? null),
+        gold_accuracy: share(worker.goldAccuracy?.value ?? null),
         consensus_agreement: share(worker.consensusAgreement),
         signals: worker.signals,
       });

@@ -29,6 +29,7 @@ export type AnnotatorQuality = {
   common_strength_share: number | null;
   copied_rationale_share: number | null;
   reference_accuracy: number | null;
+  gold_accuracy: number | null;
   consensus_agreement: number | null;
   signals: string[];
 };
@@ -47,6 +48,7 @@ function annotatorQuality(signals: WorkerSignals): AnnotatorQuality {
     common_strength_share: round(signals.commonStrengthShare),
     copied_rationale_share: round(signals.copiedRationaleShare),
     reference_accuracy: round(signals.referenceAccuracy?.value ?? null),
+    gold_accuracy: round(signals.goldAccuracy?.value ?? null),
     consensus_agreement: round(signals.consensusAgreement),
     signals: signals.signals,
   };

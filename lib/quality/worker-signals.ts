@@ -2,6 +2,7 @@
 // response shown first, giving the same strength again and again, copying rationales, missing the
 // reference's preference, and disagreeing with the others on the same items.
 import { binomialTestHalf, wilsonInterval } from "@/lib/quality/proportions";
+import type { WorkerStatus } from "@/lib/quality/worker-status";
 
 export type WorkerTallies = {
   workerId: string;
@@ -17,6 +18,9 @@ export type WorkerTallies = {
   copiedRationales: number;
   referenceTrials: number;
   referenceCorrect: number;
+  /** Answers on GOLD and ATTENTION items, all time, and those that picked the reference's best. */
+  goldTrials: number;
+  goldCorrect: number;
   consensusItems: number;
   consensusAgreeing: number;
   /** How often each strength was given, as shown to the worker (-4..4). */
@@ -37,8 +41,12 @@ export type WorkerSignals = Omit<WorkerTallies, "strengths"> & {
   commonStrengthShare: number | null;
   copiedRationaleShare: number | null;
   referenceAccuracy: { value: number; lower: number; upper: number } | null;
+  /** Gold and attention accuracy with its 95% Wilson interval. */
+  goldAccuracy: { value: number; lower: number; upper: number } | null;
   consensusAgreement: number | null;
   signals: WorkerSignal[];
+  /** Paused, practising, failed or qualified in the project (worker_standings); null where that says nothing. */
+  status: WorkerStatus | null;
 };
 
 // A signal needs this much evidence before it is raised: a handful of judgments says nothing.
@@ -69,6 +77,7 @@ export function workerSignals(tallies: WorkerTallies): WorkerSignals {
   const { strengths, ...rest } = tallies;
   const common = mostCommon(strengths);
   const interval = wilsonInterval(tallies.referenceCorrect, tallies.referenceTrials);
+  const gold = wilsonInterval(tallies.goldCorrect, tallies.goldTrials);
   const figures = {
     tooFastShare: tallies.judgments > 0 ? tallies.tooFast / tallies.judgments : 0,
     shownFirstShare: share(tallies.choseShownFirst, tallies.decidedPairs),
@@ -77,12 +86,13 @@ export function workerSignals(tallies: WorkerTallies): WorkerSignals {
     commonStrengthShare: common?.share ?? null,
     copiedRationaleShare: share(tallies.copiedRationales, tallies.rationales),
     referenceAccuracy: interval ? { value: tallies.referenceCorrect / tallies.referenceTrials, ...interval } : null,
+    goldAccuracy: gold ? { value: tallies.goldCorrect / tallies.goldTrials, ...gold } : null,
     consensusAgreement: share(tallies.consensusAgreeing, tallies.consensusItems),
   };
-  return { ...rest, ...figures, signals: raisedSignals(tallies, figures) };
+  return { ...rest, ...figures, signals: raisedSignals(tallies, figures), status: null };
 }
 
-function raisedSignals(tallies: WorkerTallies, figures: Omit<WorkerSignals, keyof WorkerTallies | "signals">): WorkerSignal[] {
+function raisedSignals(tallies: WorkerTallies, figures: Omit<WorkerSignals, keyof WorkerTallies | "signals" | "status">): WorkerSignal[] {
   const rules = SIGNAL_RULES;
   const raised: [boolean, WorkerSignal][] = [
     [tallies.judgments >= rules.tooFast.minJudgments && figures.tooFastShare > rules.tooFast.share, "too fast"],

@@ -48,6 +48,31 @@ const projectSettingsShape = {
   maxTurns: z.coerce.number().int().min(1, "at least 1 turn").max(50, "at most 50 turns"),
   pairingRule: z.enum(["SAME_MODEL", "RANDOM_MODELS", "BALANCED", "ADAPTIVE"]),
   redTeam: z.boolean(),
+  // Quality checks (docs/quality.md): shares are fractions, as stored and as the API takes them.
+  goldRate: z.coerce
+    .number()
+    .min(0, "the gold rate is 0 to 0.5 (0 is no gold items)")
+    .max(0.5, "the gold rate is 0 to 0.5: at most every other claim is a check"),
+  goldMinAnswers: z.coerce
+    .number()
+    .int("the minimum gold answers is a whole number")
+    .min(1, "at least 1 gold answer before a pause")
+    .max(1000, "at most 1000 gold answers"),
+  goldThreshold: z.coerce.number().min(0, "the gold threshold is 0 to 1").max(1, "the gold threshold is 0 to 1"),
+  // Null: no qualification.
+  qualificationPassMark: z.coerce
+    .number()
+    .min(0, "the pass mark is 0 to 1, or empty for no qualification")
+    .max(1, "the pass mark is 0 to 1, or empty for no qualification")
+    .nullable(),
+  // Null: no dynamic overlap. It must also be above k (qualitySettingProblems).
+  overlapMax: z.coerce
+    .number()
+    .int("overlap max is a whole number")
+    .min(2, "overlap max is greater than k, so at least 2")
+    .max(100, "overlap max is at most 100")
+    .nullable(),
+  overlapDisagreement: z.coerce.number().min(0, "the disagreement share is 0 to 1").max(1, "the disagreement share is 0 to 1"),
 };
 
 /** Settings that only make sense together, checked on the settings as they will be after a change. */
@@ -65,6 +90,17 @@ export function dialogueSettingProblems(settings: {
     problems.push({ field: "pairingRule", message: "comparing different models needs at least two endpoints; choose another or use one model's samples" });
   }
   return problems;
+}
+
+/** The quality settings that only make sense together: overlap adds judgments beyond k, so its maximum is above k. */
+export function qualitySettingProblems(settings: {
+  judgmentKind: string;
+  judgmentsPerItem: number;
+  overlapMax: number | null;
+}): { field: string; message: string }[] {
+  if (settings.overlapMax === null || settings.judgmentKind === "DIALOGUE") return [];
+  if (settings.overlapMax > settings.judgmentsPerItem) return [];
+  return [{ field: "overlapMax", message: `overlap max must be greater than k (${settings.judgmentsPerItem}), or empty for no dynamic overlap` }];
 }
 
 export const createProjectSchema = z
@@ -106,6 +142,8 @@ export function projectInputFromForm(form: FormData): Record<string, unknown> {
   const text = (name: string) => (form.has(name) ? String(form.get(name) ?? "") : undefined);
   const flags = text("flagOptions");
   const dailyCap = text("dailyCap");
+  // Empty is null for the settings that null switches off.
+  const orNull = (value: string | undefined) => (value === undefined ? undefined : value.trim() === "" ? null : value);
   const input: Record<string, unknown> = {
     slug: text("slug"),
     name: text("name"),
@@ -116,7 +154,7 @@ export function projectInputFromForm(form: FormData): Record<string, unknown> {
     judgmentsPerItem: text("judgmentsPerItem"),
     leaseSeconds: form.has("leaseMinutes") ? Math.round(Number(form.get("leaseMinutes")) * 60) : undefined,
     maxOpenLeases: text("maxOpenLeases"),
-    dailyCap: dailyCap === undefined ? undefined : dailyCap.trim() === "" ? null : dailyCap,
+    dailyCap: orNull(dailyCap),
     pairwiseScale: text("pairwiseScale"),
     allowTies: form.has("settings") ? form.get("allowTies") === "on" : undefined,
     allowBothBad: form.has("settings") ? form.get("allowBothBad") === "on" : undefined,
@@ -130,6 +168,12 @@ export function projectInputFromForm(form: FormData): Record<string, unknown> {
     maxTurns: text("maxTurns"),
     pairingRule: text("pairingRule"),
     redTeam: form.has("dialogue") ? form.get("redTeam") === "on" : undefined,
+    goldRate: text("goldRate"),
+    goldMinAnswers: text("goldMinAnswers"),
+    goldThreshold: text("goldThreshold"),
+    qualificationPassMark: orNull(text("qualificationPassMark")),
+    overlapMax: orNull(text("overlapMax")),
+    overlapDisagreement: text("overlapDisagreement"),
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== ""));
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ProjectTaskList } from "@/components/comparison/project-task-list";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findProjectsForWorker } from "@/lib/data/projects";
+import { findOwnStandings } from "@/lib/data/worker-standings";
 import { formatDuration } from "@/lib/format-duration";
 import { taskNote } from "@/lib/task-notes";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Tasks" };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<{ empty?: string; note?: string }> }) {
   const actor = await requirePagePermission("task:work");
-  const [projects, { empty, note }] = await Promise.all([findProjectsForWorker({ actor }), searchParams]);
+  const [projects, standings, { empty, note }] = await Promise.all([findProjectsForWorker({ actor }), findOwnStandings({ actor }), searchParams]);
   const today = projects.reduce((sum, project) => sum + project.doneToday, 0);
   const total = projects.reduce((sum, project) => sum + project.doneTotal, 0);
   const time = projects.reduce((sum, project) => sum + project.timeSpentMs, 0);
@@ -35,7 +36,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           No task is open to you in that project right now. Thank you for your work!
         </p>
       )}
-      <ProjectTaskList projects={projects} />
+      <ProjectTaskList projects={projects} standings={standings} />
     </div>
   );
 }

@@ -66,6 +66,43 @@ describe("project quality figures", () => {
     }
   });
 
+  it("scores gold and attention items apart from the reference on tasks, leaves practice out of both, and gives each worker's status", async () => {
+    const fixture = await createQualityFixture(db(), { items: 30, workers: 4, perItem: 3, seed: 13 });
+    const referenced = fixture.items.map((item, index) => ({ item, index })).filter(({ item }) => item.referenceBest !== null);
+    const roleOf = (index: number) => (index % 3 === 0 ? "GOLD" : index % 3 === 1 ? "ATTENTION" : index % 5 === 0 ? "PRACTICE" : "TASK");
+    for (const { item, index } of referenced) await db().item.update({ where: { id: item.id }, data: { role: roleOf(index) } });
+    const paused = fixture.judgments[0].worker;
+    await db().project.update({ where: { id: fixture.project.id }, data: { qualificationPassMark: 0.5 } });
+    await db().workerStanding.create({
+      data: { workerId: paused, projectId: fixture.project.id, qualifiedAt: new Date(), pausedAt: new Date(), pauseReason: "too many misses" },
+    });
+
+    const quality = await findProjectQuality(fixture.project.slug, { rounds: 10 });
+    const roles = new Map(referenced.map(({ index }) => [index, roleOf(index)]));
+    let goldSeen = 0;
+    for (const row of quality.workers) {
+      const own = fixture.judgments.filter((judgment) => judgment.worker === row.workerId && roles.has(judgment.itemIndex));
+      const right = (j: FixtureJudgment) => j.preferred === fixture.items[j.itemIndex].referenceBest;
+      const gold = own.filter((j) => ["GOLD", "ATTENTION"].includes(roles.get(j.itemIndex)!));
+      const tasks = own.filter((j) => roles.get(j.itemIndex) === "TASK");
+      expect([row.goldTrials, row.goldCorrect]).toEqual([gold.length, gold.filter(right).length]);
+      expect([row.referenceTrials, row.referenceCorrect]).toEqual([tasks.length, tasks.filter(right).length]);
+      if (gold.length > 0) {
+        goldSeen += 1;
+        expect(row.goldAccuracy!.value).toBeCloseTo(gold.filter(right).length / gold.length, 10);
+        expect(row.goldAccuracy!.lower).toBeLessThanOrEqual(row.goldAccuracy!.value);
+        expect(row.goldAccuracy!.upper).toBeGreaterThanOrEqual(row.goldAccuracy!.value);
+      } else expect(row.goldAccuracy).toBeNull();
+      // The batch is closed, so the practice set (practice items in active batches) is empty.
+      expect(row.status).toEqual(
+        row.workerId === paused
+          ? expect.objectContaining({ kind: "PAUSED", label: "Paused: too many misses" })
+          : { kind: "PRACTISING", label: "Practising 0 of 0", answered: 0, total: 0 },
+      );
+    }
+    expect(goldSeen).toBeGreaterThan(0);
+  });
+
   it("counts battles between named models, the red-team pick counting for the other response", async () => {
     for (const polarity of ["HELPFUL", "RED_TEAM"] as const) {
       const fixture = await createQualityFixture(db(), { items: 30, workers: 4, perItem: 3, polarity, seed: 5 });

@@ -16,8 +16,12 @@ export type WorkerSignalRow = {
   chose_shown_first: number;
   rationales: number;
   copied_rationales: number;
+  /** TASK items with a reference (imported labelled data): agreement with it. */
   reference_trials: number;
   reference_correct: number;
+  /** GOLD and ATTENTION items, all time (not the window the pause rule reads). */
+  gold_trials: number;
+  gold_correct: number;
   consensus_items: number;
   consensus_agreeing: number;
   first_at: Date;
@@ -59,6 +63,11 @@ const REFERENCE = `
     HAVING count(reference_rank) = count(*) AND count(*) FILTER (WHERE reference_rank = best) = 1
   )`;
 
+// The worker's single best response is the reference's single best: how gold items are scored too.
+const MATCHES_REFERENCE = `l.choice NOT IN (${CHOICE_TIE}, ${CHOICE_BOTH_BAD}) AND l.top_reference_rank = r.best`;
+
+// Reference accuracy reads TASK items only and gold accuracy GOLD and ATTENTION items, so no answer counts
+// twice; practice answers count in neither (the worker's standing has them).
 export const WORKER_SIGNALS_SQL = `
   WITH ${LABELLED_JUDGMENTS},
   ${CONSENSUS},
@@ -76,10 +85,13 @@ export const WORKER_SIGNALS_SQL = `
            count(*) FILTER (WHERE l.responses = 2 AND l.choice > 0 AND l.ranking -> 0 ->> 0 = l.shown_first)::int AS chose_shown_first,
            count(t.judgment_id)::int AS rationales,
            count(*) FILTER (WHERE t.uses > 1)::int AS copied_rationales,
-           count(r.item_id)::int AS reference_trials,
-           count(*) FILTER (WHERE l.choice NOT IN (${CHOICE_TIE}, ${CHOICE_BOTH_BAD}) AND l.top_reference_rank = r.best)::int AS reference_correct,
+           count(r.item_id) FILTER (WHERE i.role = 'TASK')::int AS reference_trials,
+           count(*) FILTER (WHERE i.role = 'TASK' AND ${MATCHES_REFERENCE})::int AS reference_correct,
+           count(r.item_id) FILTER (WHERE i.role IN ('GOLD', 'ATTENTION'))::int AS gold_trials,
+           count(*) FILTER (WHERE i.role IN ('GOLD', 'ATTENTION') AND ${MATCHES_REFERENCE})::int AS gold_correct,
            min(l.created_at) AS first_at, max(l.created_at) AS last_at
       FROM labelled l
+      JOIN items i ON i.id = l.item_id
       LEFT JOIN lengths len ON len.item_id = l.item_id
       LEFT JOIN texts t ON t.judgment_id = l.judgment_id
       LEFT JOIN references_ r ON r.item_id = l.item_id

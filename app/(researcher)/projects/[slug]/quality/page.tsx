@@ -16,8 +16,9 @@ export const metadata: Metadata = { title: "Quality" };
 export default async function QualityPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ batch?: string }> }) {
   const actor = await requirePagePermission("project:view");
   const [{ slug }, { batch }] = await Promise.all([params, searchParams]);
+  const canManage = can(actor.role, "user:manage");
   const [quality, batches] = await Promise.all([
-    orNotFound(findProjectQuality(slug, { batchId: batch ?? null, showEmails: can(actor.role, "user:manage") })),
+    orNotFound(findProjectQuality(slug, { batchId: batch ?? null, showEmails: canManage })),
     findProjectBatches(slug),
   ]);
   const base = `/projects/${slug}/quality`;
@@ -55,7 +56,7 @@ export default async function QualityPage({ params, searchParams }: { params: Pr
         <h2 id="workers" className="mb-2 text-lg font-semibold">
           Workers
         </h2>
-        <WorkerTable workers={quality.workers} slug={slug} />
+        <WorkerTable workers={quality.workers} slug={slug} canManage={canManage} />
       </section>
       {!quality.batch && (
         <section aria-labelledby="leaderboard" className="space-y-3">
