@@ -13,7 +13,8 @@ const STRENGTHS = [-4, -3, -2, -1, 0, 1, 2, 3, 4];
 const counts = (column: string, values: number[]) => `ARRAY[${values.map((value) => `count(*) FILTER (WHERE ${column} = ${value})::int`).join(", ")}]`;
 
 // Each item's judgments become counts per value, and items with the same counts one pattern: hashing a
-// million judgments into a few hundred rows per day, with nothing sorted on the way.
+// million judgments into a few hundred rows per day, with nothing sorted on the way. Only tasks count:
+// gold, attention and practice items are answered by every worker and are not part of the dataset.
 export const PATTERNS_SQL = `
   WITH judged AS (
     SELECT j.item_id, j.created_at,
@@ -29,6 +30,7 @@ export const PATTERNS_SQL = `
       FROM judgments j
       LEFT JOIN candidates top ON top.id = (j.ranking -> 0 ->> 0)::uuid AND NOT j.both_bad
      WHERE j.project_id = $1::uuid AND ($2::uuid IS NULL OR j.item_id IN (SELECT id FROM items WHERE batch_id = $2::uuid))
+       AND NOT EXISTS (SELECT 1 FROM items ci WHERE ci.id = j.item_id AND ci.role <> 'TASK')
   ),
   units AS (
     SELECT to_char(max(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${counts("choice", CHOICE_CODES)} AS choices,
@@ -85,6 +87,7 @@ export async function rankedItems(pool: pg.Pool, projectId: string, batchId: str
             (SELECT array_agg(o.id::text ORDER BY o.ordinal) FROM ordered o WHERE o.item_id = l.item_id) AS responses
        FROM labelled l
       WHERE l.responses >= 3 AND l.choice <> ${CHOICE_BOTH_BAD}
+        AND NOT EXISTS (SELECT 1 FROM items ci WHERE ci.id = l.item_id AND ci.role <> 'TASK')
       GROUP BY l.item_id
      HAVING count(*) >= 2`,
     [projectId, batchId],

@@ -11,7 +11,8 @@ export const SIDE_POLARITIES: Record<LeaderboardSide, string[]> = {
   harmlessness: ["HARMLESS", "RED_TEAM"],
 };
 
-// Pairs whose two responses name two different models (positions are 0-based wherever items are made).
+// Pairs whose two responses name two different models (positions are 0-based wherever items are made),
+// of tasks only, as in the dataset.
 // A red-team worker picks the more harmful response, so there the other one wins (as in the exports). A
 // tie or "both bad" is a tie: half a win each. Grouped on plain columns, so a million judgments hash
 // into the model pairs without a sort.
@@ -23,7 +24,7 @@ const BATTLES_SQL = `
       JOIN candidates second ON second.item_id = first.item_id AND second.position = 1
       JOIN items i ON i.id = first.item_id
       JOIN projects p ON p.id = i.project_id
-     WHERE first.position = 0 AND first.model <> second.model
+     WHERE first.position = 0 AND first.model <> second.model AND i.role = 'TASK'
        AND ($1::uuid IS NULL OR i.project_id = $1::uuid) AND p.polarity::text = ANY($2::text[])
        AND NOT EXISTS (SELECT 1 FROM candidates third WHERE third.item_id = first.item_id AND third.position = 2)
   ),
