@@ -23,10 +23,21 @@ test("an admin creates a project, imports a batch after fixing its file, and run
   await page.getByLabel("Name", { exact: true }).fill("Console e2e");
   await page.getByLabel(/^Slug/).fill(slug);
   await page.getByLabel(/^Judgments per item/).fill("2");
+  await page.getByLabel(/^Gold rate/).fill("0.1");
+  await page.getByLabel(/^Qualification pass mark/).fill("0.8");
+  await page.getByLabel(/^Overlap max/).fill("4");
+  await page.getByLabel(/^Order of tasks/).selectOption("ADAPTIVE");
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/projects/${slug}$`));
   const project = await e2eDb().project.findUniqueOrThrow({ where: { slug } });
-  expect(project).toMatchObject({ name: "Console e2e", judgmentsPerItem: 2 });
+  expect(project).toMatchObject({
+    name: "Console e2e",
+    judgmentsPerItem: 2,
+    goldRate: 0.1,
+    qualificationPassMark: 0.8,
+    overlapMax: 4,
+    pairingRule: "ADAPTIVE",
+  });
 
   // A file with a bad line: every error by line, nothing stored.
   await page.getByLabel("File to import").setInputFiles({ name: "console.jsonl", mimeType: "application/x-ndjson", buffer: jsonl(BROKEN) });

@@ -65,6 +65,16 @@ export function QualityCheckFields({ values, dialogue, errorOf }: { values: Proj
             className={inputClass}
           />
         </FormField>
+        <FormField
+          label="Order of tasks"
+          hint="adaptive: for items whose two responses name two models, the pair that narrows the leaderboard most comes first"
+          error={errorOf("pairingRule")}
+        >
+          <select name="pairingRule" defaultValue={values.pairingRule === "ADAPTIVE" ? "ADAPTIVE" : "RANDOM_MODELS"} className={inputClass}>
+            <option value="RANDOM_MODELS">File order</option>
+            <option value="ADAPTIVE">Adaptive, for model-vs-model items</option>
+          </select>
+        </FormField>
       </fieldset>
     </FormSection>
   );

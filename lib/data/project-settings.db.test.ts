@@ -150,9 +150,18 @@ describe("updateProject", () => {
     await updateProject({
       actor: admin,
       slug: project.slug,
-      input: { goldRate: 0.1, goldMinAnswers: 5, goldThreshold: 0.8, qualificationPassMark: 0.75, overlapMax: 5, overlapDisagreement: 0.4 },
+      input: {
+        goldRate: 0.1,
+        goldMinAnswers: 5,
+        goldThreshold: 0.8,
+        qualificationPassMark: 0.75,
+        overlapMax: 5,
+        overlapDisagreement: 0.4,
+        pairingRule: "ADAPTIVE",
+      },
     });
     expect(await findProjectSettings({ slug: project.slug })).toMatchObject({
+      pairingRule: "ADAPTIVE",
       goldRate: 0.1,
       goldMinAnswers: 5,
       goldThreshold: 0.8,
