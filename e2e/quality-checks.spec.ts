@@ -141,3 +141,61 @@ test.describe("gold pauses", () => {
     expect(quality.workers[0]).toMatchObject({ goldTrials: 0, goldAccuracy: null, status: null });
   });
 });
+
+test.describe("on the wire", () => {
+  test("a practice answer gets feedback in the worker's labels; a gold item claims and answers exactly like a task", async ({ request }) => {
+    const worker = await freshWorker("wire");
+    const headers = bearer(await createToken(worker.email, ["tasks"]));
+    const practice = await createProjectRecord(e2eDb(), { qualificationPassMark: 1, judgmentsPerItem: 1 });
+    await createItemsRecord(e2eDb(), { projectId: practice.id, count: 1, role: "PRACTICE", referenceNote: "The first answer is right." });
+    const claimed = await (await request.post(`/api/v1/projects/${practice.slug}/claim`, { headers })).json();
+    const assignment = await e2eDb().assignment.findUniqueOrThrow({
+      where: { id: claimed.task.assignmentId },
+      include: { item: { include: { candidates: true } } },
+    });
+    const best = assignment.item.candidates.find((candidate) => candidate.referenceRank === 1)!;
+    const bestLabel = assignment.displayOrder.indexOf(best.id) === 0 ? "A" : "B";
+    const answered = await request.post(`/api/v1/assignments/${claimed.task.assignmentId}/judgment`, {
+      headers,
+      data: { strength: bestLabel === "A" ? -3 : 3, idempotencyKey: `wire-${claimed.task.assignmentId}` },
+    });
+    expect(answered.status()).toBe(201);
+    expect((await answered.json()).practice).toEqual({
+      correct: true,
+      reference: [[bestLabel], [bestLabel === "A" ? "B" : "A"]],
+      note: "The first answer is right.",
+      answered: 1,
+      correctSoFar: 1,
+      total: 1,
+      passMark: 1,
+      outcome: "QUALIFIED",
+    });
+
+    // Gold at the highest rate: claims alternate between gold and tasks at random, and look the same.
+    const mixed = await createProjectRecord(e2eDb(), { goldRate: 0.5, goldMinAnswers: 1000, judgmentsPerItem: 1 });
+    await createItemsRecord(e2eDb(), { projectId: mixed.id, count: 30 });
+    await createItemsRecord(e2eDb(), { projectId: mixed.id, count: 30, role: "GOLD" });
+    const shapes = new Map<string, string>();
+    while (shapes.size < 2) {
+      const claim = await (await request.post(`/api/v1/projects/${mixed.slug}/claim`, { headers })).json();
+      const { item } = await e2eDb().assignment.findUniqueOrThrow({ where: { id: claim.task.assignmentId }, include: { item: true } });
+      const task = await (await request.get(`/api/v1/assignments/${claim.task.assignmentId}`, { headers })).json();
+      const submitted = await request.post(`/api/v1/assignments/${claim.task.assignmentId}/judgment`, {
+        headers,
+        data: { strength: 2, idempotencyKey: `wire-${claim.task.assignmentId}` },
+      });
+      const answer = await submitted.json();
+      // Nothing names a check: the only "role" on the wire is a chat message's.
+      expect(JSON.stringify([claim, task, answer])).not.toMatch(/gold|reference|practice|attention|"role":"(TASK|GOLD)"/i);
+      shapes.set(item.role, JSON.stringify([keysOf(claim), keysOf(task), submitted.status(), keysOf(answer)]));
+    }
+    expect(shapes.get("GOLD")).toBe(shapes.get("TASK"));
+  });
+});
+
+/** Every key of a JSON value, nested, with the values left out. */
+function keysOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(keysOf);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, keysOf(inner)]));
+  return typeof value;
+}
