@@ -1,7 +1,7 @@
 import { NextTaskButton } from "@/components/comparison/next-task-button";
 import { OwnStandingNote } from "@/components/comparison/own-standing-note";
 import { StartConversationButton } from "@/components/conversation/start-conversation-button";
-import type { WorkerProject } from "@/lib/data/projects";
+import type { WorkerProject } from "@/lib/data/worker-projects";
 import type { OwnStanding } from "@/lib/data/worker-standings";
 import { formatDuration } from "@/lib/format-duration";
 

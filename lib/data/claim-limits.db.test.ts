@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
 import { submitJudgment } from "@/lib/data/judgments";
-import { findProjectsForWorker } from "@/lib/data/projects";
+import { findProjectsForWorker } from "@/lib/data/worker-projects";
 import { db } from "@/lib/db/prisma";
 import { createItemsRecord } from "@/prisma/factories";
 import { startInsidePeriod } from "@/lib/testing/clock-period";

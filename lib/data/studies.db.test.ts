@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { claimNextTask } from "@/lib/data/assignments";
-import { findProjectsForWorker } from "@/lib/data/projects";
+import { findProjectsForWorker } from "@/lib/data/worker-projects";
 import { closeStudy, createStudy, findStudies, updateStudyPlaces } from "@/lib/data/studies";
 import { findStudyPreview } from "@/lib/data/studies-entry";
 import { findStudySessions } from "@/lib/data/study-sessions";

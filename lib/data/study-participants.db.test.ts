@@ -6,7 +6,7 @@ import { claimNextTask, findTaskForWorker } from "@/lib/data/assignments";
 import { createApiToken, findActorByTokenSecret } from "@/lib/data/api-tokens";
 import { submitJudgment } from "@/lib/data/judgments";
 import { extendLease, saveDraft, skipTask } from "@/lib/data/leases";
-import { findProjectsForWorker } from "@/lib/data/projects";
+import { findProjectsForWorker } from "@/lib/data/worker-projects";
 import { closeStudy } from "@/lib/data/studies";
 import { claimStudyTask, findStudyProgress } from "@/lib/data/studies-progress";
 import { createUser, findActiveUserById } from "@/lib/data/users";

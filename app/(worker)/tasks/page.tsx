@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProjectTaskList } from "@/components/comparison/project-task-list";
 import { requirePagePermission } from "@/lib/auth/session";
-import { findProjectsForWorker } from "@/lib/data/projects";
+import { findProjectsForWorker } from "@/lib/data/worker-projects";
 import { findOwnStandings } from "@/lib/data/worker-standings";
 import { formatDuration } from "@/lib/format-duration";
 import { taskNote } from "@/lib/task-notes";

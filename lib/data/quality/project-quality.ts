@@ -36,11 +36,13 @@ export function sideOf(polarity: string): LeaderboardSide {
 export async function findProjectQuality(slug: string, { batchId = null, rounds = 1000, showEmails = false }: QualityOptions = {}): Promise<ProjectQuality> {
   const { project, batch } = await findQualityScope(slug, batchId);
   const side = sideOf(project.polarity);
-  const [days, ranked, workers, battles] = await Promise.all([
+  // The leaderboard is fitted as soon as its battles are read, while PostgreSQL still reads the rest.
+  const fitLeaderboard = async () => buildLeaderboard(batch ? [] : await modelBattles(pool(), project.id, side), { rounds });
+  const [days, ranked, workers, leaderboard] = await Promise.all([
     dailyPatterns(pool(), project.id, batch?.id ?? null),
     rankedItems(pool(), project.id, batch?.id ?? null),
     findWorkerSignals(project.id, batch?.id ?? null, showEmails),
-    batch ? Promise.resolve([]) : modelBattles(pool(), project.id, side),
+    fitLeaderboard(),
   ]);
   const { id: _id, ...projectFields } = project;
   return {
@@ -56,7 +58,7 @@ export async function findProjectQuality(slug: string, { batchId = null, rounds 
       alphaInterval: alphaOfPatterns(day.strengths, "interval"),
     })),
     workers,
-    leaderboard: { ...buildLeaderboard(battles, { rounds }), side },
+    leaderboard: { ...leaderboard, side },
     computedAt: new Date().toISOString(),
   };
 }
