@@ -34,7 +34,18 @@ function standingOf(row: StandingRow): WorkerStanding {
 
 /** The practice set's size as the claim counts it: practice items in the project's active batches. */
 async function countPracticeItems(projectId: string): Promise<number> {
-  return db().item.count({ where: { projectId, role: "PRACTICE", batch: { status: "ACTIVE" } } });
+  return (await countPracticeSets([projectId])).get(projectId) ?? 0;
+}
+
+/** The same for several projects in one query (the worker's task list). */
+async function countPracticeSets(projectIds: string[]): Promise<Map<string, number>> {
+  if (projectIds.length === 0) return new Map();
+  const counts = await db().item.groupBy({
+    by: ["projectId"],
+    where: { projectId: { in: projectIds }, role: "PRACTICE", batch: { status: "ACTIVE" } },
+    _count: { _all: true },
+  });
+  return new Map(counts.map((row) => [row.projectId, row._count._all]));
 }
 
 /** A worker's standing in a project, or null before their first practice, gold or attention answer. */
@@ -77,10 +88,11 @@ export async function findOwnStandings({ actor }: { actor: Actor }): Promise<Map
     where: { OR: [{ qualificationPassMark: { not: null } }, { standings: { some: { workerId: actor.id, pausedAt: { not: null } } } }] },
     select: { id: true, slug: true, qualificationPassMark: true, standings: { where: { workerId: actor.id }, select: standingSelect } },
   });
+  const practiceSets = await countPracticeSets(projects.map((project) => project.id));
   const own = new Map<string, OwnStanding>();
   for (const project of projects) {
     const standing = project.standings[0] ? standingOf(project.standings[0]) : null;
-    const status = workerStatus(standing, { passMark: project.qualificationPassMark, practiceTotal: await countPracticeItems(project.id) });
+    const status = workerStatus(standing, { passMark: project.qualificationPassMark, practiceTotal: practiceSets.get(project.id) ?? 0 });
     const passMark = project.qualificationPassMark ?? 0;
     if (status?.kind === "PAUSED") own.set(project.slug, { state: "PAUSED" });
     if (status?.kind === "FAILED") own.set(project.slug, { state: "FAILED", correct: status.correct, answered: status.answered, passMark });
