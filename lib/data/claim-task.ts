@@ -4,7 +4,7 @@ import type pg from "pg";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { lockMostInformativeItem } from "@/lib/data/adaptive-items";
-import { CLAIM_STANDING_COLUMNS, CLAIM_STANDING_JOIN, drawsGold, pickCheckItem, practiceFirst, type ClaimStanding } from "@/lib/data/checks/claim-checks";
+import { CLAIM_STANDING_COLUMNS, CLAIM_STANDING_JOIN, drawsGold, pickCheckItem, practiceFirst, taskOpenToWorker, type ClaimStanding } from "@/lib/data/checks/claim-checks";
 
 // A claim may find items that filled up after its snapshot; it passes over those and looks again.
 const MAX_PICKS = 25;
@@ -98,6 +98,7 @@ type CheckClaim = { project: ClaimProject; workerId: string; studySessionId: str
  * a task. A worker still practising with no practice item left is told why they get nothing.
  */
 async function leaseCheckItem(sql: SqlRunner, { project, workerId, studySessionId, practising }: CheckClaim): Promise<string | null> {
+  if (!practising && !(await taskOpenToWorker(sql, { projectId: project.id, workerId }))) return null;
   const itemId = await pickCheckItem(sql, { batchIds: project.batch_ids, workerId, practice: practising });
   if (itemId) {
     const lease = { projectId: project.id, itemId, workerId, studySessionId, k: null, leaseSeconds: project.lease_seconds };

@@ -14,6 +14,19 @@ export function openToWorkerSql(worker: string): string {
               WHERE b.project_id = p.id AND b.status = 'ACTIVE'))::int`;
 }
 
+/**
+ * Gold and attention items the worker may still be given: in the project's active batches, while it
+ * mixes them in, neither answered nor skipped by them. The task list adds them to the open tasks, so
+ * that its number drops by one whichever kind was answered: a number that stood still after an
+ * answer would give a check item away. A project holds few of them (items_batch_id_role_idx).
+ */
+export function openChecksToWorkerSql(worker: string): string {
+  return `(SELECT count(*) FROM batches b JOIN items i ON i.batch_id = b.id AND i.role IN ('GOLD', 'ATTENTION')
+           WHERE b.project_id = p.id AND b.status = 'ACTIVE' AND p.gold_rate > 0
+             AND NOT EXISTS (SELECT 1 FROM judgments j WHERE j.item_id = i.id AND j.worker_id = ${worker}::uuid)
+             AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.item_id = i.id AND s.worker_id = ${worker}::uuid AND s.status = 'RELEASED'))::int`;
+}
+
 /** The worker has judged something in the project (in any study session, or in none). */
 export function hasJudgedInProjectSql(worker: string): string {
   return `EXISTS (SELECT 1 FROM worker_day_counts d WHERE d.worker_id = ${worker}::uuid AND d.project_id = p.id AND d.judgments > 0)`;

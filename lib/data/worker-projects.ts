@@ -3,7 +3,7 @@ import "server-only";
 import { pool } from "@/lib/db/prisma";
 import { queryPool } from "@/lib/db/sql-runner";
 import type { Actor } from "@/lib/data/users";
-import { openToWorkerSql, workerDaysSql } from "@/lib/data/worker-counts";
+import { openChecksToWorkerSql, openToWorkerSql, workerDaysSql } from "@/lib/data/worker-counts";
 
 export type WorkerProject = {
   slug: string;
@@ -23,7 +23,8 @@ export type WorkerProject = {
 
 /**
  * What a worker may see of the projects with work: names, question, how much is open to them, and
- * their own counts (today is the UTC day). Projects open only to some groups are listed only to
+ * their own counts (today is the UTC day); the open count holds the gold and attention items they may
+ * still meet, which are not told apart from tasks. Projects open only to some groups are listed only to
  * their members. The counts come from counters (worker-counts.ts): a view costs the same in a project
  * of any size.
  */
@@ -33,6 +34,7 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
     name: string;
     question: string;
     available: number;
+    open_checks: number;
     done_today: number;
     done_total: number;
     time_spent_ms: number;
@@ -46,7 +48,7 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
        (SELECT c.id FROM conversations c WHERE c.worker_id = $1::uuid AND c.project_id = p.id AND c.status = 'ACTIVE') AS conversation_id,
        (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.worker_id = $1::uuid
           AND s.status = 'ACTIVE' AND s.lease_expires_at > now())::int AS live,
-       ${openToWorkerSql("$1")} AS available,
+       ${openToWorkerSql("$1")} AS available, ${openChecksToWorkerSql("$1")} AS open_checks,
        mine.done_today, mine.done_total, mine.time_spent_ms
      FROM projects p
      CROSS JOIN LATERAL (${workerDaysSql("$1")}) AS counted
@@ -73,7 +75,8 @@ export async function findProjectsForWorker({ actor }: { actor: Actor }): Promis
     slug: row.slug,
     name: row.name,
     question: row.question,
-    available: row.available,
+    // Check items come only while a task is open to the worker (claim-checks.ts), and count with them.
+    available: row.available > 0 ? row.available + row.open_checks : 0,
     doneToday: row.done_today,
     doneTotal: row.done_total,
     timeSpentMs: Number(row.time_spent_ms),

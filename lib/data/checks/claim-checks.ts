@@ -4,6 +4,7 @@
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { percent } from "@/lib/data/checks/check-figures";
+import { openToWorkerSql } from "@/lib/data/worker-counts";
 
 /** The project's check settings and the worker's standing in it, as the claim reads them. */
 export type ClaimStanding = {
@@ -46,6 +47,15 @@ export function practiceFirst(standing: ClaimStanding): boolean {
 /** Whether this claim mixes in a gold or attention item, at the project's rate. */
 export function drawsGold(goldRate: number, random: () => number = Math.random): boolean {
   return goldRate > 0 && random() < goldRate;
+}
+
+/**
+ * Whether a task is open to the worker. Gold and attention items come only while one is: handed out
+ * when the task list shows nothing open, a check item would be known for what it is.
+ */
+export async function taskOpenToWorker(sql: SqlRunner, { projectId, workerId }: { projectId: string; workerId: string }): Promise<boolean> {
+  const [row] = await sql.query<{ open: number }>(`SELECT ${openToWorkerSql("$2")} AS open FROM projects p WHERE p.id = $1::uuid`, [projectId, workerId]);
+  return (row?.open ?? 0) > 0;
 }
 
 /** practice: the practice set; otherwise gold and attention items. */

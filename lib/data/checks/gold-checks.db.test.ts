@@ -6,6 +6,7 @@ import { PAUSED_MESSAGE } from "@/lib/data/checks/claim-checks";
 import { answerCheck, leasedItem } from "@/lib/testing/check-answers";
 import { createTestProject, createTestUser, createTestUsers } from "@/lib/testing/factories";
 import { compareWorkerViews } from "@/lib/testing/worker-counter-checks";
+import { findProjectsForWorker } from "@/lib/data/worker-projects";
 
 async function standingOf(workerId: string, projectId: string) {
   return db().workerStanding.findUnique({ where: { workerId_projectId: { workerId, projectId } } });
@@ -87,6 +88,32 @@ describe("gold items mixed into a project", () => {
       await answerCheck(worker, assignmentId, true);
     }
     expect(shapeOf(views.GOLD)).toEqual(shapeOf(views.TASK));
+  });
+
+  it("count on the task list like tasks, so the number drops by one whichever was answered, and stop with the tasks", async () => {
+    const project = await createTestProject({ goldRate: 0.5, goldMinAnswers: 1000 });
+    await createItemsRecord(db(), { projectId: project.id, count: 6 });
+    await createItemsRecord(db(), { projectId: project.id, count: 40, role: "ATTENTION" });
+    const worker = await createTestUser();
+    const openOnList = async () => (await findProjectsForWorker({ actor: worker })).find((each) => each.slug === project.slug)!.available;
+    expect(await openOnList()).toBe(46);
+    const drops: Record<string, number[]> = { TASK: [], ATTENTION: [] };
+    let tasksLeft = 6;
+    while (tasksLeft > 0) {
+      const before = await openOnList();
+      const assignmentId = (await claimNextTask({ actor: worker, projectSlug: project.slug }))!;
+      const { role } = await leasedItem(assignmentId);
+      await answerCheck(worker, assignmentId, true);
+      if (role === "TASK") tasksLeft--;
+      if (tasksLeft > 0) drops[role].push(before - (await openOnList()));
+    }
+    expect(drops.TASK.every((drop) => drop === 1) && drops.ATTENTION.every((drop) => drop === 1)).toBe(true);
+    // The tasks are done: the list shows nothing open, and the attention items left are not handed out.
+    expect(await openOnList()).toBe(0);
+    const answeredChecks = await db().judgment.count({ where: { workerId: worker.id, item: { role: "ATTENTION" } } });
+    // At the rate of 0.5, all 40 come before the 6th task about once in 10^7 runs.
+    expect(answeredChecks).toBeLessThan(40);
+    for (let claim = 0; claim < 20; claim++) expect(await claimNextTask({ actor: worker, projectSlug: project.slug })).toBeNull();
   });
 });
 
