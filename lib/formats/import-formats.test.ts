@@ -37,6 +37,14 @@ describe("parseImportRecord (preflab)", () => {
     expect("errors" in result && result.errors.map((e) => e.field)).toEqual(["messages[0].role", "responses[0].text", "responses"]);
   });
 
+  it("names an unknown top-level field rather than drop it, with the field it most likely meant", () => {
+    const result = parseImportRecord("preflab", { prompt: "Q", Responses: [], responses: [{ text: "a" }, { text: "b" }], split: "train" });
+    expect("errors" in result && result.errors).toEqual([
+      { field: "Responses", message: "unknown field; did you mean responses?" },
+      { field: "split", message: 'unknown field; keep other data under "meta"' },
+    ]);
+  });
+
   it("refuses both or neither of messages and prompt, and too many responses", () => {
     const responses = Array.from({ length: 10 }, () => ({ text: "x" }));
     const result = parseImportRecord("preflab", { responses });

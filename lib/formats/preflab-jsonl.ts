@@ -19,7 +19,9 @@ const responseSchema = z
   })
   .catchall(z.unknown());
 
-const recordSchema = z.object({
+// Strict at the top: a misspelt field ("explaination") is named, not dropped. A response's own extra
+// fields are kept in its meta.
+const recordSchema = z.strictObject({
   id: z.union([z.string(), z.number()], { error: "expected a string or number" }).nullish(),
   messages: z.array(messageSchema, { error: "expected an array of messages" }).min(1, "must not be empty").optional(),
   prompt: z.string({ error: "expected a string" }).optional(),
@@ -45,13 +47,17 @@ function contextErrors(value: object): FieldError[] {
   return [];
 }
 
+function pointToMeta(error: FieldError): FieldError {
+  return error.message === "unknown field" ? { ...error, message: 'unknown field; keep other data under "meta"' } : error;
+}
+
 export function looksLikePreflabRecord(value: unknown): boolean {
   return typeof value === "object" && value !== null && "responses" in value;
 }
 
 export function parsePreflabRecord(value: unknown): { item: ItemInput } | { errors: FieldError[] } {
   const parsed = recordSchema.safeParse(value);
-  const errors = [...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)), ...contextErrors(value as object)];
+  const errors = [...(parsed.success ? [] : fieldErrorsFromZod(parsed.error, recordSchema).map(pointToMeta)), ...contextErrors(value as object)];
   if (!parsed.success || errors.length > 0) return { errors };
   const { id, messages, prompt, responses, meta, explanation } = parsed.data;
   return {

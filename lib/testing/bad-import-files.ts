@@ -137,6 +137,10 @@ function preflabExtras(): BadImportFile[] {
     file("metadata nested 100,000 deep", `{"prompt": "Q", "responses": ${JSON.stringify(responses)}, "meta": {"deep": ${nestedJson(100_000)}}}`, [
       { line: 2, field: "meta", message: /nested deeper than 64 levels/ },
     ]),
+    file("a misspelt field and one of its own at the top", JSON.stringify({ prompt: "Q", responses, explaination: "why", source: "forum" }), [
+      { line: 2, field: "explaination", message: /^unknown field; did you mean explanation\?$/ },
+      { line: 2, field: "source", message: /^unknown field; keep other data under "meta"$/ },
+    ]),
   ];
 }
 
