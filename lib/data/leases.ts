@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/users";
 import { isId } from "@/lib/validations/ids";
 import { MAX_LEASE_EXTENSIONS } from "@/lib/data/task-view";
-import { WITHDRAWN_MESSAGE } from "@/lib/data/submit-judgment";
+import { leaseEndedError, PAUSED_IN_PROJECT_SQL, WITHDRAWN_MESSAGE } from "@/lib/data/submit-judgment";
 import { draftSchema, skipSchema } from "@/lib/validations/judgment";
 import { parseInput } from "@/lib/validations/parse";
 
@@ -13,9 +13,9 @@ type LiveLease = { id: string };
 
 /** Why an update of a live lease matched nothing: not theirs, already answered, withdrawn, or out of time. */
 async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assignmentId: string }): Promise<never> {
-  const [row] = await queryPool<{ status: string; live: boolean; live_turn: boolean }>(
+  const [row] = await queryPool<{ status: string; live: boolean; live_turn: boolean; paused: boolean }>(
     pool(),
-    `SELECT a.status, a.lease_expires_at > now() AS live, p.judgment_kind = 'DIALOGUE' AS live_turn
+    `SELECT a.status, a.lease_expires_at > now() AS live, ${PAUSED_IN_PROJECT_SQL} AS paused, p.judgment_kind = 'DIALOGUE' AS live_turn
      FROM assignments a JOIN projects p ON p.id = a.project_id
      WHERE a.id = $1::uuid AND a.worker_id = $2::uuid AND a.study_session_id IS NOT DISTINCT FROM $3::uuid`,
     [assignmentId, actor.id, sessionOf(actor)],
@@ -25,7 +25,7 @@ async function explainMissingLease({ actor, assignmentId }: { actor: Actor; assi
   if (row.status === "SUBMITTED") throw new AppError("ALREADY_SUBMITTED", "This task was already answered");
   if (row.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   if (row.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
-  throw new AppError("LEASE_EXPIRED", "This task's lease has ended and it went back to the pool; take the next task");
+  throw leaseEndedError(row.paused);
 }
 
 // A platform account reaches only the leases of the study session it is signed in for; everyone

@@ -7,6 +7,7 @@ import type { SubmitJudgmentAnswer } from "@/lib/validations/judgment";
 import type { PracticeFeedback } from "@/lib/data/checks/practice-feedback";
 import { CHECK_SETTINGS_JSON, recallPracticeFeedback, scoreCheckAnswer, type CheckSettings, type ItemRole } from "@/lib/data/checks/score-check";
 import { wantsAnotherJudgment } from "@/lib/data/checks/dynamic-overlap";
+import { PAUSED_MESSAGE } from "@/lib/data/checks/claim-checks";
 
 /**
  * How a task is answered: as its project says, except that a live conversation's turn (DIALOGUE) is a
@@ -17,6 +18,16 @@ export const ANSWER_KIND_SQL = `CASE WHEN p.judgment_kind = 'DIALOGUE' THEN CASE
 
 /** An admin closed the task's batch (or blocked the worker): the lease ended before its time. */
 export const WITHDRAWN_MESSAGE = "This task was withdrawn by an admin (its batch was closed), so your answer was not stored; take the next task";
+
+/** SQL over assignments `a`: whether the worker is paused in the lease's project (a pause ends their leases). */
+export const PAUSED_IN_PROJECT_SQL = `EXISTS (SELECT 1 FROM worker_standings ws
+  WHERE ws.worker_id = a.worker_id AND ws.project_id = a.project_id AND ws.paused_at IS NOT NULL)`;
+
+/** A lease out of time; a worker paused meanwhile is told that, not to take the next task. */
+export function leaseEndedError(paused: boolean): AppError {
+  if (paused) return new AppError("FORBIDDEN", `${PAUSED_MESSAGE}. Your answer to this task was not stored`);
+  return new AppError("LEASE_EXPIRED", "This task's lease has ended and it went back to the pool; take the next task");
+}
 
 export type SubmittedJudgment = {
   judgmentId: string;
@@ -36,6 +47,7 @@ type LockedAssignment = {
   status: "ACTIVE" | "SUBMITTED" | "EXPIRED" | "RELEASED" | "REVOKED";
   display_order: string[];
   live: boolean;
+  paused: boolean;
   elapsed_ms: number;
   k: number;
   rules: AnswerRules;
@@ -66,7 +78,7 @@ export async function submitJudgmentWithin(
 ): Promise<SubmittedJudgment> {
   const [assignment] = await sql.query<LockedAssignment>(
     `SELECT a.id, a.item_id, a.project_id, a.status, a.display_order,
-            a.lease_expires_at > now() AS live,
+            a.lease_expires_at > now() AS live, ${PAUSED_IN_PROJECT_SQL} AS paused,
             (extract(epoch FROM now() - a.created_at) * 1000)::int AS elapsed_ms,
             p.judgments_per_item AS k, i.role, ${CHECK_SETTINGS_JSON} AS checks,
             json_build_object('judgmentKind', ${ANSWER_KIND_SQL}, 'pairwiseScale', p.pairwise_scale, 'allowTies', p.allow_ties,
@@ -82,9 +94,7 @@ export async function submitJudgmentWithin(
   if (assignment.status === "SUBMITTED") return replayWithFeedback(sql, { workerId, assignment, idempotencyKey: answer.idempotencyKey });
   if (assignment.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this task; it went back to the pool");
   if (assignment.status === "REVOKED") throw new AppError("GONE", WITHDRAWN_MESSAGE);
-  if (assignment.status !== "ACTIVE" || !assignment.live) {
-    throw new AppError("LEASE_EXPIRED", "This task's lease has expired and it went back to the pool; take the next task");
-  }
+  if (assignment.status !== "ACTIVE" || !assignment.live) throw leaseEndedError(assignment.paused);
   const stored = interpretAnswer(answer, assignment.display_order, assignment.rules);
   const { role, checks, item_id: itemId, project_id: projectId } = assignment;
   const another = role === "TASK" && (await wantsAnotherJudgment(sql, { itemId, k: assignment.k, checks, answer: stored }));

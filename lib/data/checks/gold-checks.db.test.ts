@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimNextTask, findTaskForWorker } from "@/lib/data/assignments";
+import { saveDraft } from "@/lib/data/leases";
 import { db } from "@/lib/db/prisma";
 import { createItemsRecord } from "@/prisma/factories";
 import { PAUSED_MESSAGE } from "@/lib/data/checks/claim-checks";
@@ -124,6 +125,7 @@ describe("the pause", () => {
     await createItemsRecord(db(), { projectId: project.id, count: 20, role: "ATTENTION" });
     const worker = await createTestUser();
     let checks = 0;
+    let heldWhilePaused: string | null = null;
     while (checks < 4) {
       const assignmentId = (await claimNextTask({ actor: worker, projectSlug: project.slug }))!;
       const { role } = await leasedItem(assignmentId);
@@ -133,7 +135,7 @@ describe("the pause", () => {
       }
       checks++;
       // Right, right, wrong, wrong: 2 of 4 is below 75% only once the fourth is in.
-      if (checks === 4) await claimNextTask({ actor: worker, projectSlug: project.slug });
+      if (checks === 4) heldWhilePaused = await claimNextTask({ actor: worker, projectSlug: project.slug });
       await answerCheck(worker, assignmentId, checks <= 2);
       const standing = await standingOf(worker.id, project.id);
       expect(standing!.pausedAt === null).toBe(checks < 4);
@@ -143,6 +145,11 @@ describe("the pause", () => {
     expect(standing!.pauseReason).toBe("Gold accuracy 2 of 4 (50%, 95% interval 15% to 85%) is below the project's 75% after 4 gold answers");
     expect(await db().assignment.count({ where: { workerId: worker.id, status: "ACTIVE" } })).toBe(0);
     await expect(claimNextTask({ actor: worker, projectSlug: project.slug })).rejects.toMatchObject({ code: "FORBIDDEN", message: PAUSED_MESSAGE });
+    // The lease the pause ended says why when answered or kept, not that time ran out.
+    const pausedAnswer = { code: "FORBIDDEN", message: `${PAUSED_MESSAGE}. Your answer to this task was not stored` };
+    await expect(answerCheck(worker, heldWhilePaused!, true)).rejects.toMatchObject(pausedAnswer);
+    await expect(saveDraft({ actor: worker, assignmentId: heldWhilePaused!, draft: { strength: 2 } })).rejects.toMatchObject(pausedAnswer);
+    expect(await db().judgment.count({ where: { assignmentId: heldWhilePaused! } })).toBe(0);
     // The pause is per project: another project still gives this worker tasks.
     const other = await createTestProject();
     await createItemsRecord(db(), { projectId: other.id, count: 1 });
