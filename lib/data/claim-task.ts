@@ -4,7 +4,15 @@ import type pg from "pg";
 import { inTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { AppError } from "@/lib/errors";
 import { lockMostInformativeItem } from "@/lib/data/adaptive-items";
-import { CLAIM_STANDING_COLUMNS, CLAIM_STANDING_JOIN, drawsGold, pickCheckItem, practiceFirst, taskOpenToWorker, type ClaimStanding } from "@/lib/data/checks/claim-checks";
+import {
+  CLAIM_STANDING_COLUMNS,
+  CLAIM_STANDING_JOIN,
+  drawsGold,
+  pickCheckItem,
+  practiceFirst,
+  taskOpenToWorker,
+  type ClaimStanding,
+} from "@/lib/data/checks/claim-checks";
 
 // A claim may find items that filled up after its snapshot; it passes over those and looks again.
 const MAX_PICKS = 25;
