@@ -26,7 +26,7 @@ export type WorkerProject = {
  * their own counts (today is the UTC day); the open count holds the gold and attention items they may
  * still meet, which are not told apart from tasks. Projects open only to some groups are listed only to
  * their members. The counts come from counters (worker-counts.ts): a view costs the same in a project
- * of any size.
+ * of any size, but for the check items, which are counted (a project holds few).
  */
 export async function findProjectsForWorker({ actor }: { actor: Actor }): Promise<WorkerProject[]> {
   const rows = await queryPool<{
