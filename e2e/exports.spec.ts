@@ -7,7 +7,7 @@ import type { ExportManifest } from "@/lib/exports/manifest";
 import { bearer, createToken } from "./api-tokens";
 import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
-import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
+import { closeTestProjects, createTestProject, createTestWorker, judgeEveryItem } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
 
@@ -24,43 +24,9 @@ const judged = new Map<string, { chosen: string; rejected: string }>();
 test.beforeAll(async () => {
   project = await createTestProject("exports", { judgmentsPerItem: 1 }, { count: ITEMS });
   const worker = await createTestWorker("exports-judge");
-  const items = await e2eDb().item.findMany({
-    where: { projectId: project.id },
-    include: { candidates: { orderBy: { position: "asc" } } },
-    orderBy: { position: "asc" },
-  });
-  // One time for all, so the judgments share a UTC day even if midnight falls while they are stored.
-  const judgedAt = new Date();
-  for (const [n, item] of items.entries()) {
-    const [a, b] = item.candidates;
-    const [winner, loser] = n % 2 === 0 ? [a, b] : [b, a];
-    const assignment = await e2eDb().assignment.create({
-      data: {
-        projectId: project.id,
-        itemId: item.id,
-        workerId: worker.id,
-        displayOrder: [a.id, b.id],
-        status: "SUBMITTED",
-        leaseExpiresAt: judgedAt,
-        submittedAt: judgedAt,
-      },
-    });
-    const judgment = await e2eDb().judgment.create({
-      data: {
-        assignmentId: assignment.id,
-        projectId: project.id,
-        itemId: item.id,
-        workerId: worker.id,
-        ranking: [[winner.id], [loser.id]],
-        strength: winner === a ? -2 : 2,
-        timeSpentMs: 5000,
-        idempotencyKey: `e2e-exports-${assignment.id}`,
-        createdAt: judgedAt,
-      },
-    });
-    await e2eDb().item.update({ where: { id: item.id }, data: { judgmentCount: 1, isComplete: true } });
+  for (const { item, winner, loser, createdAt } of await judgeEveryItem(project, worker, { tag: "exports", preferFirst: (n) => n % 2 === 0 })) {
     judged.set((item.context as { content: string }[])[0].content, { chosen: winner.text, rejected: loser.text });
-    judgedOn = judgment.createdAt.toISOString().slice(0, 10);
+    judgedOn = createdAt.toISOString().slice(0, 10);
   }
 });
 

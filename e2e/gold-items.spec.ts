@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import type { ExportManifest } from "@/lib/exports/manifest";
 import { openPage } from "./navigation";
 import { signIn } from "./sign-in";
-import { closeTestProjects, createTestProject, createTestWorker } from "./test-data";
+import { closeTestProjects, createTestProject, createTestWorker, judgeEveryItem } from "./test-data";
 import { e2eDb } from "./test-database";
 import { E2E_USERS } from "./users";
 
@@ -48,39 +48,7 @@ test("a gold file without a reference on a line is refused in the browser, line 
 test("an admin marks a judged item gold on the batch page, and an export leaves its judgment out", async ({ page }) => {
   const project = await createTestProject("gold-mark", { judgmentsPerItem: 1 }, { count: 3 });
   const worker = await createTestWorker("gold-judge");
-  const items = await e2eDb().item.findMany({
-    where: { projectId: project.id },
-    include: { candidates: { orderBy: { position: "asc" } } },
-    orderBy: { position: "asc" },
-  });
-  for (const item of items) {
-    const [a, b] = item.candidates;
-    const at = new Date();
-    const assignment = await e2eDb().assignment.create({
-      data: {
-        projectId: project.id,
-        itemId: item.id,
-        workerId: worker.id,
-        displayOrder: [a.id, b.id],
-        status: "SUBMITTED",
-        leaseExpiresAt: at,
-        submittedAt: at,
-      },
-    });
-    await e2eDb().judgment.create({
-      data: {
-        assignmentId: assignment.id,
-        projectId: project.id,
-        itemId: item.id,
-        workerId: worker.id,
-        ranking: [[a.id], [b.id]],
-        strength: -2,
-        timeSpentMs: 4000,
-        idempotencyKey: `e2e-gold-${assignment.id}`,
-      },
-    });
-    await e2eDb().item.update({ where: { id: item.id }, data: { judgmentCount: 1, isComplete: true } });
-  }
+  const items = (await judgeEveryItem(project, worker, { tag: "gold" })).map((judged) => judged.item);
 
   await signIn(page, E2E_USERS.admin);
   await openPage(page, `/admin/projects/${project.slug}/batches/${items[0].batchId}`);

@@ -31,3 +31,46 @@ export async function createTestWorker(label: string) {
   const record = await createUserRecord(e2eDb(), user);
   return { ...user, id: record.id };
 }
+
+type JudgedItem = { item: { id: string; batchId: string; context: unknown }; winner: { text: string }; loser: { text: string }; createdAt: Date };
+
+/**
+ * One worker's judgment of every item of a project, inserted directly, each item then complete (k = 1):
+ * for specs about what is done with judgments, not about judging. `preferFirst(n)` says which response
+ * of the n-th item won; all share one time, so they share a UTC day even across midnight.
+ */
+export async function judgeEveryItem(
+  project: { id: string },
+  worker: { id: string },
+  { tag, preferFirst = () => true }: { tag: string; preferFirst?: (n: number) => boolean },
+): Promise<JudgedItem[]> {
+  const items = await e2eDb().item.findMany({
+    where: { projectId: project.id },
+    include: { candidates: { orderBy: { position: "asc" } } },
+    orderBy: { position: "asc" },
+  });
+  const at = new Date();
+  const judged: JudgedItem[] = [];
+  for (const [n, item] of items.entries()) {
+    const [a, b] = item.candidates;
+    const [winner, loser] = preferFirst(n) ? [a, b] : [b, a];
+    const common = { projectId: project.id, itemId: item.id, workerId: worker.id };
+    const assignment = await e2eDb().assignment.create({
+      data: { ...common, displayOrder: [a.id, b.id], status: "SUBMITTED", leaseExpiresAt: at, submittedAt: at },
+    });
+    const judgment = await e2eDb().judgment.create({
+      data: {
+        ...common,
+        assignmentId: assignment.id,
+        ranking: [[winner.id], [loser.id]],
+        strength: winner === a ? -2 : 2,
+        timeSpentMs: 5000,
+        idempotencyKey: `e2e-${tag}-${assignment.id}`,
+        createdAt: at,
+      },
+    });
+    await e2eDb().item.update({ where: { id: item.id }, data: { judgmentCount: 1, isComplete: true } });
+    judged.push({ item, winner, loser, createdAt: judgment.createdAt });
+  }
+  return judged;
+}

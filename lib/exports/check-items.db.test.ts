@@ -3,16 +3,9 @@ import { setItemRole } from "@/lib/data/item-roles";
 import { db } from "@/lib/db/prisma";
 import { LEFT_OUT } from "@/lib/exports/left-out";
 import { exportToBuffer } from "@/lib/testing/export-fixture";
+import { jsonlRecords } from "@/lib/testing/export-read-back";
 import { createTestUser } from "@/lib/testing/factories";
 import { createQualityFixture } from "@/lib/testing/quality-fixture";
-
-function records(bytes: Buffer): Record<string, unknown>[] {
-  return bytes
-    .toString("utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
-}
 
 /** A project whose items 2 and 3 (both with a reference) were made gold and an attention check after they were judged. */
 async function projectWithChecks() {
@@ -30,7 +23,7 @@ describe("check items in exports", () => {
     const { fixture, checkIds, checkJudgments } = await projectWithChecks();
     expect(checkJudgments).toBeGreaterThan(0);
     const { bytes, manifest } = await exportToBuffer({ format: "judgments", projects: [fixture.project.slug] });
-    const rows = records(bytes);
+    const rows = jsonlRecords(bytes);
     expect(rows).toHaveLength(fixture.judgments.length - checkJudgments);
     expect(rows.some((row) => checkIds.has(row.item_id as string))).toBe(false);
     expect(rows[0]).not.toHaveProperty("item_role");
@@ -48,7 +41,7 @@ describe("check items in exports", () => {
   it("includes them with includeChecks, saying which rows are checks", async () => {
     const { fixture, checkIds, checkJudgments } = await projectWithChecks();
     const { bytes, manifest } = await exportToBuffer({ format: "judgments", projects: [fixture.project.slug], includeChecks: true });
-    const rows = records(bytes);
+    const rows = jsonlRecords(bytes);
     expect(rows).toHaveLength(fixture.judgments.length);
     const checkRows = rows.filter((row) => checkIds.has(row.item_id as string));
     expect(checkRows).toHaveLength(checkJudgments);

@@ -3,22 +3,15 @@ import { findProjectQuality } from "@/lib/data/quality/project-quality";
 import { db } from "@/lib/db/prisma";
 import { RELEASE_GATE_ALPHA } from "@/lib/exports/export-quality";
 import { exportToBuffer } from "@/lib/testing/export-fixture";
+import { jsonlRecords } from "@/lib/testing/export-read-back";
 import { createQualityFixture } from "@/lib/testing/quality-fixture";
-
-function records(bytes: Buffer): Record<string, unknown>[] {
-  return bytes
-    .toString("utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
-}
 
 describe("quality in exports", () => {
   it("gives each judgment its annotator's figures in the project, the numbers the Quality page shows", async () => {
     const fixture = await createQualityFixture(db(), { items: 20, workers: 4, perItem: 3, seed: 21 });
     const { bytes } = await exportToBuffer({ format: "judgments", projects: [fixture.project.slug] });
     const quality = await findProjectQuality(fixture.project.slug, { rounds: 10 });
-    const rows = records(bytes);
+    const rows = jsonlRecords(bytes);
     expect(rows).toHaveLength(fixture.judgments.length);
     const workerOf = new Map((await db().judgment.findMany({ where: { projectId: fixture.project.id } })).map((judgment) => [judgment.id, judgment.workerId]));
     for (const row of rows) {
